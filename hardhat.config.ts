@@ -1,0 +1,36 @@
+import { createRequire } from "node:module";
+import { defineConfig } from "hardhat/config";
+import hardhatMocha from "@nomicfoundation/hardhat-mocha";
+import hardhatViem from "@nomicfoundation/hardhat-viem";
+import hardhatViemAssertions from "@nomicfoundation/hardhat-viem-assertions";
+import hardhatNetworkHelpers from "@nomicfoundation/hardhat-network-helpers";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Solidity is compiled offline by the solc-js build shipped in the npm `solc`
+ * package (pinned in package.json), so no compiler download is ever attempted.
+ */
+const SOLC_VERSION = "0.8.30";
+
+export default defineConfig({
+  plugins: [hardhatMocha, hardhatViem, hardhatViemAssertions, hardhatNetworkHelpers],
+  solidity: {
+    version: SOLC_VERSION,
+    path: require.resolve("solc/soljson.js"),
+    settings: {
+      optimizer: { enabled: true, runs: 200 },
+      evmVersion: "prague",
+    },
+  },
+  paths: {
+    tests: { mocha: "test", solidity: "contracts/test" },
+  },
+  test: {
+    mocha: { timeout: 120_000 },
+    solidity: { fuzz: { runs: 256 } },
+  },
+  networks: {
+    localhost: { type: "http", url: "http://127.0.0.1:8545" },
+  },
+});
