@@ -1,0 +1,8 @@
+/** Error classes of mintkit. Browser-safe. */
+export { MintkitError, isMintkitError, type MintkitErrorOptions } from "./MintkitError.js";
+export {
+  IpfsError,
+  isIpfsError,
+  type IpfsErrorCode,
+  type IpfsErrorDetailsByCode,
+} from "./IpfsError.js";

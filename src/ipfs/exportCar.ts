@@ -1,0 +1,61 @@
+import { CarWriter } from "@ipld/car/writer";
+import type { CID } from "multiformats/cid";
+import { IpfsError } from "../errors/IpfsError.js";
+import { MintkitError } from "../errors/MintkitError.js";
+import type { BlockStore } from "./stores/BlockStore.js";
+import { walkDag } from "./walkDag.js";
+
+export interface ExportCarOptions {
+  /** Called after each block is written: running totals. */
+  readonly onProgress?: (event: { readonly blocks: number; readonly bytes: number }) => void;
+}
+
+/**
+ * Streams a CARv1 of the DAG under `root`: header with `root` as the only root, then every block
+ * once (depth first, links in order, as Kubo's `ipfs dag export`), each block re-hashed before it
+ * is written. For services that take CAR uploads. Browser-safe (`@ipld/car` writer, no fs).
+ *
+ * @example
+ * for await (const chunk of exportCar(root, store)) upload.write(chunk)
+ *
+ * @throws IpfsError `IPFS_CAR_EXPORT_FAILED` (cause: `IPFS_BLOCK_NOT_FOUND`, `IPFS_CORRUPT_BLOCK`, …).
+ */
+export async function* exportCar(
+  root: CID,
+  store: BlockStore,
+  options: ExportCarOptions = {},
+): AsyncGenerator<Uint8Array> {
+  const { writer, out } = CarWriter.create([root]);
+  let failure: unknown;
+  let blocks = 0;
+  let bytes = 0;
+
+  const pump = (async () => {
+    try {
+      for await (const block of walkDag(root, store, { loadLeaves: true, verifyHashes: true })) {
+        if (!block.bytes) continue;
+        await writer.put({ cid: block.cid, bytes: block.bytes });
+        blocks++;
+        bytes += block.bytes.byteLength;
+        options.onProgress?.({ blocks, bytes });
+      }
+    } catch (err) {
+      failure = err;
+    } finally {
+      await writer.close();
+    }
+  })();
+
+  for await (const chunk of out) yield chunk;
+  await pump;
+  if (failure !== undefined) {
+    throw new IpfsError("IPFS_CAR_EXPORT_FAILED", `Exporting ${root.toString()} as a CAR failed.`, {
+      hint:
+        failure instanceof MintkitError
+          ? failure.hint
+          : "Check that the store is readable, then export again; the partial CAR output is invalid and must be discarded.",
+      details: { root: root.toString() },
+      cause: failure,
+    });
+  }
+}
