@@ -6,3 +6,9 @@ export {
   type IpfsErrorCode,
   type IpfsErrorDetailsByCode,
 } from "./IpfsError.js";
+export {
+  MetadataError,
+  isMetadataError,
+  type MetadataErrorCode,
+  type MetadataErrorDetailsByCode,
+} from "./MetadataError.js";

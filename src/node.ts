@@ -1,0 +1,6 @@
+/**
+ * mintkit/node — the Node-only entry: everything in the browser entry, plus the parts that need the
+ * filesystem (the embedded IPFS block store, CAR files on disk).
+ */
+export * from "./index.js";
+export * from "./ipfs/node.js";
