@@ -4,7 +4,6 @@ pragma solidity ^0.8.30;
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
-import {BitMaps} from "@openzeppelin/contracts/utils/structs/BitMaps.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
@@ -15,13 +14,34 @@ import {LazyMintVoucher} from "./LazyMintVoucher.sol";
  * @notice Redemption of EIP-712 lazy-mint vouchers ({LazyMintVoucher}), shared by the mintkit ERC-721 and
  * ERC-1155 contracts. The token contract supplies who may sign ({_isMinter}), where sales go by default
  * ({_primarySaleRecipient}) and how a voucher mints ({_mintVoucher}); this contract checks the window,
- * the uid, the signature (EOA or ERC-1271 contract wallet, via OpenZeppelin SignatureChecker; malleable
+ * the uid, the signature (EOA, or ERC-1271 contract wallet via OpenZeppelin SignatureChecker; malleable
  * high-s signatures are refused) and moves the payment to the payee.
+ *
+ * Gas: the redemption path reads the voucher's fields as raw calldata words ({_word}) and hashes them in
+ * place ({_hashVoucher}); the signature is checked over exactly those words, which is what makes skipping
+ * solc's per-field decoding safe. The uid bitmap word is read and written once. Hooks may use {_word}
+ * and {_uriLength} too (after the signature check).
  */
 abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
-    using BitMaps for BitMaps.BitMap;
+    /// @dev Spent uids, 256 per word (consecutive uids share a word: cheaper to spend).
+    mapping(uint256 bucket => uint256) private _spentUids;
 
-    BitMaps.BitMap private _spentUids;
+    // Head-word index of each voucher field in its ABI encoding (struct order).
+    uint256 internal constant _TO = 0;
+    uint256 internal constant _TOKEN_ID = 1;
+    uint256 internal constant _QUANTITY = 2;
+    uint256 internal constant _PRICE = 4;
+    uint256 internal constant _CURRENCY = 5;
+    uint256 internal constant _PAYEE = 6;
+    uint256 internal constant _ROYALTY_RECEIVER = 7;
+    uint256 internal constant _ROYALTY_BPS = 8;
+    uint256 internal constant _MAX_SUPPLY = 9;
+    uint256 internal constant _VALID_FROM = 10;
+    uint256 internal constant _VALID_UNTIL = 11;
+    uint256 internal constant _UID = 12;
+
+    /// @dev secp256k1n / 2: a larger `s` is the malleable twin of a valid signature.
+    uint256 private constant _HALF_CURVE_ORDER = 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0;
 
     /// @notice A voucher was redeemed.
     event VoucherRedeemed(
@@ -60,46 +80,126 @@ abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
         nonReentrant
         returns (uint256 firstTokenId)
     {
-        if (v.quantity == 0) revert VoucherZeroQuantity();
-        if (block.timestamp < v.validFrom) revert VoucherNotYetValid(v.validFrom, block.timestamp);
-        if (v.validUntil != 0 && block.timestamp > v.validUntil) revert VoucherExpired(v.validUntil, block.timestamp);
-        if (_spentUids.get(v.uid)) revert VoucherAlreadyRedeemed(v.uid);
-        if (!SignatureChecker.isValidSignatureNow(signer, voucherDigest(v), signature)) {
+        // Fields are read as raw ABI words (see {_word}); the signature covers exactly these words.
+        uint256 quantity = _word(v, _QUANTITY);
+        if (quantity == 0) revert VoucherZeroQuantity();
+        uint256 validFrom = _word(v, _VALID_FROM);
+        if (block.timestamp < validFrom) revert VoucherNotYetValid(uint64(validFrom), block.timestamp);
+        uint256 validUntil = _word(v, _VALID_UNTIL);
+        if (validUntil != 0 && block.timestamp > validUntil) {
+            revert VoucherExpired(uint64(validUntil), block.timestamp);
+        }
+        // The uid's bitmap word is read once and written once.
+        uint256 uid = _word(v, _UID);
+        uint256 spent = _spentUids[uid >> 8];
+        uint256 bit = 1 << (uid & 0xff);
+        if (spent & bit != 0) revert VoucherAlreadyRedeemed(uid);
+        if (!_isValidSignature(signer, voucherDigest(v), signature)) {
             revert VoucherInvalidSignature(signer);
         }
         if (!_isMinter(signer)) revert VoucherSignerNotMinter(signer);
 
-        _spentUids.set(v.uid);
-        address to = v.to == address(0) ? msg.sender : v.to;
+        _spentUids[uid >> 8] = spent | bit;
+        address to = address(uint160(_word(v, _TO)));
+        if (to == address(0)) to = msg.sender;
         firstTokenId = _mintVoucher(v, to);
-        emit VoucherRedeemed(v.uid, signer, to, firstTokenId, v.quantity);
+        emit VoucherRedeemed(uid, signer, to, firstTokenId, quantity);
 
-        _collectPayment(v);
+        _collectPayment(v, quantity);
     }
 
     /// @notice The EIP-712 digest a signer signs for `v` on this contract.
     function voucherDigest(LazyMintVoucher.Voucher calldata v) public view returns (bytes32) {
-        return _hashTypedDataV4(LazyMintVoucher.hash(v));
+        return _hashTypedDataV4(_hashVoucher(v));
     }
 
     /// @notice Whether the voucher uid `uid` has been spent here.
     function isVoucherRedeemed(uint256 uid) external view returns (bool) {
-        return _spentUids.get(uid);
+        return _spentUids[uid >> 8] & (1 << (uid & 0xff)) != 0;
     }
 
-    function _collectPayment(LazyMintVoucher.Voucher calldata v) private {
-        uint256 total = v.price * v.quantity;
-        if (v.currency == address(0)) {
+    /**
+     * @dev {LazyMintVoucher.hash}, computed from the calldata words directly (about 1,400 gas cheaper than
+     * `abi.encode`): the voucher's 13 head words are its 13 fields in order, except `uri`, whose offset
+     * is replaced by the hash of its bytes. A voucher with non-canonical (dirty) words hashes differently
+     * from its canonical form and so never matches an honest signature (see {_word}). Tests assert
+     * equality with {LazyMintVoucher.hash} and with viem's EIP-712 hash.
+     */
+    function _hashVoucher(LazyMintVoucher.Voucher calldata v) internal pure returns (bytes32 structHash) {
+        string calldata uri = v.uri;
+        bytes32 typeHash = LazyMintVoucher.TYPEHASH;
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            calldatacopy(m, uri.offset, uri.length)
+            let uriHash := keccak256(m, uri.length)
+            mstore(m, typeHash)
+            calldatacopy(add(m, 0x20), v, 0x1a0)
+            mstore(add(m, 0x80), uriHash)
+            structHash := keccak256(m, 0x1c0)
+        }
+    }
+
+    /**
+     * @dev OpenZeppelin's `SignatureChecker.isValidSignatureNowCalldata`, with the EOA branch inlined
+     * (~600 gas less than going through `ECDSA.tryRecover`'s error enums): a contract `signer` answers
+     * ERC-1271; otherwise a 65-byte `r ‖ s ‖ v` signature must recover to `signer`, with `s` in the lower
+     * half of the curve order (malleable high-s twins are refused, as OpenZeppelin ECDSA does).
+     */
+    function _isValidSignature(address signer, bytes32 digest, bytes calldata signature) private view returns (bool) {
+        if (signer.code.length != 0) {
+            return SignatureChecker.isValidERC1271SignatureNowCalldata(signer, digest, signature);
+        }
+        if (signature.length != 65) return false;
+        bytes32 r;
+        bytes32 s;
+        uint8 v;
+        assembly ("memory-safe") {
+            r := calldataload(signature.offset)
+            s := calldataload(add(signature.offset, 0x20))
+            v := byte(0, calldataload(add(signature.offset, 0x40)))
+        }
+        if (uint256(s) > _HALF_CURVE_ORDER) return false;
+        address recovered = ecrecover(digest, v, r, s);
+        return recovered != address(0) && recovered == signer;
+    }
+
+    /// @dev The length of `v.uri`, read raw (its offset was validated when {_hashVoucher} read it).
+    function _uriLength(LazyMintVoucher.Voucher calldata v) internal pure returns (uint256 length) {
+        assembly ("memory-safe") {
+            length := calldataload(add(v, calldataload(add(v, 0x60))))
+        }
+    }
+
+    /// @dev Takes `price * quantity` in ETH (`currency` zero: exactly `msg.value`) or an ERC-20 (pulled
+    /// from the caller) and sends it to the payee.
+    function _collectPayment(LazyMintVoucher.Voucher calldata v, uint256 quantity) private {
+        uint256 total = _word(v, _PRICE) * quantity;
+        address currency = address(uint160(_word(v, _CURRENCY)));
+        if (currency == address(0)) {
             if (msg.value != total) revert VoucherWrongPayment(total, msg.value);
             if (total != 0) Address.sendValue(payable(_payee(v)), total);
         } else {
             if (msg.value != 0) revert VoucherWrongPayment(0, msg.value);
-            if (total != 0) SafeERC20.safeTransferFrom(IERC20(v.currency), msg.sender, _payee(v), total);
+            if (total != 0) SafeERC20.safeTransferFrom(IERC20(currency), msg.sender, _payee(v), total);
         }
     }
 
-    function _payee(LazyMintVoucher.Voucher calldata v) private view returns (address) {
-        return v.payee == address(0) ? _primarySaleRecipient() : v.payee;
+    function _payee(LazyMintVoucher.Voucher calldata v) private view returns (address payee) {
+        payee = address(uint160(_word(v, _PAYEE)));
+        if (payee == address(0)) payee = _primarySaleRecipient();
+    }
+
+    /**
+     * @dev Field `index` of `v` as its raw ABI head word (for `uri`: its offset), without solc's
+     * per-access decoding (~60 gas each). Sound because the signature is checked over these same raw
+     * words ({_hashVoucher}): a voucher whose words are not canonically encoded (dirty high bits) has a
+     * digest no honest signer produces, and checks made before the signature only ever revert.
+     * Address fields are narrowed with `address(uint160(...))`.
+     */
+    function _word(LazyMintVoucher.Voucher calldata v, uint256 index) internal pure returns (uint256 word) {
+        assembly ("memory-safe") {
+            word := calldataload(add(v, shl(5, index)))
+        }
     }
 
     /// @dev Whether `account` may sign vouchers (holds the minter role).
