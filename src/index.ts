@@ -6,3 +6,4 @@
 export * from "./errors/index.js";
 export * from "./ipfs/index.js";
 export * from "./metadata/index.js";
+export * from "./vouchers/index.js";

@@ -12,3 +12,9 @@ export {
   type MetadataErrorCode,
   type MetadataErrorDetailsByCode,
 } from "./MetadataError.js";
+export {
+  VoucherError,
+  isVoucherError,
+  type VoucherErrorCode,
+  type VoucherErrorDetailsByCode,
+} from "./VoucherError.js";
