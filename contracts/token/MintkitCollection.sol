@@ -5,13 +5,12 @@ import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/I
 import {IERC4906} from "@openzeppelin/contracts/interfaces/IERC4906.sol";
 import {ERC2981} from "@openzeppelin/contracts/token/common/ERC2981.sol";
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
-import {Bytes} from "@openzeppelin/contracts/utils/Bytes.sol";
-import {SSTORE2} from "solady/src/utils/SSTORE2.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {ERC721Batch} from "./ERC721Batch.sol";
 import {CreatorAccess} from "../access/CreatorAccess.sol";
 import {LazyMint} from "../lazy/LazyMint.sol";
 import {LazyMintVoucher} from "../lazy/LazyMintVoucher.sol";
+import {PackedStrings} from "../utils/PackedStrings.sol";
 import {IERC7572} from "../interfaces/IERC7572.sol";
 
 /**
@@ -73,9 +72,8 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
     /// @dev Burned tokens (low 128 bits) and reserved ids not yet minted (high 128 bits), for totalSupply.
     uint256 private _supplyAdjust;
 
-    /// @dev Name, symbol, base URI and contract URI, packed (`uint16 length ++ bytes`, in that order) in
-    /// the code of one SSTORE2 data contract: ~200 gas per byte once, instead of 22.1k per 32 bytes of
-    /// storage (the bench config's four strings: ~64k instead of ~221k). Rewritten on each change.
+    /// @dev Name, symbol, base URI and contract URI in the code of one SSTORE2 data contract
+    /// ({PackedStrings}; zero while all four are empty). Rewritten on each change.
     address private _stringsPointer;
     mapping(uint256 tokenId => string) private _tokenURIs;
 
@@ -135,7 +133,7 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
         // The next id (1) is what marks the contract initialized.
         _storeOwnerSlot(word);
         emit OwnershipTransferred(address(0), config.owner);
-        _writeStrings(config.name, config.symbol, config.baseURI, config.contractURI);
+        _writeStrings(PackedStrings.Metadata(config.name, config.symbol, config.baseURI, config.contractURI));
         if (config.royaltyReceiver != address(0)) _setBoundedDefaultRoyalty(config.royaltyReceiver, config.royaltyBps);
     }
 
@@ -245,12 +243,12 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
 
     /// @notice The collection name.
     function name() external view returns (string memory name_) {
-        (name_,,,) = _readStrings();
+        name_ = _readString(PackedStrings.Field.Name);
     }
 
     /// @notice The collection symbol.
     function symbol() external view returns (string memory symbol_) {
-        (, symbol_,,) = _readStrings();
+        symbol_ = _readString(PackedStrings.Field.Symbol);
     }
 
     /// @notice The token's own URI if set, else `<baseURI><tokenId>.json` (empty if no base URI).
@@ -258,19 +256,19 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
         _requireOwned(tokenId);
         string memory uri = _tokenURIs[tokenId];
         if (bytes(uri).length != 0) return uri;
-        (,, string memory base,) = _readStrings();
+        string memory base = _readString(PackedStrings.Field.BaseURI);
         if (bytes(base).length == 0) return "";
         return string.concat(base, Strings.toString(tokenId), ".json");
     }
 
     /// @notice The base URI (`ipfs://<dirCID>/`).
     function baseURI() external view returns (string memory base) {
-        (,, base,) = _readStrings();
+        base = _readString(PackedStrings.Field.BaseURI);
     }
 
     /// @notice ERC-7572 contract metadata URI.
     function contractURI() external view returns (string memory uri) {
-        (,,, uri) = _readStrings();
+        uri = _readString(PackedStrings.Field.ContractURI);
     }
 
     /// @notice Whether token metadata is frozen.
@@ -281,8 +279,9 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
     /// @notice Sets the base URI; emits ERC-4906 `BatchMetadataUpdate` over every id. Admin; not frozen.
     function setBaseURI(string calldata newBaseURI) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _requireNotFrozen();
-        (string memory name_, string memory symbol_,, string memory uri) = _readStrings();
-        _writeStrings(name_, symbol_, newBaseURI, uri);
+        PackedStrings.Metadata memory strings = PackedStrings.read(_stringsPointer);
+        strings.baseURI = newBaseURI;
+        _writeStrings(strings);
         emit BatchMetadataUpdate(1, type(uint256).max);
     }
 
@@ -298,8 +297,9 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
     /// @notice Sets the ERC-7572 contract URI; emits `ContractURIUpdated`. Admin. (Not affected by the
     /// freeze, which covers token metadata.)
     function setContractURI(string calldata newContractURI) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        (string memory name_, string memory symbol_, string memory base,) = _readStrings();
-        _writeStrings(name_, symbol_, base, newContractURI);
+        PackedStrings.Metadata memory strings = PackedStrings.read(_stringsPointer);
+        strings.contractURI = newContractURI;
+        _writeStrings(strings);
         emit ContractURIUpdated();
     }
 
@@ -407,39 +407,13 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
         }
     }
 
-    function _writeStrings(string memory name_, string memory symbol_, string memory base, string memory uri)
-        private
-    {
-        bytes memory packed =
-            bytes.concat(_packString(name_), _packString(symbol_), _packString(base), _packString(uri));
-        _stringsPointer = SSTORE2.write(packed);
+    /// @dev Stores the four strings ({StringTooLong} for one over 65,535 bytes).
+    function _writeStrings(PackedStrings.Metadata memory strings) private {
+        _stringsPointer = PackedStrings.write(strings, StringTooLong.selector);
     }
 
-    function _packString(string memory str) private pure returns (bytes memory) {
-        uint256 length = bytes(str).length;
-        if (length > type(uint16).max) revert StringTooLong(length);
-        return abi.encodePacked(uint16(length), str);
-    }
-
-    function _readStrings()
-        private
-        view
-        returns (string memory name_, string memory symbol_, string memory base, string memory uri)
-    {
-        address pointer = _stringsPointer;
-        if (pointer == address(0)) return ("", "", "", ""); // an uninitialized clone
-        bytes memory packed = SSTORE2.read(pointer);
-        uint256 offset;
-        (name_, offset) = _unpackString(packed, 0);
-        (symbol_, offset) = _unpackString(packed, offset);
-        (base, offset) = _unpackString(packed, offset);
-        (uri,) = _unpackString(packed, offset);
-    }
-
-    function _unpackString(bytes memory packed, uint256 offset) private pure returns (string memory str, uint256 next) {
-        uint256 length = uint16(bytes2(Bytes.slice(packed, offset, offset + 2)));
-        next = offset + 2 + length;
-        str = string(Bytes.slice(packed, offset + 2, next));
+    function _readString(PackedStrings.Field field) private view returns (string memory) {
+        return PackedStrings.read(_stringsPointer, field);
     }
 
     /// @dev The {CreatorAccess} owner slot as one word (owner, next id, max supply, flags); see the

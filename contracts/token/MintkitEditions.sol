@@ -14,7 +14,7 @@ import {LazyMint} from "../lazy/LazyMint.sol";
 import {LazyMintVoucher} from "../lazy/LazyMintVoucher.sol";
 import {IERC7572} from "../interfaces/IERC7572.sol";
 import {Config} from "./EditionsConfig.sol";
-import {EditionsStrings} from "./EditionsStrings.sol";
+import {PackedStrings} from "../utils/PackedStrings.sol";
 
 /**
  * @title MintkitEditions
@@ -106,7 +106,8 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
     mapping(uint256 id => Royalty) private _tokenRoyalties;
     Royalty private _defaultRoyalty;
     address private _primarySaleRecipientAddress;
-    /// @dev Name, symbol, base URI template and contract URI, in one SSTORE2 data contract ({EditionsStrings}).
+    /// @dev Name, symbol, base URI template and contract URI, in one SSTORE2 data contract ({PackedStrings};
+    /// zero while all four are empty).
     address private _stringsPointer;
 
     // ------------------------------------------------------------------------------------------------
@@ -150,6 +151,8 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
     error EditionsMetadataFrozen();
     /// @notice Nobody to pay: no primary-sale recipient is set and the owner renounced ownership.
     error EditionsNoPrimarySaleRecipient();
+    /// @notice A name, symbol or URI longer than 65,535 bytes.
+    error EditionsStringTooLong(uint256 length);
 
     // ------------------------------------------------------------------------------------------------
     // Deployment
@@ -176,8 +179,9 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
         bool ownSaleRecipient = config.primarySaleRecipient != address(0);
         _ownerSlot = OwnerSlot({owner: config.owner, packed: ownSaleRecipient ? _INITIALIZED | _OWN_SALE_RECIPIENT : _INITIALIZED});
         if (config.owner != address(0)) emit OwnershipTransferred(address(0), config.owner);
-        address pointer = EditionsStrings.write(
-            EditionsStrings.Strings(config.name, config.symbol, config.baseURI, config.contractURI)
+        address pointer = PackedStrings.write(
+            PackedStrings.Metadata(config.name, config.symbol, config.baseURI, config.contractURI),
+            EditionsStringTooLong.selector
         );
         if (pointer != address(0)) _stringsPointer = pointer;
         if (config.royaltyReceiver != address(0) || config.royaltyBps != 0) {
@@ -403,27 +407,27 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
     function uri(uint256 id) external view returns (string memory) {
         LibBytes.BytesStorage storage own = _tokenURIs[id];
         if (!own.isEmpty()) return string(own.get());
-        return _strings().baseURI;
+        return _readString(PackedStrings.Field.BaseURI);
     }
 
     /// @notice The base metadata URI template (contains `{id}`).
     function baseURI() external view returns (string memory) {
-        return _strings().baseURI;
+        return _readString(PackedStrings.Field.BaseURI);
     }
 
     /// @notice ERC-7572: the contract-level metadata URI.
     function contractURI() external view returns (string memory) {
-        return _strings().contractURI;
+        return _readString(PackedStrings.Field.ContractURI);
     }
 
     /// @notice The collection's name (for explorers; may be empty).
     function name() external view returns (string memory) {
-        return _strings().name;
+        return _readString(PackedStrings.Field.Name);
     }
 
     /// @notice The collection's symbol (for explorers; may be empty).
     function symbol() external view returns (string memory) {
-        return _strings().symbol;
+        return _readString(PackedStrings.Field.Symbol);
     }
 
     /// @notice Whether metadata is frozen for good ({freezeMetadata}).
@@ -435,9 +439,9 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
     /// Emits `BatchMetadataUpdate(1, type(uint256).max)`.
     function setBaseURI(string calldata newBaseURI) external onlyRole(DEFAULT_ADMIN_ROLE) {
         if (metadataFrozen()) revert EditionsMetadataFrozen();
-        EditionsStrings.Strings memory strings = _strings();
+        PackedStrings.Metadata memory strings = PackedStrings.read(_stringsPointer);
         strings.baseURI = newBaseURI;
-        _stringsPointer = EditionsStrings.write(strings);
+        _writeStrings(strings);
         emit BatchMetadataUpdate(1, type(uint256).max);
     }
 
@@ -448,7 +452,7 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
         if (metadataFrozen()) revert EditionsMetadataFrozen();
         if (bytes(tokenURI).length == 0) {
             _tokenURIs[id].clear();
-            emit URI(_strings().baseURI, id);
+            emit URI(_readString(PackedStrings.Field.BaseURI), id);
         } else {
             _tokenURIs[id].setCalldata(bytes(tokenURI));
             emit URI(tokenURI, id);
@@ -458,9 +462,9 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
 
     /// @notice ERC-7572: sets the contract-level metadata URI. Admin only (not affected by the freeze).
     function setContractURI(string calldata newContractURI) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        EditionsStrings.Strings memory strings = _strings();
+        PackedStrings.Metadata memory strings = PackedStrings.read(_stringsPointer);
         strings.contractURI = newContractURI;
-        _stringsPointer = EditionsStrings.write(strings);
+        _writeStrings(strings);
         emit ContractURIUpdated();
     }
 
@@ -684,8 +688,13 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
         return cap == _UNCAPPED ? 0 : cap;
     }
 
-    function _strings() private view returns (EditionsStrings.Strings memory) {
-        return EditionsStrings.read(_stringsPointer);
+    /// @dev Stores the four strings ({EditionsStringTooLong} for one over 65,535 bytes).
+    function _writeStrings(PackedStrings.Metadata memory strings) private {
+        _stringsPointer = PackedStrings.write(strings, EditionsStringTooLong.selector);
+    }
+
+    function _readString(PackedStrings.Field field) private view returns (string memory) {
+        return PackedStrings.read(_stringsPointer, field);
     }
 
     function _exists(uint256 id) private view returns (bool) {
