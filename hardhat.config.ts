@@ -24,6 +24,8 @@ export default defineConfig({
     },
   },
   paths: {
+    // bench/contracts holds the gas benchmark's peer contracts (OpenZeppelin, ERC721A, solady baselines).
+    sources: ["contracts", "bench/contracts"],
     tests: { mocha: "test", solidity: "contracts/test" },
   },
   test: {
