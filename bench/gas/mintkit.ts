@@ -8,7 +8,7 @@ import type { Abi, AbiFunction, AbiParameter, Address, Hex } from "viem";
 import { findEvent, type BenchChain, type WalletClient } from "./chain.js";
 import { COLLECTION, EDITION, FACTORY_SALT } from "./config.js";
 import type { Collection721, Deployable, Editions1155, LazyRedeemer } from "./subjects.js";
-import { voucherTuple, type Voucher } from "./vouchers.js";
+import type { Voucher } from "./vouchers.js";
 
 export interface MintkitSubjects {
   collections: Deployable<LazyRedeemer>[];
@@ -78,7 +78,7 @@ function collectionCalls(address: Address, abi: Abi): LazyRedeemer {
       address,
       abi,
       functionName: "redeem",
-      args: [voucherTuple(voucher), signer, signature],
+      args: [voucher, signer, signature],
       value,
     }),
   };

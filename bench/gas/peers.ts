@@ -8,7 +8,7 @@ import type { Abi, Address, Hex } from "viem";
 import type { BenchChain, WalletClient } from "./chain.js";
 import { COLLECTION, EDITION } from "./config.js";
 import type { Collection721, Deployable, Editions1155, LazyRedeemer } from "./subjects.js";
-import { voucherTuple, type Voucher } from "./vouchers.js";
+import type { Voucher } from "./vouchers.js";
 
 /** The `PeerConfig` struct every peer's constructor takes (bench/contracts/PeerConfig.sol). */
 function peerConfig(owner: Address, baseURI: string) {
@@ -71,7 +71,7 @@ function lazyPeer(subject: string, contractName: string, describe: string): Depl
           address,
           abi,
           functionName: "redeem",
-          args: [voucherTuple(voucher), signature],
+          args: [voucher, signature],
           value,
         }),
       };

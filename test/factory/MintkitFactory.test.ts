@@ -5,7 +5,8 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 import { getAddress, keccak256, parseEther, toBytes, type Address } from "viem";
-import { collectionConfig, editionsConfig, eip1167Code, voucher, VOUCHER_TYPES } from "./helpers.js";
+import { collectionConfig, editionsConfig, eip1167Code } from "./helpers.js";
+import { createVoucher, signVoucher } from "../../src/index.js";
 
 const { viem, networkHelpers } = await network.create();
 const publicClient = await viem.getPublicClient();
@@ -186,13 +187,8 @@ describe("MintkitFactory", function () {
       const { factory } = await networkHelpers.loadFixture(deployFactory);
       const clone = await viem.getContractAt("MintkitCollection", (await createCollection(factory)).address);
       const price = parseEther("0.01");
-      const v = voucher(1n, price);
-      const signature = await creator.signTypedData({
-        domain: { name: "mintkit", version: "1", chainId, verifyingContract: clone.address },
-        types: VOUCHER_TYPES,
-        primaryType: "Voucher",
-        message: v,
-      });
+      const v = createVoucher({ uid: 1n, price });
+      const signature = await signVoucher(creator, { voucher: v, contract: clone.address, chainId });
       await viem.assertions.balancesHaveChanged(
         clone.write.redeem([v, creator.account.address, signature], { account: buyer.account, value: price }),
         [{ address: creator.account.address, amount: price }],
@@ -205,14 +201,9 @@ describe("MintkitFactory", function () {
       const { factory, collectionImpl } = await networkHelpers.loadFixture(deployFactory);
       const clone = await viem.getContractAt("MintkitCollection", (await createCollection(factory)).address);
       const sibling = (await createCollection(factory, creator, keccak256(toBytes("another")))).address;
-      const v = voucher(1n, 0n);
+      const v = createVoucher({ uid: 1n });
       for (const verifyingContract of [collectionImpl.address, sibling]) {
-        const signature = await creator.signTypedData({
-          domain: { name: "mintkit", version: "1", chainId, verifyingContract },
-          types: VOUCHER_TYPES,
-          primaryType: "Voucher",
-          message: v,
-        });
+        const signature = await signVoucher(creator, { voucher: v, contract: verifyingContract, chainId });
         await viem.assertions.revertWithCustomError(
           clone.write.redeem([v, creator.account.address, signature], { account: buyer.account }),
           clone,

@@ -1,7 +1,6 @@
 /**
  * Fixtures for the factory tests: implementations + factory on a fresh in-process chain, configs for
- * both contract kinds, and EIP-712 lazy-mint vouchers (domain {name "mintkit", version "1", chainId,
- * verifyingContract}).
+ * both contract kinds, and the EIP-1167 clone code (vouchers come from the library, src/vouchers).
  */
 import { zeroAddress, type Address, type Hex } from "viem";
 
@@ -32,43 +31,6 @@ export function editionsConfig(owner: Address, name = "mintkit Editions") {
     royaltyReceiver: owner,
     royaltyBps: 500n,
     primarySaleRecipient: zeroAddress as Address,
-  };
-}
-
-export const VOUCHER_TYPES = {
-  Voucher: [
-    { name: "to", type: "address" },
-    { name: "tokenId", type: "uint256" },
-    { name: "quantity", type: "uint256" },
-    { name: "uri", type: "string" },
-    { name: "price", type: "uint256" },
-    { name: "currency", type: "address" },
-    { name: "payee", type: "address" },
-    { name: "royaltyReceiver", type: "address" },
-    { name: "royaltyBps", type: "uint96" },
-    { name: "maxSupply", type: "uint256" },
-    { name: "validFrom", type: "uint64" },
-    { name: "validUntil", type: "uint64" },
-    { name: "uid", type: "uint256" },
-  ],
-} as const;
-
-/** A base-URI voucher: next id, quantity 1, ETH `price` to the primary-sale recipient, to whoever redeems. */
-export function voucher(uid: bigint, price: bigint) {
-  return {
-    to: zeroAddress as Address,
-    tokenId: 0n,
-    quantity: 1n,
-    uri: "",
-    price,
-    currency: zeroAddress as Address,
-    payee: zeroAddress as Address,
-    royaltyReceiver: zeroAddress as Address,
-    royaltyBps: 0n,
-    maxSupply: 0n,
-    validFrom: 0n,
-    validUntil: 0n,
-    uid,
   };
 }
 
