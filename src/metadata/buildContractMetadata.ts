@@ -2,6 +2,7 @@ import { getAddress, type Address } from "viem";
 import { assembleDocument } from "./assembleDocument.js";
 import type { ContractMetadata } from "./types.js";
 import { validateContractMetadata } from "./validateContractMetadata.js";
+import { CONTRACT_METADATA_FIELDS } from "./metadataFields.js";
 
 /** camelCase input for {@link buildContractMetadata}. */
 export interface ContractMetadataInput {
@@ -21,17 +22,6 @@ export interface ContractMetadataInput {
   readonly extra?: Readonly<Record<string, unknown>>;
 }
 
-/** The JSON field names of ERC-7572 contract metadata, in the order the builder writes them. */
-export const CONTRACT_METADATA_FIELDS = [
-  "name",
-  "symbol",
-  "description",
-  "image",
-  "banner_image",
-  "featured_image",
-  "external_link",
-  "collaborators",
-] as const;
 
 /**
  * Builds ERC-7572 contract-level metadata (what `contractURI()` points to): snake_case fields in a

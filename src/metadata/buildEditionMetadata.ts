@@ -1,6 +1,6 @@
-import { assembleDocument, normaliseColor } from "./assembleDocument.js";
-import { buildAttributes } from "./buildAttributes.js";
-import { TOKEN_METADATA_FIELDS, type TokenMetadataInput } from "./buildTokenMetadata.js";
+import { assembleDocument } from "./assembleDocument.js";
+import { tokenFields, type TokenMetadataInput } from "./buildTokenMetadata.js";
+import { EDITION_METADATA_FIELDS } from "./metadataFields.js";
 import type { EditionLocalization, EditionMetadata } from "./types.js";
 import { validateEditionMetadata } from "./validateEditionMetadata.js";
 
@@ -14,9 +14,6 @@ export interface EditionMetadataInput extends TokenMetadataInput {
   readonly localization?: EditionLocalization;
 }
 
-/** The JSON field names of ERC-1155 token metadata, in the order the builder writes them. */
-export const EDITION_METADATA_FIELDS = [...TOKEN_METADATA_FIELDS, "decimals", "properties", "localization"] as const;
-
 /**
  * Builds ERC-1155 token metadata: the fields of {@link buildTokenMetadata} followed by `decimals`,
  * `properties` and `localization`, then validated under the ERC-1155 rules (URIs may use `{id}`;
@@ -27,15 +24,7 @@ export const EDITION_METADATA_FIELDS = [...TOKEN_METADATA_FIELDS, "decimals", "p
 export function buildEditionMetadata(input: EditionMetadataInput): EditionMetadata {
   return assembleDocument(
     [
-      ["name", input.name],
-      ["description", input.description],
-      ["image", input.image],
-      ["image_data", input.imageData],
-      ["animation_url", input.animationUrl],
-      ["external_url", input.externalUrl],
-      ["background_color", normaliseColor(input.backgroundColor)],
-      ["youtube_url", input.youtubeUrl],
-      ["attributes", input.attributes === undefined ? undefined : buildAttributes(input.attributes)],
+      ...tokenFields(input),
       ["decimals", input.decimals],
       ["properties", input.properties],
       [

@@ -2,6 +2,7 @@ import { assembleDocument, normaliseColor } from "./assembleDocument.js";
 import { buildAttributes, type AttributesInput } from "./buildAttributes.js";
 import type { TokenMetadata } from "./types.js";
 import { validateTokenMetadata } from "./validateTokenMetadata.js";
+import { TOKEN_METADATA_FIELDS } from "./metadataFields.js";
 
 /** camelCase input for {@link buildTokenMetadata}. */
 export interface TokenMetadataInput {
@@ -23,19 +24,6 @@ export interface TokenMetadataInput {
   readonly extra?: Readonly<Record<string, unknown>>;
 }
 
-/** The JSON field names of ERC-721/OpenSea token metadata, in the order the builders write them. */
-export const TOKEN_METADATA_FIELDS = [
-  "name",
-  "description",
-  "image",
-  "image_data",
-  "animation_url",
-  "external_url",
-  "background_color",
-  "youtube_url",
-  "attributes",
-] as const;
-
 /**
  * Builds ERC-721 token metadata (OpenSea standard) from camelCase input: snake_case field names,
  * fields always in the same order (so the same input gives the same JSON bytes and the same CID),
@@ -44,21 +32,23 @@ export const TOKEN_METADATA_FIELDS = [
  * @throws MetadataError `METADATA_INVALID` listing every problem (see {@link validateTokenMetadata}).
  */
 export function buildTokenMetadata(input: TokenMetadataInput): TokenMetadata {
-  return assembleDocument(
-    [
-      ["name", input.name],
-      ["description", input.description],
-      ["image", input.image],
-      ["image_data", input.imageData],
-      ["animation_url", input.animationUrl],
-      ["external_url", input.externalUrl],
-      ["background_color", normaliseColor(input.backgroundColor)],
-      ["youtube_url", input.youtubeUrl],
-      ["attributes", input.attributes === undefined ? undefined : buildAttributes(input.attributes)],
-    ],
-    input.extra,
-    "token",
-    TOKEN_METADATA_FIELDS,
-    validateTokenMetadata,
-  );
+  return assembleDocument(tokenFields(input), input.extra, "token", TOKEN_METADATA_FIELDS, validateTokenMetadata);
+}
+
+/**
+ * The standard token fields of `input` as `[json name, value]` pairs in {@link TOKEN_METADATA_FIELDS}
+ * order; the ERC-1155 builder writes these first too.
+ */
+export function tokenFields(input: TokenMetadataInput): Array<readonly [string, unknown]> {
+  return [
+    ["name", input.name],
+    ["description", input.description],
+    ["image", input.image],
+    ["image_data", input.imageData],
+    ["animation_url", input.animationUrl],
+    ["external_url", input.externalUrl],
+    ["background_color", normaliseColor(input.backgroundColor)],
+    ["youtube_url", input.youtubeUrl],
+    ["attributes", input.attributes === undefined ? undefined : buildAttributes(input.attributes)],
+  ];
 }

@@ -2,19 +2,8 @@ import { describeValue, fieldPath, isRecord, type ProblemCollector } from "./col
 import { checkAttributes } from "./checkAttributes.js";
 import { checkColor, checkNearMisses, checkText } from "./checkFields.js";
 import { checkUri, type UriFieldRules } from "./checkUri.js";
+import { EDITION_METADATA_FIELDS, TOKEN_METADATA_FIELDS } from "./metadataFields.js";
 
-const TOKEN_FIELDS = [
-  "name",
-  "description",
-  "image",
-  "image_data",
-  "animation_url",
-  "external_url",
-  "background_color",
-  "youtube_url",
-  "attributes",
-] as const;
-const EDITION_FIELDS = [...TOKEN_FIELDS, "decimals", "properties", "localization"] as const;
 const TOKEN_ALIASES: Readonly<Record<string, string>> = {
   image_url: "image",
   imageUrl: "image",
@@ -77,7 +66,7 @@ export function checkTokenDocument(
         : "is recommended as the poster of animation_url; marketplaces show a placeholder without it",
     );
   }
-  checkNearMisses(doc, "", standard === "ERC-1155" ? EDITION_FIELDS : TOKEN_FIELDS, TOKEN_ALIASES, out);
+  checkNearMisses(doc, "", standard === "ERC-1155" ? EDITION_METADATA_FIELDS : TOKEN_METADATA_FIELDS, TOKEN_ALIASES, out);
 }
 
 function checkImageData(doc: Readonly<Record<string, unknown>>, out: ProblemCollector): void {

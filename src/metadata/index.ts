@@ -31,9 +31,10 @@ export { assertEditionMetadata } from "./assertEditionMetadata.js";
 export { assertContractMetadata } from "./assertContractMetadata.js";
 export { formatProblems } from "./formatProblems.js";
 
-export { buildTokenMetadata, TOKEN_METADATA_FIELDS, type TokenMetadataInput } from "./buildTokenMetadata.js";
-export { buildEditionMetadata, EDITION_METADATA_FIELDS, type EditionMetadataInput } from "./buildEditionMetadata.js";
-export { buildContractMetadata, CONTRACT_METADATA_FIELDS, type ContractMetadataInput } from "./buildContractMetadata.js";
+export { buildTokenMetadata, type TokenMetadataInput } from "./buildTokenMetadata.js";
+export { TOKEN_METADATA_FIELDS, EDITION_METADATA_FIELDS, CONTRACT_METADATA_FIELDS } from "./metadataFields.js";
+export { buildEditionMetadata, type EditionMetadataInput } from "./buildEditionMetadata.js";
+export { buildContractMetadata, type ContractMetadataInput } from "./buildContractMetadata.js";
 export { buildAttributes, type AttributeInput, type AttributesInput } from "./buildAttributes.js";
 export { DISPLAY_TYPES } from "./checkAttributes.js";
 

@@ -3,18 +3,9 @@ import { ProblemCollector, describeValue } from "./collectProblems.js";
 import { checkDocumentRoot } from "./checkTokenDocument.js";
 import { checkNearMisses, checkText } from "./checkFields.js";
 import { checkUri, type UriFieldRules } from "./checkUri.js";
+import { CONTRACT_METADATA_FIELDS } from "./metadataFields.js";
 import type { ContractMetadata, ValidationResult } from "./types.js";
 
-const CONTRACT_FIELDS = [
-  "name",
-  "symbol",
-  "description",
-  "image",
-  "banner_image",
-  "featured_image",
-  "external_link",
-  "collaborators",
-] as const;
 const CONTRACT_ALIASES: Readonly<Record<string, string>> = {
   external_url: "external_link",
   externalUrl: "external_link",
@@ -53,7 +44,7 @@ export function validateContractMetadata(metadata: unknown): ValidationResult<Co
     if (doc["image"] === undefined) {
       out.warn("image", "image_recommended", "is recommended: marketplaces use it as the collection's picture");
     }
-    checkNearMisses(doc, "", CONTRACT_FIELDS, CONTRACT_ALIASES, out);
+    checkNearMisses(doc, "", CONTRACT_METADATA_FIELDS, CONTRACT_ALIASES, out);
   }
   return out.result(metadata as ContractMetadata);
 }
