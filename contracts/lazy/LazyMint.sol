@@ -62,6 +62,9 @@ abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
     error VoucherZeroQuantity();
     /// @notice The ETH sent does not match the voucher's total price (`price * quantity`).
     error VoucherWrongPayment(uint256 expected, uint256 sent);
+    /// @notice A priced voucher names no payee and the contract has no primary-sale recipient (the owner
+    /// renounced and none was set): nobody to pay. Set a primary-sale recipient, or sign with a `payee`.
+    error VoucherNoPayee();
 
     constructor() EIP712("mintkit", "1") {}
 
@@ -140,27 +143,28 @@ abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
     }
 
     /**
-     * @dev OpenZeppelin's `SignatureChecker.isValidSignatureNowCalldata`, with the EOA branch inlined
-     * (~600 gas less than going through `ECDSA.tryRecover`'s error enums): a contract `signer` answers
-     * ERC-1271; otherwise a 65-byte `r ‖ s ‖ v` signature must recover to `signer`, with `s` in the lower
-     * half of the curve order (malleable high-s twins are refused, as OpenZeppelin ECDSA does).
+     * @dev OpenZeppelin's `SignatureChecker` order, with the ECDSA branch inlined (~600 gas less than going
+     * through `ECDSA.tryRecover`'s error enums): a 65-byte `r ‖ s ‖ v` signature that recovers to `signer`,
+     * with `s` in the lower half of the curve order (malleable high-s twins are refused), is valid; failing
+     * that, a `signer` with code is asked through ERC-1271. Trying ECDSA first keeps an EOA that delegates
+     * its code (EIP-7702) able to sign with its key, and spares an EOA signer the cold code-size read.
      */
     function _isValidSignature(address signer, bytes32 digest, bytes calldata signature) private view returns (bool) {
-        if (signer.code.length != 0) {
-            return SignatureChecker.isValidERC1271SignatureNowCalldata(signer, digest, signature);
+        if (signature.length == 65) {
+            bytes32 r;
+            bytes32 s;
+            uint8 v;
+            assembly ("memory-safe") {
+                r := calldataload(signature.offset)
+                s := calldataload(add(signature.offset, 0x20))
+                v := byte(0, calldataload(add(signature.offset, 0x40)))
+            }
+            if (uint256(s) <= _HALF_CURVE_ORDER) {
+                address recovered = ecrecover(digest, v, r, s);
+                if (recovered != address(0) && recovered == signer) return true;
+            }
         }
-        if (signature.length != 65) return false;
-        bytes32 r;
-        bytes32 s;
-        uint8 v;
-        assembly ("memory-safe") {
-            r := calldataload(signature.offset)
-            s := calldataload(add(signature.offset, 0x20))
-            v := byte(0, calldataload(add(signature.offset, 0x40)))
-        }
-        if (uint256(s) > _HALF_CURVE_ORDER) return false;
-        address recovered = ecrecover(digest, v, r, s);
-        return recovered != address(0) && recovered == signer;
+        return signer.code.length != 0 && SignatureChecker.isValidERC1271SignatureNowCalldata(signer, digest, signature);
     }
 
     /// @dev The length of `v.uri`, read raw (its offset was validated when {_hashVoucher} read it).
@@ -187,6 +191,7 @@ abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
     function _payee(LazyMintVoucher.Voucher calldata v) private view returns (address payee) {
         payee = address(uint160(_word(v, _PAYEE)));
         if (payee == address(0)) payee = _primarySaleRecipient();
+        if (payee == address(0)) revert VoucherNoPayee(); // never burn a buyer's payment
     }
 
     /**

@@ -149,8 +149,6 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
     error EditionsInvalidRoyaltyReceiver(address receiver);
     /// @notice Metadata is frozen; the base template and existing per-id URIs cannot change.
     error EditionsMetadataFrozen();
-    /// @notice Nobody to pay: no primary-sale recipient is set and the owner renounced ownership.
-    error EditionsNoPrimarySaleRecipient();
     /// @notice A name, symbol or URI longer than 65,535 bytes.
     error EditionsStringTooLong(uint256 length);
 
@@ -539,10 +537,9 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
         return _isMinterAccount(account);
     }
 
-    function _primarySaleRecipient() internal view override returns (address recipient) {
+    function _primarySaleRecipient() internal view override returns (address) {
         OwnerSlot memory slot = _ownerSlot; // warm: the signer's minter check read it
-        recipient = slot.packed & _OWN_SALE_RECIPIENT != 0 ? _primarySaleRecipientAddress : slot.owner;
-        if (recipient == address(0)) revert EditionsNoPrimarySaleRecipient();
+        return slot.packed & _OWN_SALE_RECIPIENT != 0 ? _primarySaleRecipientAddress : slot.owner;
     }
 
     /**

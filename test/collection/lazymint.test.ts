@@ -54,6 +54,21 @@ describe("MintkitCollection lazy mint (vouchers)", function () {
   });
 
   describe("redeem", function () {
+    it("priced voucher with no payee after the owner renounced: VoucherNoPayee, never a payment to address(0); a free one works", async function () {
+      const { c, token } = await networkHelpers.loadFixture(fixture);
+      await c.write.grantRole([MINTER_ROLE, minter.account.address]);
+      await c.write.renounceOwnership();
+      const priced = await signed(c, { price: PRICE, uid: 1n }, minter);
+      await viem.assertions.revertWithCustomError(c.write.redeem([priced.v, minter.account.address, priced.sig], pay(alice, PRICE)), c, "VoucherNoPayee");
+      await token.write.mint([A, 1_000n]);
+      await token.write.approve([c.address, 1_000n], as(alice));
+      const inToken = await signed(c, { price: 10n, currency: token.address, uid: 2n }, minter);
+      await viem.assertions.revertWithCustomError(c.write.redeem([inToken.v, minter.account.address, inToken.sig], as(alice)), c, "VoucherNoPayee");
+      const free = await signed(c, { uid: 3n }, minter);
+      await c.write.redeem([free.v, minter.account.address, free.sig], as(alice));
+      expect(await c.read.ownerOf([1n])).to.equal(getAddress(A));
+    });
+
     it("base-URI voucher: mints the next id to the redeemer, pays the owner, events, uid spent", async function () {
       const { c } = await networkHelpers.loadFixture(fixture);
       await c.write.mint([C]);

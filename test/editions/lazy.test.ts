@@ -288,7 +288,7 @@ describe("MintkitEditions lazy mint (vouchers)", function () {
     it("no payee, no recipient and no owner: a priced voucher reverts (ETH is never burned); a free one works", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
       await c.write.renounceOwnership();
-      await viem.assertions.revertWithCustomError(redeem(c, voucher({ price: PRICE, uid: 1n }), { signer: minter, value: PRICE }), c, "EditionsNoPrimarySaleRecipient");
+      await viem.assertions.revertWithCustomError(redeem(c, voucher({ price: PRICE, uid: 1n }), { signer: minter, value: PRICE }), c, "VoucherNoPayee");
       await redeem(c, voucher({ uid: 2n }), { signer: minter });
       expect(await c.read.balanceOf([BUYER, 1n])).to.equal(1n);
     });
