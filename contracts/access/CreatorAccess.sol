@@ -32,6 +32,10 @@ abstract contract CreatorAccess is AccessControl {
     error OwnableUnauthorizedAccount(address account);
     /// @notice The new owner cannot be the zero address; use `renounceOwnership` to give up ownership.
     error OwnableInvalidOwner(address owner);
+    /// @notice The owner holds every role implicitly, so granting it one (or revoking one) would change
+    /// nothing. To keep a role after handing over ownership, transfer ownership first and have the new
+    /// owner grant the role to this account.
+    error OwnerHoldsEveryRole(address owner);
 
     /// @notice ERC-173: the contract's owner (the creator), or zero once renounced.
     function owner() public view returns (address) {
@@ -54,6 +58,19 @@ abstract contract CreatorAccess is AccessControl {
     /// @notice Whether `account` holds `role`: the owner holds every role; others as AccessControl grants.
     function hasRole(bytes32 role, address account) public view virtual override returns (bool) {
         return (account == _ownerSlot.owner && account != address(0)) || super.hasRole(role, account);
+    }
+
+    /// @dev Refuses to grant the owner a role: it holds them all already, and a silent no-op would let it
+    /// believe it keeps the role after `transferOwnership`.
+    function _grantRole(bytes32 role, address account) internal virtual override returns (bool) {
+        if (account == _ownerSlot.owner && account != address(0)) revert OwnerHoldsEveryRole(account);
+        return super._grantRole(role, account);
+    }
+
+    /// @dev Refuses to revoke (or renounce) a role of the owner: it would emit `RoleRevoked` and change nothing.
+    function _revokeRole(bytes32 role, address account) internal virtual override returns (bool) {
+        if (account == _ownerSlot.owner && account != address(0)) revert OwnerHoldsEveryRole(account);
+        return super._revokeRole(role, account);
     }
 
     /// @dev ERC-165: AccessControl and ERC-173.

@@ -656,6 +656,18 @@ describe("MintkitCollection", function () {
       await viem.assertions.emitWithArgs(c.write.revokeRole([MINTER_ROLE, M]), c, "RoleRevoked", [MINTER_ROLE, getAddress(M), getAddress(O)]);
     });
 
+    it("granting or revoking a role of the owner reverts OwnerHoldsEveryRole (it holds them all; a no-op would mislead)", async function () {
+      const { c } = await networkHelpers.loadFixture(deployFixture);
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.grantRole([MINTER_ROLE, O]), c, "OwnerHoldsEveryRole", [getAddress(O)]);
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.revokeRole([MINTER_ROLE, O]), c, "OwnerHoldsEveryRole", [getAddress(O)]);
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.renounceRole([ADMIN_ROLE, O]), c, "OwnerHoldsEveryRole", [getAddress(O)]);
+      // the way to keep minting after handing over: transfer first, then the new owner grants the role
+      await c.write.transferOwnership([B]);
+      await c.write.grantRole([MINTER_ROLE, O], as(bob));
+      await c.write.mint([A]);
+      expect(await c.read.ownerOf([1n])).to.equal(getAddress(A));
+    });
+
     it("a granted admin can grant minters and set metadata", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
       await c.write.grantRole([ADMIN_ROLE, admin.account.address]);
