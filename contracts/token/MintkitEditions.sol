@@ -126,6 +126,8 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
     event TokenRoyaltyUpdated(uint256 indexed id, address indexed receiver, uint96 bps);
     /// @notice The primary-sale recipient changed (zero = the owner).
     event PrimarySaleRecipientUpdated(address indexed recipient);
+    /// @notice The next-id counter was moved forward: the next id handed out is the lowest uncreated id from `nextId` on.
+    event NextTokenIdUpdated(uint256 nextId);
 
     /// @notice `initialize` was already called, or this contract was deployed by its constructor.
     error EditionsAlreadyInitialized();
@@ -391,6 +393,20 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
     function nextTokenId() external view returns (uint256 id) {
         id = (uint256(_ownerSlot.packed) >> _COUNTER_SHIFT) + 1;
         while (_exists(id)) ++id;
+    }
+
+    /**
+     * @notice Moves the next-id counter forward, so that `createToken` and vouchers with token id 0 hand out
+     * ids from `nextId` on. The counter skips explicitly created ids one storage read at a time; after a long
+     * run of explicit ids right above it (e.g. thousands created by `mintBatch`), that walk could outgrow a
+     * transaction: move the counter past them. Only forward (`nextId` above the current position). Admin.
+     */
+    function setNextTokenId(uint256 nextId) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        uint96 packed = _ownerSlot.packed;
+        uint256 current = (uint256(packed) >> _COUNTER_SHIFT) + 1;
+        if (nextId <= current || nextId - 1 > _COUNTER_MAX) revert EditionsInvalidTokenId(nextId);
+        _ownerSlot.packed = uint96(((nextId - 1) << _COUNTER_SHIFT) | (packed & 0xff));
+        emit NextTokenIdUpdated(nextId);
     }
 
     // ------------------------------------------------------------------------------------------------

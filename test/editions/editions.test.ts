@@ -363,6 +363,18 @@ describe("MintkitEditions", function () {
       expect(await c.read.royaltyInfo([2n, 10_000n])).to.deep.equal([OWNER, 500n]);
     });
 
+    it("setNextTokenId moves the counter past a run of explicit ids (admin, forward only)", async function () {
+      const { c } = await networkHelpers.loadFixture(deployFixture);
+      await c.write.mintBatch([ALICE, [1n, 2n, 3n, 4n, 5n], [1n, 1n, 1n, 1n, 1n], [0n, 0n, 0n, 0n, 0n], "0x"]);
+      expect(await c.read.nextTokenId()).to.equal(6n);
+      await viem.assertions.emitWithArgs(c.write.setNextTokenId([100n]), c, "NextTokenIdUpdated", [100n]);
+      expect(await c.read.nextTokenId()).to.equal(100n);
+      expect((await c.simulate.createToken([setup(), ALICE, 1n, "0x"])).result).to.equal(100n);
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.setNextTokenId([100n]), c, "EditionsInvalidTokenId", [100n]);
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.setNextTokenId([7n]), c, "EditionsInvalidTokenId", [7n]);
+      await viem.assertions.revertWithCustomError(c.write.setNextTokenId([200n], { account: stranger.account }), c, "AccessControlUnauthorizedAccount");
+    });
+
     it("the counter skips ids created explicitly; explicit creation of a counter id reverts", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
       await c.write.mint([ALICE, 1n, 1n, 0n, "0x"]);
