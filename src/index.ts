@@ -3,6 +3,7 @@
  * Node built-in; `test/library/browserBundle.test.ts` bundles this file for the browser to keep it so.
  * Node-only parts (filesystem store, CAR files on disk) are in `mintkit/node`.
  */
+export * from "./contracts/index.js";
 export * from "./errors/index.js";
 export * from "./ipfs/index.js";
 export * from "./metadata/index.js";
