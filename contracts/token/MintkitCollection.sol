@@ -149,6 +149,19 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
         _mintOne(to, tokenId);
     }
 
+    /// @notice Mints the next id to `to` with its own token URI (e.g. `ipfs://<cid>`), without a receiver
+    /// check; emits `MetadataUpdate`. One transaction for a one-off piece whose metadata is not under the
+    /// base URI. Minter role. Allowed after the freeze, as a voucher's URI is: the freeze fixes existing
+    /// tokens' metadata, and this URI is fixed from the start.
+    /// @return tokenId The id minted.
+    function mintWithURI(address to, string calldata uri) external returns (uint256 tokenId) {
+        if (to == address(0)) revert ERC721InvalidReceiver(address(0));
+        tokenId = _takeIds(1);
+        _mintOne(to, tokenId);
+        _tokenURIs[tokenId] = uri;
+        emit MetadataUpdate(tokenId);
+    }
+
     /// @notice Mints the next id to `to`; a contract `to` must accept it (onERC721Received). Minter role.
     function safeMint(address to, bytes calldata data) external returns (uint256 tokenId) {
         if (to == address(0)) revert ERC721InvalidReceiver(address(0));

@@ -201,6 +201,22 @@ describe("MintkitCollection", function () {
       expect(result).to.equal(3n);
     });
 
+    it("mintWithURI: next id with its own URI, MetadataUpdate, minter only, allowed after the freeze", async function () {
+      const { c } = await networkHelpers.loadFixture(deployFixture);
+      await c.write.mint([B]);
+      const uri = "ipfs://bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
+      await viem.assertions.emitWithArgs(c.write.mintWithURI([A, uri]), c, "MetadataUpdate", [2n]);
+      expect(await c.read.ownerOf([2n])).to.equal(getAddress(A));
+      expect(await c.read.tokenURI([2n])).to.equal(uri);
+      expect(await c.read.tokenURI([1n])).to.equal(`${BASE_URI}1.json`);
+      expect(await c.read.nextTokenId()).to.equal(3n);
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.mintWithURI([A, uri], as(alice)), c, "AccessControlUnauthorizedAccount", [getAddress(A), MINTER_ROLE]);
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.mintWithURI([zeroAddress, uri]), c, "ERC721InvalidReceiver", [zeroAddress]);
+      await c.write.freezeMetadata();
+      await c.write.mintWithURI([B, "ipfs://later"]);
+      expect(await c.read.tokenURI([3n])).to.equal("ipfs://later");
+    });
+
     it("mint to the zero address reverts ERC721InvalidReceiver", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
       for (const p of [c.write.mint([zeroAddress]), c.write.safeMint([zeroAddress, "0x"]), c.write.mintBatch([zeroAddress, 2n]), c.write.safeMintBatch([zeroAddress, 2n, "0x"]), c.write.airdrop([[A, zeroAddress]])]) {
