@@ -1,8 +1,8 @@
 /**
  * mintkit gas benchmark (`npm run bench:gas`).
  *
- * Deploys mintkit's contracts and the peers (OpenZeppelin 5.7, ERC721A 4.3, solady 0.1.26; sources in
- * bench/contracts/) on Hardhat's in-process simulated chain, runs every measurement of
+ * Deploys mintkit's contracts and the peers (OpenZeppelin 5.7, ERC721A 4.3, solady 0.1.26, EAS 1.9;
+ * sources in bench/contracts/) on Hardhat's in-process simulated chain, runs every measurement of
  * bench/gas/measurements.ts, prints a table (mintkit, best peer, ratio, target, PASS/MISS) and writes
  * bench/results/gas.json. Gas comes from transaction receipts on a chain with a pinned genesis date,
  * hardfork and block timestamps, so every run gives the same numbers. A missed target is reported, not
@@ -12,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BenchChain } from "./gas/chain.js";
 import { MEASUREMENTS, type BenchContext } from "./gas/measurements.js";
+import { CREDENTIAL_SUBJECTS } from "./gas/credentials.js";
 import { mintkitSubjects } from "./gas/mintkit.js";
 import { COLLECTION_PEERS, EDITIONS_PEERS, LAZY_PEERS } from "./gas/peers.js";
 import { printReport, writeResults } from "./gas/report.js";
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
     ...LAZY_PEERS.map((s): [string, string] => [s.subject, s.describe]),
     ...ctx.editions.map((s): [string, string] => [s.subject, s.describe]),
     ...ctx.editionsClones.map((s): [string, string] => [clone(s), s.describe]),
+    ...CREDENTIAL_SUBJECTS.map((s): [string, string] => [`${s.subject} (credentials)`, s.describe]),
   ];
   for (const [subject, describe] of listed) console.log(`  ${subject.padEnd(28)} ${describe}`);
   console.log("");

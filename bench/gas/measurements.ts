@@ -11,7 +11,7 @@
  * - "steady state": the operation measured is never the contract's first of its kind (a warm-up call
  *   first turns the id counters and bitmap words from zero to non-zero, as on any live collection).
  */
-import type { Address } from "viem";
+import { keccak256, toBytes, type Address } from "viem";
 import { transferredTokenIds, type BenchChain, type WalletClient } from "./chain.js";
 import {
   BATCH_LARGE,
@@ -22,6 +22,17 @@ import {
   freshAddress,
 } from "./config.js";
 import type { Collection721, Deployable, Editions1155, LazyRedeemer } from "./subjects.js";
+import {
+  CLAIMS,
+  CREDENTIAL_EXPIRY,
+  CREDENTIAL_SUBJECTS,
+  DISCLOSED,
+  EAS_PRIVATE_DATA_SCHEMA,
+  claimsTree,
+  disclosure,
+  issueFresh,
+  viewExecutionGas,
+} from "./credentials.js";
 import { baseUriVoucher, signVoucher } from "./vouchers.js";
 
 /** Gas per subject for one operation, e.g. { mintkit: 75123, oz: 75869 }. */
@@ -70,11 +81,11 @@ export interface Measurement {
 }
 
 /** Runs `job` for every subject; a subject that fails is noted and left out, never fatal. */
-async function eachSubject<T>(
+async function eachSubject<S extends { subject: string }>(
   ctx: BenchContext,
   key: string,
-  subjects: Deployable<T>[],
-  job: (subject: Deployable<T>) => Promise<number | undefined>,
+  subjects: S[],
+  job: (subject: S) => Promise<number | undefined>,
 ): Promise<Row> {
   const row: Row = {};
   for (const subject of subjects) {
@@ -346,5 +357,70 @@ export const MEASUREMENTS: Measurement[] = [
       }
       return row;
     },
+  },
+  {
+    key: "credential_issue",
+    title: "issue a credential (fresh holder)",
+    methodology:
+      `owner issues a credential with a ${CLAIMS}-claim root and a one-year expiry to a never-used EOA, after a ` +
+      "warm-up issue (steady state). mintkit: issue(to, schemaId, root, expiry, burnAuth). EAS: attest() on a " +
+      `"${EAS_PRIVATE_DATA_SCHEMA}" schema (revocable, no resolver), the root as data (EAS's private-data ` +
+      "attestation). OZ soulbound: ERC721 _mint + record slot + root slot.",
+    run: (ctx) =>
+      eachSubject(ctx, "credential_issue", CREDENTIAL_SUBJECTS, async (s) => {
+        const { sent } = await issueFresh(ctx.chain, ctx.owner, s, freshAddress("credential_issue"));
+        return n(sent.gasUsed);
+      }),
+    target: () => fixed(100_000),
+  },
+  {
+    key: "credential_issue_by_issuer_role",
+    title: "  … by an issuer-role account",
+    methodology:
+      "credential_issue sent by an account holding ISSUER_ROLE instead of the owner (one more cold slot: the role).",
+    run: (ctx) =>
+      eachSubject(ctx, "credential_issue_by_issuer_role", CREDENTIAL_SUBJECTS.filter((s) => s.subject === "mintkit"), async (s) => {
+        const issuer = await s.deploy(ctx.chain, ctx.owner);
+        const role = keccak256(toBytes("ISSUER_ROLE"));
+        const holder = ctx.holder.account.address;
+        await ctx.chain.send({ address: issuer.address, abi: issuer.abi, functionName: "grantRole", args: [role, holder] }, ctx.owner);
+        await ctx.chain.send(issuer.issue(holder, claimsTree("warm-up").root, CREDENTIAL_EXPIRY), ctx.holder);
+        const sent = await ctx.chain.send(
+          issuer.issue(freshAddress("credential_issue"), claimsTree("holder").root, CREDENTIAL_EXPIRY),
+          ctx.holder,
+        );
+        return n(sent.gasUsed);
+      }),
+  },
+  {
+    key: "credential_revoke",
+    title: "revoke a credential",
+    methodology:
+      "the issuer (owner) revokes the credential issued by credential_issue, no reason text (EAS has none). mintkit: " +
+      "revoke(tokenId, \"\"). EAS: revoke({schema, {uid, 0}}). OZ soulbound: a flag in the record slot.",
+    run: (ctx) =>
+      eachSubject(ctx, "credential_revoke", CREDENTIAL_SUBJECTS, async (s) => {
+        const { issuer, id } = await issueFresh(ctx.chain, ctx.owner, s, freshAddress("credential_issue"));
+        return n((await ctx.chain.send(issuer.revoke(id), ctx.owner)).gasUsed);
+      }),
+    target: () => fixed(35_000),
+  },
+  {
+    key: "credential_verify_claims_3_of_16",
+    title: `verify ${DISCLOSED.length} of ${CLAIMS} claims on chain (view)`,
+    methodology:
+      `execution gas of verifyClaims(tokenId, leaves, proof, proofFlags) for claims ${DISCLOSED.join(", ")} of the ` +
+      `credential's ${CLAIMS}-claim tree (OpenZeppelin multiproof), measured inside the EVM by bench/contracts/` +
+      "GasProbe.sol (gas around a STATICCALL minus its 2,600 cold-account charge; storage cold). The calldata and " +
+      "the 21,000 a transaction adds are not included. EAS has no on-chain check of private data.",
+    run: (ctx) =>
+      eachSubject(ctx, "credential_verify_claims_3_of_16", CREDENTIAL_SUBJECTS, async (s) => {
+        const { issuer, id } = await issueFresh(ctx.chain, ctx.owner, s, freshAddress("credential_issue"));
+        if (!issuer.verifyClaimsData) return undefined;
+        const { leaves, proof, proofFlags } = disclosure("holder");
+        const data = issuer.verifyClaimsData(id, leaves, proof, proofFlags);
+        return viewExecutionGas(ctx.chain, ctx.owner, issuer.address, data);
+      }),
+    target: () => fixed(20_000),
   },
 ];

@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { network } from "hardhat";
-import { encodeAbiParameters, encodeFunctionData, getAddress, keccak256, toHex, type Hex } from "viem";
+import { encodeAbiParameters, getAddress, keccak256, toHex } from "viem";
 import { StandardTree, claimLeaf, encodeClaimValue, standardLeafHash, type Claim } from "./helpers/merkle.js";
-import { BurnAuth, ISSUER_ROLE, calldataGas, credentialId, salt, sampleClaims } from "./helpers/registry.js";
+import { BurnAuth, ISSUER_ROLE, credentialId, salt, sampleClaims } from "./helpers/registry.js";
 
 const { viem, networkHelpers } = await network.create();
 type Wallet = Awaited<ReturnType<typeof viem.getWalletClients>>[number];
@@ -236,21 +236,6 @@ describe("CredentialRegistry claims (EAS private-data leaves, OpenZeppelin multi
         gate,
         "ClaimNotProven",
       );
-    });
-  });
-
-  describe("gas", () => {
-    it("verifyClaims 3 of 16: execution gas <= 20,000", async () => {
-      const { registry, aliceId, aliceClaims, aliceTree } = await networkHelpers.loadFixture(deployWithCredentials);
-      const publicClient = await viem.getPublicClient();
-      const { leaves, proof, proofFlags } = disclose(aliceTree, aliceClaims, ["age_over_18", "nationality", "score_10"]);
-      for (const fn of ["verifyClaims", "verifyValidClaims"] as const) {
-        const data = encodeFunctionData({ abi: registry.abi, functionName: fn, args: [aliceId, leaves, proof, proofFlags] });
-        const estimate = await publicClient.estimateGas({ to: registry.address, data });
-        const execution = estimate - 21_000n - calldataGas(data as Hex);
-        console.log(`      ${fn} 3 of 16 (proof ${proof.length}, flags ${proofFlags.length}): estimate ${estimate}, execution ${execution}`);
-        expect(execution < 20_000n).to.equal(true);
-      }
     });
   });
 });

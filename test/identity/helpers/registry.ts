@@ -34,10 +34,3 @@ export function sampleClaims(n: number, tag = ""): Claim[] {
   }
   return claims.slice(0, n);
 }
-
-/** Intrinsic calldata gas (EIP-2028): 16 per non-zero byte, 4 per zero byte. */
-export function calldataGas(data: Hex): bigint {
-  let gas = 0n;
-  for (let i = 2; i < data.length; i += 2) gas += data.slice(i, i + 2) === "00" ? 4n : 16n;
-  return gas;
-}
