@@ -4,6 +4,7 @@
  * Node-only parts (filesystem store, CAR files on disk) are in `mintkit/node`.
  */
 export * from "./contracts/index.js";
+export * from "./credentials/index.js";
 export * from "./errors/index.js";
 export * from "./ipfs/index.js";
 export * from "./metadata/index.js";

@@ -18,3 +18,9 @@ export {
   type VoucherErrorCode,
   type VoucherErrorDetailsByCode,
 } from "./VoucherError.js";
+export {
+  CredentialError,
+  isCredentialError,
+  type CredentialErrorCode,
+  type CredentialErrorDetailsByCode,
+} from "./CredentialError.js";
