@@ -4,3 +4,4 @@
  */
 export * from "./index.js";
 export * from "./ipfs/node.js";
+export * from "./ipfs/gateway/index.js";

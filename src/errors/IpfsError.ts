@@ -38,9 +38,44 @@ export interface IpfsErrorDetailsByCode {
   };
   /** Writing a CAR failed (store error, missing block or output error). */
   IPFS_CAR_EXPORT_FAILED: { readonly root: string; readonly location?: string };
+  // --- remote stores (Kubo RPC, Pinning Service API) and the local gateway ---
+  /** The remote service refused the credentials (HTTP 401/403). Not retried. */
+  IPFS_REMOTE_UNAUTHORIZED: { readonly service: RemoteService; readonly url: string; readonly status: number };
+  /** The remote service is unreachable or kept failing (network error, 5xx) after the retries. */
+  IPFS_REMOTE_UNAVAILABLE: {
+    readonly service: RemoteService;
+    readonly url: string;
+    readonly attempts: number;
+    readonly status?: number;
+    readonly reason: string;
+  };
+  /** Each attempt took longer than the timeout. */
+  IPFS_REMOTE_TIMEOUT: { readonly service: RemoteService; readonly url: string; readonly attempts: number; readonly timeoutMs: number };
+  /** The service kept answering 429 Too Many Requests after the retries. */
+  IPFS_REMOTE_RATE_LIMITED: {
+    readonly service: RemoteService;
+    readonly url: string;
+    readonly attempts: number;
+    readonly retryAfterMs?: number;
+  };
+  /** The service refused the request itself (4xx other than 401/403/429, or a Kubo command error). Not retried. */
+  IPFS_REMOTE_REJECTED: { readonly service: RemoteService; readonly url: string; readonly status: number; readonly message: string };
+  /** The service URL is not a valid http(s) URL. */
+  IPFS_REMOTE_INVALID_URL: { readonly service: RemoteService; readonly url: string };
+  /** The service answered something that contradicts the request (e.g. another CID for a block). */
+  IPFS_REMOTE_INVALID_RESPONSE: { readonly service: RemoteService; readonly url: string; readonly reason: string };
+  /** The pinning service reports the pin as `failed`. */
+  IPFS_PIN_FAILED: { readonly cid: string; readonly requestid: string; readonly info?: Readonly<Record<string, string>> };
+  /** The pin was still `queued`/`pinning` when the wait timed out (it may still complete). */
+  IPFS_PIN_TIMEOUT: { readonly cid: string; readonly requestid: string; readonly status: string; readonly waitedMs: number };
+  /** The local gateway could not start (port in use, bad host). */
+  IPFS_GATEWAY_FAILED: { readonly host: string; readonly port: number; readonly reason: string };
 }
 
 export type IpfsErrorCode = keyof IpfsErrorDetailsByCode;
+
+/** Which remote IPFS service an error is about. */
+export type RemoteService = "kubo" | "pinning-service";
 
 /** Errors of the IPFS layer (`src/ipfs`): CIDs, stores, DAG walks, CAR export. */
 export class IpfsError<TCode extends IpfsErrorCode = IpfsErrorCode> extends MintkitError<

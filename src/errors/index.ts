@@ -5,6 +5,7 @@ export {
   isIpfsError,
   type IpfsErrorCode,
   type IpfsErrorDetailsByCode,
+  type RemoteService,
 } from "./IpfsError.js";
 export {
   MetadataError,

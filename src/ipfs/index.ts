@@ -33,3 +33,4 @@ export { getBlock } from "./blockBytes.js";
 export type { BlockStore, BlockBytes } from "./stores/BlockStore.js";
 export { createMemoryStore, type MemoryStore } from "./stores/memoryStore.js";
 export { fromBlockstore, type BlockstoreLike } from "./stores/fromBlockstore.js";
+export * from "./remote/index.js";
