@@ -6,6 +6,7 @@
 export * from "./contracts/index.js";
 export * from "./credentials/index.js";
 export * from "./errors/index.js";
+export * from "./gas/index.js";
 export * from "./ipfs/index.js";
 export * from "./metadata/index.js";
 export * from "./vouchers/index.js";

@@ -25,3 +25,4 @@ export {
   type CredentialErrorCode,
   type CredentialErrorDetailsByCode,
 } from "./CredentialError.js";
+export { GasError, isGasError, type GasErrorCode, type GasErrorDetailsByCode } from "./GasError.js";

@@ -1,0 +1,43 @@
+import type { Address } from "viem";
+import { mintkitCollectionAbi } from "../contracts/mintkitCollection.js";
+import { GasError } from "../errors/GasError.js";
+import { accountAddress, simulateTransaction, type GasAccount, type GasClient } from "./simulateGas.js";
+import { toAddress } from "./toQuantity.js";
+import { gasFields, type GasEstimate } from "./types.js";
+
+/**
+ * Gas of one `airdrop(recipients)` transaction (one token each, consecutive ids) on a MintkitCollection,
+ * simulated on the target chain as `account`. Fresh holders cost more than holders who already have a
+ * token: estimate with the real list (or {@link sampleRecipients} for a worst case).
+ *
+ * @example
+ * const { gas } = await estimateAirdropGas(publicClient, { collection, recipients, account: owner });
+ */
+export async function estimateAirdropGas(
+  client: GasClient,
+  parameters: { readonly collection: Address; readonly recipients: readonly Address[]; readonly account: GasAccount },
+): Promise<GasEstimate> {
+  const collection = toAddress("collection", parameters.collection);
+  if (!Array.isArray(parameters.recipients) || parameters.recipients.length === 0) {
+    throw new GasError("GAS_INVALID_PARAMETER", "An airdrop needs at least one recipient.", {
+      hint: "Pass recipients as a non-empty array of addresses.",
+      details: { parameter: "recipients", value: String(parameters.recipients), reason: "empty" },
+    });
+  }
+  const recipients = parameters.recipients.map((r, i) => toAddress(`recipients[${i}]`, r));
+  const sim = await simulateTransaction(client, "airdrop", {
+    address: collection,
+    abi: mintkitCollectionAbi,
+    functionName: "airdrop",
+    args: [recipients],
+    account: parameters.account,
+  }, { measureUsed: true });
+  return {
+    operation: "airdrop",
+    ...gasFields(sim),
+    contract: collection,
+    account: accountAddress(parameters.account),
+    value: 0n,
+    quantity: BigInt(recipients.length),
+  };
+}

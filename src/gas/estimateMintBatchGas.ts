@@ -1,0 +1,34 @@
+import type { Address } from "viem";
+import { mintkitCollectionAbi } from "../contracts/mintkitCollection.js";
+import { accountAddress, simulateTransaction, type GasAccount, type GasClient } from "./simulateGas.js";
+import { toAddress, toQuantity } from "./toQuantity.js";
+import { gasFields, type GasEstimate } from "./types.js";
+
+/**
+ * Gas of one `mintBatch(to, quantity)` transaction on a MintkitCollection, simulated on the target chain
+ * as `account`. For a mint too big for one transaction, use {@link planBatchMint}.
+ *
+ * @example
+ * const { gas } = await estimateMintBatchGas(publicClient, { collection, to, quantity: 100, account: owner });
+ */
+export async function estimateMintBatchGas(
+  client: GasClient,
+  parameters: {
+    readonly collection: Address;
+    readonly to: Address;
+    readonly quantity: bigint | number;
+    readonly account: GasAccount;
+  },
+): Promise<GasEstimate> {
+  const collection = toAddress("collection", parameters.collection);
+  const to = toAddress("to", parameters.to);
+  const quantity = toQuantity("quantity", parameters.quantity);
+  const sim = await simulateTransaction(client, "mintBatch", {
+    address: collection,
+    abi: mintkitCollectionAbi,
+    functionName: "mintBatch",
+    args: [to, quantity],
+    account: parameters.account,
+  }, { measureUsed: true });
+  return { operation: "mintBatch", ...gasFields(sim), contract: collection, account: accountAddress(parameters.account), value: 0n, quantity };
+}

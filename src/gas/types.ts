@@ -1,0 +1,55 @@
+import type { Address } from "viem";
+import type { GasUsedSource } from "./measureGasUsed.js";
+
+/** The operations mintkit estimates (`mintkit gas <operation>`). */
+export const GAS_OPERATIONS = [
+  "mint",
+  "mintWithURI",
+  "mintBatch",
+  "airdrop",
+  "redeem",
+  "editionsMintNew",
+  "editionsMintExisting",
+  "deployCollection",
+  "deployEditions",
+  "transfer",
+] as const;
+
+/** One of {@link GAS_OPERATIONS}. */
+export type GasOperation = (typeof GAS_OPERATIONS)[number];
+
+/** The gas of one transaction, simulated on the target chain (`eth_estimateGas`). */
+export interface GasEstimate {
+  readonly operation: GasOperation;
+  /**
+   * Gas the transaction will be charged (its receipt's gasUsed), measured by simulation; the basis of
+   * its cost. See `gasSource`.
+   */
+  readonly gas: bigint;
+  /**
+   * The smallest gas limit at which it succeeds (within ~0.1%): send it with at least this. It can exceed
+   * `gas` by a few thousand: a value transfer must hold a 2,300 stipend it gets back, a call into another
+   * contract keeps 1/64 of the gas back.
+   */
+  readonly gasLimit: bigint;
+  /**
+   * How `gas` was measured: `"trace"` (`debug_traceCall`), `"accessList"` (`eth_createAccessList`), or
+   * `"limit"` (the node offers neither: `gas` is then `gasLimit`, an upper bound).
+   */
+  readonly gasSource: GasUsedSource;
+  /** The contract called; absent for a direct deploy (contract creation). */
+  readonly contract?: Address;
+  /** Who the simulation ran as (`msg.sender`). */
+  readonly account: Address;
+  /** ETH sent with the call, in wei. */
+  readonly value: bigint;
+  /** Tokens (ERC-721) or copies (ERC-1155) the transaction mints or moves; 0 for a deploy. */
+  readonly quantity: bigint;
+  /** How the transaction is sent, e.g. `"factory"` / `"direct"` for a deploy. */
+  readonly via?: string;
+}
+
+/** Internal: the gas fields of a {@link GasEstimate} from a simulation. */
+export function gasFields(sim: { gasLimit: bigint; gasUsed: bigint; source: GasUsedSource }) {
+  return { gas: sim.gasUsed, gasLimit: sim.gasLimit, gasSource: sim.source } as const;
+}
