@@ -1,0 +1,44 @@
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  ContractFunctionZeroDataError,
+  ExecutionRevertedError,
+  RawContractError,
+} from "viem";
+import { voucherError } from "./voucherProblem.js";
+
+/** Whether `error` (from a viem call) is the contract reverting, not the chain failing to answer. */
+export function isRevertError(error: unknown): boolean {
+  if (!(error instanceof BaseError)) return false;
+  return (
+    error.walk(
+      (e) =>
+        e instanceof ContractFunctionRevertedError ||
+        e instanceof ContractFunctionZeroDataError ||
+        e instanceof RawContractError ||
+        e instanceof ExecutionRevertedError,
+    ) !== null
+  );
+}
+
+/**
+ * Runs a chain read: a revert resolves to `onRevert` (the contract said no), any other failure throws
+ * `VOUCHER_RPC_FAILED` naming `operation`.
+ */
+export async function chainRead<T, R>(operation: string, read: () => Promise<T>, onRevert: R): Promise<T | R> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isRevertError(error)) return onRevert;
+    throw voucherError("VOUCHER_RPC_FAILED", { operation }, error);
+  }
+}
+
+/** Runs a chain read that must not revert: any failure throws `VOUCHER_RPC_FAILED` naming `operation`. */
+export async function chainReadOrThrow<T>(operation: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    throw voucherError("VOUCHER_RPC_FAILED", { operation }, error);
+  }
+}
