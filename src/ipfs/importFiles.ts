@@ -1,5 +1,7 @@
-import { importDirectory, importer, type ImportCandidate } from "ipfs-unixfs-importer";
-import type { CID } from "multiformats/cid";
+import { importDirectory, importFile, importer, type ImportCandidate, type ImporterOptions } from "ipfs-unixfs-importer";
+import { CID } from "multiformats/cid";
+import * as raw from "multiformats/codecs/raw";
+import { sha256 } from "multiformats/hashes/sha2";
 import { IpfsError } from "../errors/IpfsError.js";
 import { MintkitError } from "../errors/MintkitError.js";
 import { createImportSink, discardingSink } from "./createImportSink.js";
@@ -114,16 +116,22 @@ export async function importFiles(
   const explicitDirectories: string[] = [];
   let bytesRead = 0;
 
-  const countBytes = async function* (path: string, content: ImportContent): AsyncGenerator<Uint8Array> {
-    sizes.set(path, 0);
-    const pieces: Iterable<Uint8Array> | AsyncIterable<Uint8Array> =
-      content instanceof Uint8Array ? slices(content, profile.chunkSize) : content;
-    for await (const piece of pieces) {
-      if (!(piece instanceof Uint8Array)) throw invalidContent(path, piece);
-      sizes.set(path, (sizes.get(path) ?? 0) + piece.byteLength);
-      bytesRead += piece.byteLength;
-      onProgress?.({ type: "bytes", path, bytes: bytesRead, totalBytes });
-      yield piece;
+  const count = (path: string, piece: unknown): Uint8Array => {
+    if (!(piece instanceof Uint8Array)) throw invalidContent(path, piece);
+    sizes.set(path, (sizes.get(path) ?? 0) + piece.byteLength);
+    bytesRead += piece.byteLength;
+    onProgress?.({ type: "bytes", path, bytes: bytesRead, totalBytes });
+    return piece;
+  };
+
+  /** The pieces, counted as the importer reads them. */
+  const countBytes = async function* (path: string, pieces: Iterator<unknown> | AsyncIterator<unknown>): AsyncGenerator<Uint8Array> {
+    let done = false;
+    try {
+      for (let next = await pieces.next(); !next.done; next = await pieces.next()) yield count(path, next.value);
+      done = true;
+    } finally {
+      if (!done) await pieces.return?.();
     }
   };
 
@@ -144,7 +152,18 @@ export async function importFiles(
       const content = (entry as FileEntry).content;
       if (!isContent(content)) throw invalidContent(path, content);
       fileOrder.push(path);
-      yield { path, content: countBytes(path, content) };
+      sizes.set(path, 0);
+      if (content instanceof Uint8Array) {
+        if (content.byteLength <= profile.chunkSize) {
+          // One chunk: handed over whole, so the importer stores it as one block right away.
+          yield { path, content: count(path, content) };
+        } else {
+          yield { path, content: countBytes(path, slices(content, profile.chunkSize)) };
+        }
+        continue;
+      }
+      const pieces = Symbol.asyncIterator in content ? content[Symbol.asyncIterator]() : content[Symbol.iterator]();
+      yield { path, content: countBytes(path, pieces) };
     }
   };
 
@@ -154,7 +173,9 @@ export async function importFiles(
   let filesDone = 0;
 
   try {
-    const results = importer(candidates(), sink, toImporterOptions(profile, { wrapWithDirectory: true }));
+    const importerOptions = toImporterOptions(profile, { wrapWithDirectory: true });
+    importerOptions.dagBuilder = singleChunkFilesDirect(profile, toImporterOptions(profile));
+    const results = importer(candidates(), sink, importerOptions);
     for await (const result of results) {
       const path = result.path ?? "";
       const type = result.unixfs?.type;
@@ -224,6 +245,66 @@ export async function importFiles(
   };
 }
 
+type DagBuilder = NonNullable<ImporterOptions["dagBuilder"]>;
+
+/**
+ * The importer's DAG-building step with a shortcut: under a raw-leaves profile, a file that fits in one
+ * chunk is a single raw block (`reduceSingleLeafToSelf`), so its CID is CIDv1(raw, sha2-256(bytes)) —
+ * computed and stored here directly instead of through the chunker/layout/reducer pipeline (the same
+ * block and CID, without a dozen async steps per file). Every other file (and every file under a
+ * dag-pb-leaves profile) goes through the importer's own file import with the same options, and an
+ * explicit directory through its directory import; the importer's tree builder then lays out the
+ * directories (flat or HAMT) from these results exactly as before.
+ */
+function singleChunkFilesDirect(profile: ImportProfile, fileOptions: ImporterOptions): DagBuilder {
+  const direct = profile.rawLeaves && profile.reduceSingleLeafToSelf;
+  return async function* (source, blockstore) {
+    for await (const entry of source) {
+      const path = entry.path ?? "";
+      const content = "content" in entry ? entry.content : undefined;
+      if (content === undefined) {
+        yield async () => {
+          const dir = await importDirectory({ path: "empty" }, blockstore, fileOptions);
+          return { cid: dir.cid, path, size: dir.size, unixfs: dir.unixfs, originalPath: path };
+        };
+      } else {
+        yield async () => {
+          // A stream is read ahead up to one chunk (here, so files are read in parallel): one that ends
+          // within it is a single-chunk file too (most metadata files); a longer one goes on streaming.
+          const whole = direct ? await singleChunk(content, profile.chunkSize) : { rest: content };
+          if (whole.bytes) {
+            const cid = CID.createV1(raw.code, await sha256.digest(whole.bytes));
+            await blockstore.put(cid, whole.bytes);
+            return { cid, path, size: BigInt(whole.bytes.byteLength), originalPath: path };
+          }
+          const file = await importFile({ content: whole.rest }, blockstore, fileOptions);
+          return { cid: file.cid, path, size: file.size, unixfs: file.unixfs, originalPath: path };
+        };
+      }
+    }
+  };
+}
+
+/** The content as one array if it is at most `limit` bytes; else the same content (what was read ahead first). */
+async function singleChunk(content: ImportContent, limit: number): Promise<{ bytes?: Uint8Array; rest: ImportContent }> {
+  if (content instanceof Uint8Array) return content.byteLength <= limit ? { bytes: content, rest: content } : { rest: content };
+  const pieces = Symbol.asyncIterator in content ? content[Symbol.asyncIterator]() : content[Symbol.iterator]();
+  const head: Uint8Array[] = [];
+  let length = 0;
+  while (length <= limit) {
+    const next = await pieces.next();
+    if (next.done) return { bytes: concat(head, length), rest: [] };
+    head.push(next.value);
+    length += next.value.byteLength;
+  }
+  return {
+    rest: (async function* () {
+      yield* head;
+      for (let next = await pieces.next(); !next.done; next = await pieces.next()) yield next.value;
+    })(),
+  };
+}
+
 function depth(path: string): number {
   return path === "" ? -1 : path.split("/").length;
 }
@@ -246,6 +327,18 @@ function sumKnownBytes(entries: readonly ImportEntry[]): number | undefined {
     total += entry.content.byteLength;
   }
   return total;
+}
+
+/** The pieces as one array (the piece itself when there is one). */
+function concat(pieces: readonly Uint8Array[], length: number): Uint8Array {
+  if (pieces.length === 1) return pieces[0] as Uint8Array;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const piece of pieces) {
+    out.set(piece, offset);
+    offset += piece.byteLength;
+  }
+  return out;
 }
 
 /** Yields views of `bytes` of at most `size` bytes (progress granularity; no copying). */

@@ -68,6 +68,41 @@ describe("ipfs: importFiles", () => {
     expect(streamed.files[0]!.size).to.equal(bytes.length);
   });
 
+  it("small files given as streams get the CIDs and blocks of the same bytes given whole (every profile)", async () => {
+    const bytes = (i: number) => json(i);
+    async function* pieces(b: Uint8Array) {
+      for (let i = 0; i < b.length; i += 7) yield b.subarray(i, i + 7);
+    }
+    const oneChunk = new Uint8Array(256 * 1024).map((_, i) => (i * 13) % 251); // exactly kubo-v1's chunk size
+    for (const profile of ["kubo-v0", "kubo-v1", "unixfs-v1-2025"] as const) {
+      const whole = [
+        ...[1, 2, 3].map((i) => ({ path: `${i}.json`, content: bytes(i) })),
+        { path: "empty.txt", content: new Uint8Array(0) },
+        { path: "chunk.bin", content: oneChunk },
+      ];
+      const streamed = [
+        { path: "1.json", content: pieces(bytes(1)) },
+        { path: "2.json", content: [bytes(2).subarray(0, 5), bytes(2).subarray(5)] },
+        { path: "3.json", content: pieces(bytes(3)) },
+        { path: "empty.txt", content: pieces(new Uint8Array(0)) },
+        { path: "chunk.bin", content: pieces(oneChunk) },
+      ];
+      const a = createMemoryStore();
+      const b = createMemoryStore();
+      const fromWhole = await importFiles(whole, { store: a, profile });
+      const fromStreams = await importFiles(streamed, { store: b, profile });
+      expect(fromStreams.root.toString(), profile).to.equal(fromWhole.root.toString());
+      expect(fromStreams.files.map((f) => [f.path, f.cid.toString(), f.size])).to.deep.equal(
+        fromWhole.files.map((f) => [f.path, f.cid.toString(), f.size]),
+      );
+      for (const file of fromWhole.files) {
+        expect(file.cid.toString()).to.equal((await cidForBytes(whole.find((w) => w.path === file.path)!.content, profile)).toString());
+      }
+      expect(b.size).to.equal(a.size);
+      expect(b.byteLength).to.equal(a.byteLength);
+    }
+  });
+
   it("is idempotent: importing the same content again writes nothing (puts counted)", async () => {
     const entries = Array.from({ length: 20 }, (_, i) => ({ path: `${i}.json`, content: json(i) }));
     const memory = createMemoryStore();
