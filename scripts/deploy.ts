@@ -4,11 +4,12 @@
  *
  *   npx hardhat run scripts/deploy.ts --network <name>
  *
- * Addresses are recorded in deployments/<chainId>.json after each step. Re-running is safe: a recorded
- * contract whose address still has code is reused (the factory only if it points at the recorded
- * implementations), anything else is deployed again. The script does not compare the code on chain with
- * the current build: after changing a contract, delete its entry (or the file) to redeploy it.
+ * Addresses are recorded in deployments/<chainId>.json after each step (atomic writes). Re-running is
+ * safe: a recorded contract whose address still has code is reused (the factory only if it points at the
+ * recorded implementations), anything else is deployed again. The script does not compare the code on
+ * chain with the current build: after changing a contract, delete its entry (or the file) to redeploy it.
  * On Hardhat's in-process network nothing is recorded (that chain ends with the script).
+ * The work is done by the library (src/deploy: ensureCoreContracts, createCollection), as `mintkit deploy` does.
  *
  * Optional collection, created through the factory with a deterministic salt (so re-running finds it
  * instead of creating a second one):
@@ -19,25 +20,23 @@
  *   or the same fields as env vars: MINTKIT_NAME (required to create one), MINTKIT_SYMBOL, MINTKIT_BASE_URI,
  *   MINTKIT_CONTRACT_URI, MINTKIT_MAX_SUPPLY, MINTKIT_OWNER, MINTKIT_ROYALTY_RECEIVER, MINTKIT_ROYALTY_BPS,
  *   MINTKIT_PRIMARY_SALE_RECIPIENT, MINTKIT_SALT.
- * Missing addresses default to the deployer (owner, royalty receiver) or zero (sale recipient = owner).
+ * Missing addresses default to the deployer (owner, royalty receiver when royaltyBps > 0) or zero (sale
+ * recipient = owner).
  */
-import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { network } from "hardhat";
-import { getAddress, isAddress, keccak256, toBytes, zeroAddress, type Address, type Hash } from "viem";
-
-interface Recorded {
-  address: Address;
-  transactionHash?: Hash;
-}
-
-interface DeploymentFile {
-  chainId: number;
-  network: string;
-  contracts: Partial<Record<"MintkitCollection" | "MintkitEditions" | "MintkitFactory", Recorded>>;
-  collections: Record<string, Recorded & { creator: Address; salt: string }>;
-}
+import { getAddress } from "viem";
+import {
+  createCollection,
+  ensureCoreContracts,
+  resolveCollectionConfig,
+  type ContractConfigInput,
+  type DeployClients,
+  type DeploymentRecord,
+} from "../src/deploy/index.js";
+import { deploymentsPath, readDeployments, writeDeployments } from "../src/deploy/node.js";
+import { emptyDeploymentRecord } from "../src/deploy/types.js";
 
 const connection = await network.create();
 const { viem } = connection;
@@ -46,77 +45,35 @@ const [deployer] = await viem.getWalletClients();
 if (!deployer) throw new Error(`network "${connection.networkName}" has no account to deploy from (configure its accounts)`);
 const chainId = await publicClient.getChainId();
 const inProcess = connection.networkConfig.type === "edr-simulated";
-const file = path.join(process.cwd(), "deployments", `${chainId}.json`);
+const clients = { publicClient, walletClient: deployer } as unknown as DeployClients;
 
-const record: DeploymentFile =
-  !inProcess && existsSync(file)
-    ? (JSON.parse(await readFile(file, "utf8")) as DeploymentFile)
-    : { chainId, network: connection.networkName, contracts: {}, collections: {} };
+let record: DeploymentRecord = inProcess
+  ? emptyDeploymentRecord(chainId, connection.networkName)
+  : await readDeployments(chainId, { network: connection.networkName });
+record.network = connection.networkName;
 
-async function save(): Promise<void> {
-  if (inProcess) return;
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(record, null, 2)}\n`);
-}
-
-async function hasCode(address: Address | undefined): Promise<boolean> {
-  if (!address) return false;
-  const code = await publicClient.getCode({ address });
-  return code !== undefined && code !== "0x";
+async function save(next: DeploymentRecord): Promise<void> {
+  record = next;
+  if (!inProcess) await writeDeployments(record);
 }
 
 console.log(`mintkit deploy → ${connection.networkName} (chain ${chainId}) from ${getAddress(deployer.account.address)}`);
 
-// ---------------------------------------------------------------------------------------------------
-// Implementations and factory
-// ---------------------------------------------------------------------------------------------------
-
-/** The implementations are initialized by their own constructors (owned by the deployer, no metadata),
- *  so nobody can initialize them; clones never read their storage. */
-const implementationConfig = {
-  owner: deployer.account.address,
-  name: "mintkit implementation",
-  symbol: "MINTKIT",
-  baseURI: "",
-  contractURI: "",
-  royaltyReceiver: zeroAddress,
-  royaltyBps: 0n,
-  primarySaleRecipient: zeroAddress,
-};
-
-async function ensure(
-  name: keyof DeploymentFile["contracts"],
-  args: readonly unknown[],
-  stillValid: (address: Address) => Promise<boolean> = async () => true,
-): Promise<Address> {
-  const known = record.contracts[name];
-  if (known && (await hasCode(known.address)) && (await stillValid(known.address))) {
-    console.log(`  ${name.padEnd(18)} ${known.address} (recorded, reused)`);
-    return known.address;
-  }
-  const { contract, deploymentTransaction } = await viem.sendDeploymentTransaction(name, args as never);
-  const receipt = await publicClient.waitForTransactionReceipt({ hash: deploymentTransaction.hash });
-  if (receipt.status !== "success") throw new Error(`deploying ${name} reverted (tx ${deploymentTransaction.hash})`);
-  record.contracts[name] = { address: contract.address, transactionHash: deploymentTransaction.hash };
-  await save();
-  console.log(`  ${name.padEnd(18)} ${contract.address} (deployed, tx ${deploymentTransaction.hash}, ${receipt.gasUsed} gas)`);
-  return contract.address;
-}
-
-const collectionImpl = await ensure("MintkitCollection", [{ ...implementationConfig, maxSupply: 0n }]);
-const editionsImpl = await ensure("MintkitEditions", [implementationConfig]);
-const factoryAddress = await ensure("MintkitFactory", [collectionImpl, editionsImpl], async (address) => {
-  const factory = await viem.getContractAt("MintkitFactory", address);
-  return (
-    getAddress(await factory.read.collectionImplementation()) === getAddress(collectionImpl) &&
-    getAddress(await factory.read.editionsImplementation()) === getAddress(editionsImpl)
-  );
+// Implementations and factory ------------------------------------------------------------------------
+const core = await ensureCoreContracts({
+  ...clients,
+  record,
+  onStep: async (step, next) => {
+    await save(next);
+    console.log(
+      step.reused
+        ? `  ${step.name.padEnd(18)} ${step.address} (recorded, reused)`
+        : `  ${step.name.padEnd(18)} ${step.address} (deployed, tx ${step.transactionHash}, ${step.gasUsed} gas)`,
+    );
+  },
 });
 
-// ---------------------------------------------------------------------------------------------------
-// Optional collection
-// ---------------------------------------------------------------------------------------------------
-
+// Optional collection --------------------------------------------------------------------------------
 type Fields = Record<string, string | number | undefined>;
 
 async function collectionRequest(): Promise<Fields | undefined> {
@@ -138,47 +95,48 @@ async function collectionRequest(): Promise<Fields | undefined> {
   };
 }
 
-function address(value: string | number | undefined, fallback: Address, field: string): Address {
-  if (value === undefined || value === "") return fallback;
-  if (typeof value !== "string" || !isAddress(value)) throw new Error(`${field} is not an address: ${value}`);
-  return getAddress(value);
-}
-
 const request = await collectionRequest();
 if (request) {
-  if (!request.name) throw new Error("a collection needs a name (MINTKIT_NAME or \"name\" in the JSON file)");
-  const me = deployer.account.address;
-  const config = {
-    owner: address(request.owner, me, "owner"),
+  if (!request.name) throw new Error('a collection needs a name (MINTKIT_NAME or "name" in the JSON file)');
+  const str = (v: string | number | undefined) => (v === undefined ? undefined : String(v));
+  const input: ContractConfigInput = {
     name: String(request.name),
-    symbol: String(request.symbol ?? ""),
-    baseURI: String(request.baseURI ?? ""),
-    contractURI: String(request.contractURI ?? ""),
-    maxSupply: BigInt(request.maxSupply ?? 0),
-    royaltyReceiver: address(request.royaltyReceiver, me, "royaltyReceiver"),
-    royaltyBps: BigInt(request.royaltyBps ?? 0),
-    primarySaleRecipient: address(request.primarySaleRecipient, zeroAddress, "primarySaleRecipient"),
+    symbol: str(request.symbol),
+    baseURI: str(request.baseURI),
+    contractURI: str(request.contractURI),
+    maxSupply: str(request.maxSupply),
+    owner: str(request.owner),
+    royaltyReceiver: str(request.royaltyReceiver),
+    royaltyBps: str(request.royaltyBps),
+    primarySaleRecipient: str(request.primarySaleRecipient),
   };
-  const saltText = String(request.salt ?? `${config.name}:${config.symbol}`);
-  const salt = keccak256(toBytes(saltText));
-  const factory = await viem.getContractAt("MintkitFactory", factoryAddress);
-  const predicted = await factory.read.predictCollectionAddress([me, salt]);
-
-  if (await hasCode(predicted)) {
-    console.log(`  collection "${config.name}" ${predicted} (already created with salt "${saltText}", reused)`);
-    record.collections[config.name] ??= { address: predicted, creator: getAddress(me), salt: saltText };
-  } else {
-    const hash = await factory.write.createCollection([config, salt]);
-    const receipt = await publicClient.waitForTransactionReceipt({ hash });
-    if (receipt.status !== "success") throw new Error(`createCollection reverted (tx ${hash})`);
-    record.collections[config.name] = { address: predicted, creator: getAddress(me), salt: saltText, transactionHash: hash };
-    console.log(`  collection "${config.name}" ${predicted} (created, tx ${hash}, ${receipt.gasUsed} gas)`);
-  }
-  await save();
+  const config = resolveCollectionConfig(input, { creator: deployer.account.address });
+  const created = await createCollection({ ...clients, factory: core.factory.address, config, salt: str(request.salt) });
+  const known = record.collections[config.name];
+  await save({
+    ...record,
+    collections: {
+      ...record.collections,
+      [config.name]:
+        created.reused && known?.address === created.address
+          ? known
+          : {
+              address: created.address,
+              creator: created.creator,
+              salt: created.salt,
+              ...(created.transactionHash ? { transactionHash: created.transactionHash } : {}),
+            },
+    },
+  });
+  console.log(
+    created.reused
+      ? `  collection "${config.name}" ${created.address} (already created with salt "${created.salt}", reused)`
+      : `  collection "${config.name}" ${created.address} (created, tx ${created.transactionHash}, ${created.gasUsed} gas)`,
+  );
 }
 
 console.log(
   inProcess
     ? "In-process network: nothing recorded (its chain ends with this script). Use --network <name> to deploy for real."
-    : `Recorded in ${path.relative(process.cwd(), file)}`,
+    : `Recorded in ${path.relative(process.cwd(), deploymentsPath(chainId))}`,
 );

@@ -10,3 +10,4 @@ export * from "./gas/index.js";
 export * from "./ipfs/index.js";
 export * from "./metadata/index.js";
 export * from "./vouchers/index.js";
+export * from "./deploy/index.js";

@@ -5,3 +5,5 @@
 export * from "./index.js";
 export * from "./ipfs/node.js";
 export * from "./ipfs/gateway/index.js";
+export * from "./keystore/index.js";
+export * from "./deploy/node.js";

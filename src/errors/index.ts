@@ -25,4 +25,11 @@ export {
   type CredentialErrorCode,
   type CredentialErrorDetailsByCode,
 } from "./CredentialError.js";
+export {
+  KeystoreError,
+  isKeystoreError,
+  type KeystoreErrorCode,
+  type KeystoreErrorDetailsByCode,
+} from "./KeystoreError.js";
+export { DeployError, isDeployError, type DeployErrorCode, type DeployErrorDetailsByCode } from "./DeployError.js";
 export { GasError, isGasError, type GasErrorCode, type GasErrorDetailsByCode } from "./GasError.js";

@@ -1,0 +1,86 @@
+import { getAddress, keccak256, toBytes, type Address, type Hash, type Hex } from "viem";
+import { mintkitFactoryAbi } from "../contracts/mintkitFactory.js";
+import { hasCode, writeAndWait, type DeployClients } from "./sendTransaction.js";
+import type { CollectionConfig, EditionsConfig } from "./resolveConfig.js";
+
+/** The on-chain salt for a salt text: `keccak256(utf8(text))` (what `scripts/deploy.ts` always used). */
+export function saltFromText(text: string): Hex {
+  return keccak256(toBytes(text));
+}
+
+/** Default salt text of a contract: `<name>:<symbol>`, so re-running the same deploy finds it. */
+export function defaultSaltText(config: { readonly name: string; readonly symbol: string }): string {
+  return `${config.name}:${config.symbol}`;
+}
+
+export interface CreateViaFactoryResult {
+  readonly address: Address;
+  /** True when a contract already existed at the predicted address (nothing was sent). */
+  readonly reused: boolean;
+  readonly creator: Address;
+  /** The salt text and its hash. */
+  readonly salt: string;
+  readonly saltHash: Hex;
+  readonly transactionHash?: Hash;
+  readonly gasUsed?: bigint;
+  /** Fee paid in wei (created only). */
+  readonly fee?: bigint;
+}
+
+export interface CreateViaFactoryParameters<TConfig> extends DeployClients {
+  readonly factory: Address;
+  readonly config: TConfig;
+  /** Salt text (default `<name>:<symbol>`). */
+  readonly salt?: string;
+}
+
+/**
+ * Creates a collection (ERC-721 clone) through the factory at the address predicted for the sender and
+ * salt, or reuses the contract already there. Simulates first, so a revert is decoded before sending.
+ * @throws DeployError `DEPLOY_REVERTED`.
+ * @example
+ * const { address, reused } = await createCollection({ publicClient, walletClient, factory, config });
+ */
+export function createCollection(params: CreateViaFactoryParameters<CollectionConfig>): Promise<CreateViaFactoryResult> {
+  return createClone(params, "collection");
+}
+
+/** Like `createCollection`, for an ERC-1155 editions contract. */
+export function createEditions(params: CreateViaFactoryParameters<EditionsConfig>): Promise<CreateViaFactoryResult> {
+  return createClone(params, "editions");
+}
+
+async function createClone(
+  params: CreateViaFactoryParameters<CollectionConfig | EditionsConfig>,
+  kind: "collection" | "editions",
+): Promise<CreateViaFactoryResult> {
+  const { publicClient, walletClient, factory, config } = params;
+  const creator = getAddress(walletClient.account.address);
+  const salt = params.salt ?? defaultSaltText(config);
+  const saltHash = saltFromText(salt);
+  const predicted = getAddress(
+    await publicClient.readContract({
+      address: factory,
+      abi: mintkitFactoryAbi,
+      functionName: kind === "collection" ? "predictCollectionAddress" : "predictEditionsAddress",
+      args: [creator, saltHash],
+    }),
+  );
+  if (await hasCode(publicClient, predicted)) return { address: predicted, reused: true, creator, salt, saltHash };
+  const outcome = await writeAndWait(params, kind === "collection" ? "MintkitFactory.createCollection" : "MintkitFactory.createEditions", {
+    address: factory,
+    abi: mintkitFactoryAbi,
+    functionName: kind === "collection" ? "createCollection" : "createEditions",
+    args: [config, saltHash],
+  });
+  return {
+    address: predicted,
+    reused: false,
+    creator,
+    salt,
+    saltHash,
+    transactionHash: outcome.transactionHash,
+    gasUsed: outcome.gasUsed,
+    fee: outcome.fee,
+  };
+}

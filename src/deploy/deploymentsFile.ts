@@ -1,0 +1,75 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { DeployError } from "../errors/DeployError.js";
+import { emptyDeploymentRecord, type DeploymentRecord } from "./types.js";
+
+/** Where the record of `chainId` lives: `<cwd>/deployments/<chainId>.json`. NODE-ONLY. */
+export function deploymentsPath(chainId: number, options: { readonly cwd?: string } = {}): string {
+  return path.join(path.resolve(options.cwd ?? process.cwd()), "deployments", `${chainId}.json`);
+}
+
+/**
+ * Reads `deployments/<chainId>.json`, or returns an empty record (not written) when there is none.
+ * NODE-ONLY.
+ * @throws DeployError `DEPLOY_INVALID_RECORD` when the file is not a record of that chain.
+ */
+export async function readDeployments(
+  chainId: number,
+  options: { readonly cwd?: string; readonly network?: string } = {},
+): Promise<DeploymentRecord> {
+  const file = deploymentsPath(chainId, options);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return emptyDeploymentRecord(chainId, options.network ?? "unknown");
+    throw invalidRecord(file, (err as Error).message, err);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw invalidRecord(file, "not JSON", err);
+  }
+  const r = parsed as Partial<DeploymentRecord> | null;
+  if (!r || typeof r !== "object" || typeof r.contracts !== "object" || r.contracts === null) {
+    throw invalidRecord(file, "no \"contracts\" object");
+  }
+  if (r.chainId !== undefined && Number(r.chainId) !== chainId) {
+    throw invalidRecord(file, `it records chain ${String(r.chainId)}, not ${chainId}`);
+  }
+  return {
+    ...r,
+    chainId,
+    network: typeof r.network === "string" ? r.network : (options.network ?? "unknown"),
+    contracts: r.contracts,
+    collections: r.collections && typeof r.collections === "object" ? r.collections : {},
+  } as DeploymentRecord;
+}
+
+/**
+ * Writes `deployments/<record.chainId>.json` atomically (a temp file in the same folder, then a
+ * rename), so a crash never leaves a half-written record. NODE-ONLY. Returns the path.
+ */
+export async function writeDeployments(record: DeploymentRecord, options: { readonly cwd?: string } = {}): Promise<string> {
+  const file = deploymentsPath(record.chainId, options);
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+  try {
+    await writeFile(tmp, `${JSON.stringify(record, null, 2)}\n`);
+    await rename(tmp, file);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+  return file;
+}
+
+function invalidRecord(file: string, reason: string, cause?: unknown): DeployError<"DEPLOY_INVALID_RECORD"> {
+  return new DeployError("DEPLOY_INVALID_RECORD", `The deployments record ${file} cannot be used: ${reason}.`, {
+    hint: "Fix or move the file away (it will be recreated by the next deploy).",
+    details: { path: file, reason },
+    cause,
+  });
+}

@@ -1,0 +1,136 @@
+import { randomBytes } from "node:crypto";
+import { chmod, link, mkdir, open, readdir, readFile, unlink } from "node:fs/promises";
+import path from "node:path";
+import { getAddress } from "viem";
+import { KeystoreError } from "../errors/KeystoreError.js";
+import { parseKeystore } from "./decryptKeystore.js";
+import type { KeystoreEntry, KeystoreV3 } from "./types.js";
+
+const namePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** Throws `KEYSTORE_INVALID_NAME` unless `name` is 1-64 of `A-Z a-z 0-9 . _ -`, not starting with `.`/`-`/`_`. */
+export function assertKeystoreName(name: string): void {
+  if (!namePattern.test(name) || name.endsWith(".json")) {
+    throw new KeystoreError("KEYSTORE_INVALID_NAME", `"${name}" cannot be a keystore name.`, {
+      hint: "Use 1-64 letters, digits, dots, dashes or underscores, starting with a letter or digit (no .json).",
+      details: { name },
+    });
+  }
+}
+
+/**
+ * Saves a keystore as `<dir>/<name>.json`, mode 0600, atomically and never over an existing file (a
+ * temp file is written, synced, then hard-linked to its name; the link fails if the name is taken).
+ * Nothing is left behind on failure.
+ * @throws KeystoreError `KEYSTORE_EXISTS`, `KEYSTORE_INVALID_NAME`, `KEYSTORE_IO_FAILED`.
+ */
+export async function saveKeystore(
+  name: string,
+  keystore: KeystoreV3,
+  options: { readonly dir: string },
+): Promise<KeystoreEntry> {
+  assertKeystoreName(name);
+  const dir = path.resolve(options.dir);
+  const file = path.join(dir, `${name}.json`);
+  const tmp = path.join(dir, `.${name}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const handle = await open(tmp, "wx", 0o600);
+    try {
+      await handle.writeFile(`${JSON.stringify(keystore, null, 2)}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await chmod(tmp, 0o600);
+    await link(tmp, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") {
+      throw new KeystoreError("KEYSTORE_EXISTS", `A keystore named "${name}" already exists.`, {
+        hint: "Pick another name, or remove the existing file first if you really mean to replace it.",
+        details: { name, path: file },
+      });
+    }
+    throw new KeystoreError("KEYSTORE_IO_FAILED", `Cannot write the keystore ${file}.`, {
+      hint: "Check that the keystore folder is writable (--keystore-dir or MINTKIT_KEYSTORE_DIR).",
+      details: { path: file, operation: "write" },
+      cause: err,
+    });
+  } finally {
+    await unlink(tmp).catch(() => undefined);
+  }
+  return { name, path: file, keystore, address: addressOf(keystore, file) };
+}
+
+/**
+ * Lists the keystores in `dir` (`*.json` files that parse as v3 keystores with an address), sorted by
+ * name. A missing folder is an empty list.
+ */
+export async function listKeystores(options: { readonly dir: string }): Promise<KeystoreEntry[]> {
+  const dir = path.resolve(options.dir);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw new KeystoreError("KEYSTORE_IO_FAILED", `Cannot list the keystore folder ${dir}.`, {
+      hint: "Check the folder's permissions (--keystore-dir or MINTKIT_KEYSTORE_DIR).",
+      details: { path: dir, operation: "list" },
+      cause: err,
+    });
+  }
+  const entries: KeystoreEntry[] = [];
+  for (const fileName of names.sort()) {
+    if (!fileName.endsWith(".json") || fileName.startsWith(".")) continue;
+    const file = path.join(dir, fileName);
+    try {
+      const keystore = parseKeystore(await readFile(file, "utf8"), file);
+      if (!keystore.address) continue;
+      entries.push({ name: fileName.slice(0, -5), path: file, keystore, address: addressOf(keystore, file) });
+    } catch {
+      // not a keystore: skip
+    }
+  }
+  return entries;
+}
+
+/**
+ * Finds a keystore by name (`<dir>/<name>.json`), by address (case-insensitive), or by a path to a
+ * `.json` keystore file anywhere.
+ * @throws KeystoreError `KEYSTORE_NOT_FOUND`, `KEYSTORE_INVALID_FILE`.
+ */
+export async function findKeystore(account: string, options: { readonly dir: string }): Promise<KeystoreEntry> {
+  const dir = path.resolve(options.dir);
+  const candidates: string[] = [];
+  if (namePattern.test(account)) candidates.push(path.join(dir, `${account}.json`));
+  if (account.endsWith(".json")) candidates.push(path.resolve(account));
+  for (const file of candidates) {
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch {
+      continue;
+    }
+    const keystore = parseKeystore(text, file);
+    return { name: path.basename(file, ".json"), path: file, keystore, address: addressOf(keystore, file) };
+  }
+  if (/^(0x)?[0-9a-fA-F]{40}$/.test(account)) {
+    const wanted = account.replace(/^0x/, "").toLowerCase();
+    const found = (await listKeystores({ dir })).find((e) => e.address.slice(2).toLowerCase() === wanted);
+    if (found) return found;
+  }
+  throw new KeystoreError("KEYSTORE_NOT_FOUND", `No keystore "${account}" in ${dir}.`, {
+    hint: "List them with `mintkit keys list`, create one with `mintkit keys create <name>`, or pass --keystore-dir.",
+    details: { account, dir },
+  });
+}
+
+function addressOf(keystore: KeystoreV3, file: string): `0x${string}` {
+  if (!keystore.address) {
+    throw new KeystoreError("KEYSTORE_INVALID_FILE", `The keystore ${file} has no address.`, {
+      hint: "Re-import the private key with `mintkit keys import`.",
+      details: { path: file, reason: "no address" },
+    });
+  }
+  return getAddress(`0x${keystore.address}`);
+}
