@@ -5,5 +5,6 @@
 export * from "./index.js";
 export * from "./ipfs/node.js";
 export * from "./ipfs/gateway/index.js";
+export * from "./batch/index.js";
 export * from "./keystore/index.js";
 export * from "./deploy/node.js";

@@ -32,4 +32,11 @@ export {
   type KeystoreErrorDetailsByCode,
 } from "./KeystoreError.js";
 export { DeployError, isDeployError, type DeployErrorCode, type DeployErrorDetailsByCode } from "./DeployError.js";
+export {
+  BatchError,
+  isBatchError,
+  type BatchErrorCode,
+  type BatchErrorDetailsByCode,
+  type BatchInputProblem,
+} from "./BatchError.js";
 export { GasError, isGasError, type GasErrorCode, type GasErrorDetailsByCode } from "./GasError.js";

@@ -1,0 +1,202 @@
+import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+import { BatchError } from "../errors/BatchError.js";
+import { crash, faultAt, type BatchFaults } from "./faults.js";
+import type { JournalRecord } from "./types.js";
+
+/** The records of a journal file and whether it ended in a torn line. */
+export interface JournalContents {
+  readonly records: readonly JournalRecord[];
+  /** True when the last line was half-written (the process died mid-append); it is ignored. */
+  readonly tornTail: boolean;
+  /** Bytes of the complete lines. */
+  readonly validLength: number;
+}
+
+/**
+ * Reads a JSONL journal. A torn last line (no final newline: the writer died mid-append) is ignored;
+ * a corrupt complete line is an error. NODE-ONLY.
+ * @returns undefined when the file does not exist.
+ * @throws BatchError `BATCH_JOURNAL_INVALID`.
+ */
+export function readJournalFile(path: string): JournalContents | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw journalInvalid(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, undefined, err);
+  }
+  const validLength = bytes.lastIndexOf(0x0a) + 1;
+  const lines = bytes.subarray(0, validLength).toString("utf8").split("\n");
+  const records: JournalRecord[] = [];
+  for (const [i, line] of lines.entries()) {
+    if (line.trim() === "") continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      throw journalInvalid(path, `line ${i + 1} is not JSON`, i + 1);
+    }
+    if (typeof record !== "object" || record === null || typeof (record as { type?: unknown }).type !== "string") {
+      throw journalInvalid(path, `line ${i + 1} is not a journal record`, i + 1);
+    }
+    records.push(record as JournalRecord);
+  }
+  const first = records[0];
+  if (first !== undefined && (first.type !== "plan" || first.version !== 1)) {
+    throw journalInvalid(path, "does not start with a version-1 plan record", 1);
+  }
+  return { records, tornTail: validLength < bytes.length, validLength };
+}
+
+/**
+ * A write-ahead journal: JSON lines, each appended with one write and fsynced before `append`
+ * returns, so a record that `append` returned for survives kill -9 and power loss. Opening it drops
+ * a torn last line and takes a lock file (`<journal>.lock` with the pid; a lock whose process is
+ * gone — killed — is taken over). NODE-ONLY.
+ */
+export class BatchJournal {
+  readonly path: string;
+  readonly records: JournalRecord[];
+  /** True when a torn last line was dropped on open. */
+  readonly hadTornTail: boolean;
+  private fd: number | undefined;
+  private readonly lockPath: string;
+  private readonly faults: BatchFaults | undefined;
+
+  private constructor(path: string, fd: number, contents: JournalContents | undefined, faults: BatchFaults | undefined) {
+    this.path = path;
+    this.fd = fd;
+    this.records = [...(contents?.records ?? [])];
+    this.hadTornTail = contents?.tornTail ?? false;
+    this.lockPath = `${path}.lock`;
+    this.faults = faults;
+  }
+
+  /**
+   * Opens (creating when missing) the journal at `path` for appending.
+   * @throws BatchError `BATCH_JOURNAL_LOCKED`, `BATCH_JOURNAL_INVALID`.
+   */
+  static open(path: string, options: { readonly faults?: BatchFaults } = {}): BatchJournal {
+    mkdirSync(dirname(path), { recursive: true });
+    acquireLock(path);
+    try {
+      const contents = readJournalFile(path);
+      const fd = openSync(path, "a");
+      if (contents?.tornTail) {
+        ftruncateSync(fd, contents.validLength);
+        fsyncSync(fd);
+      }
+      if (contents === undefined) fsyncDirectory(dirname(path));
+      return new BatchJournal(path, fd, contents, options.faults);
+    } catch (err) {
+      releaseLock(path);
+      throw err;
+    }
+  }
+
+  /**
+   * Appends one record and fsyncs it. With a matching `tear` fault, writes half the line and crashes
+   * (the torn-line tests).
+   */
+  append(record: JournalRecord, tear?: { readonly point: "torn-sign" | "torn-confirm"; readonly step: string }): void {
+    if (this.fd === undefined) throw new Error("The batch journal is closed.");
+    const line = Buffer.from(`${JSON.stringify(record)}\n`, "utf8");
+    if (tear && faultAt(this.faults, tear.point, tear.step)) {
+      writeAll(this.fd, line.subarray(0, Math.floor(line.length / 2)));
+      fsyncSync(this.fd);
+      crash(this.faults as BatchFaults, tear.point, tear.step);
+    }
+    writeAll(this.fd, line);
+    fsyncSync(this.fd);
+    this.records.push(record);
+  }
+
+  /** Closes the file and releases the lock. Safe to call twice. */
+  close(): void {
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
+    releaseLock(this.path);
+  }
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  let offset = 0;
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+}
+
+function fsyncDirectory(dir: string): void {
+  try {
+    const fd = openSync(dir, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Not supported on every platform (Windows); the file's own fsync still holds its bytes.
+  }
+}
+
+function acquireLock(journal: string): void {
+  const lock = `${journal}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, `${process.pid}\n`, { flag: "wx" });
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    }
+    let pid = Number.NaN;
+    try {
+      pid = Number.parseInt(readFileSync(lock, "utf8"), 10);
+    } catch {
+      // Vanished meanwhile: try again.
+    }
+    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
+      throw new BatchError("BATCH_JOURNAL_LOCKED", `Another process (pid ${pid}) is running this batch.`, {
+        hint: `Wait for it to finish (or stop it), then run the command again. If no such process exists, delete ${lock}.`,
+        details: { journal, lock, pid },
+      });
+    }
+    // A stale lock (its process was killed): take it over.
+    try {
+      unlinkSync(lock);
+    } catch {
+      // Someone else removed it.
+    }
+  }
+  throw new BatchError("BATCH_JOURNAL_LOCKED", "Another process keeps taking this batch's lock.", {
+    hint: `Make sure only one mintkit batch runs for this journal, then run the command again.`,
+    details: { journal, lock, pid: -1 },
+  });
+}
+
+function releaseLock(journal: string): void {
+  try {
+    unlinkSync(`${journal}.lock`);
+  } catch {
+    // Already gone.
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function journalInvalid(path: string, reason: string, line?: number, cause?: unknown): BatchError<"BATCH_JOURNAL_INVALID"> {
+  return new BatchError("BATCH_JOURNAL_INVALID", `The batch journal ${path} ${reason}.`, {
+    hint:
+      "A journal is only ever appended to; if it was edited by hand, restore it. Do not delete it while tokens " +
+      "of the batch are pending: it holds the signed transactions and the token-to-file mapping.",
+    details: { journal: path, reason, ...(line === undefined ? {} : { line }) },
+    ...(cause === undefined ? {} : { cause }),
+  });
+}
