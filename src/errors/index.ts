@@ -19,12 +19,7 @@ export {
   type VoucherErrorCode,
   type VoucherErrorDetailsByCode,
 } from "./VoucherError.js";
-export {
-  CredentialError,
-  isCredentialError,
-  type CredentialErrorCode,
-  type CredentialErrorDetailsByCode,
-} from "./CredentialError.js";
+export { CliError, isCliError, type CliErrorCode, type CliErrorDetailsByCode } from "./CliError.js";
 export {
   KeystoreError,
   isKeystoreError,
@@ -32,6 +27,7 @@ export {
   type KeystoreErrorDetailsByCode,
 } from "./KeystoreError.js";
 export { DeployError, isDeployError, type DeployErrorCode, type DeployErrorDetailsByCode } from "./DeployError.js";
+export { GasError, isGasError, type GasErrorCode, type GasErrorDetailsByCode } from "./GasError.js";
 export {
   BatchError,
   isBatchError,
@@ -39,4 +35,9 @@ export {
   type BatchErrorDetailsByCode,
   type BatchInputProblem,
 } from "./BatchError.js";
-export { GasError, isGasError, type GasErrorCode, type GasErrorDetailsByCode } from "./GasError.js";
+export {
+  CredentialError,
+  isCredentialError,
+  type CredentialErrorCode,
+  type CredentialErrorDetailsByCode,
+} from "./CredentialError.js";

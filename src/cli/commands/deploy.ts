@@ -1,0 +1,63 @@
+import { Option, type Command } from "commander";
+import { globalOptions } from "../globalOptions.js";
+import { withExamples } from "../help.js";
+import { runAction } from "../run.js";
+import { registerDeployCredentials } from "./deployCredentials.js";
+
+interface DeployOptions {
+  baseUri?: string;
+  contractUri?: string;
+  maxSupply?: string;
+  royaltyBps?: string;
+  royaltyReceiver?: string;
+  owner?: string;
+  primarySaleRecipient?: string;
+  salt?: string;
+}
+
+/** Registers `mintkit deploy collection|editions`. */
+export function register(program: Command): void {
+  const deploy = program
+    .command("deploy")
+    .description("Deploy a collection (ERC-721) or an editions contract (ERC-1155) through the mintkit factory");
+  withExamples(deploy, [
+    'mintkit deploy collection "My Art" ART --royalty-bps 500 --max-supply 100',
+    'mintkit deploy editions "Prints" PRT --base-uri "ipfs://<dirCID>/{id}.json"',
+  ]);
+  for (const kind of ["collection", "editions"] as const) {
+    const cmd = deploy
+      .command(kind)
+      .description(
+        kind === "collection"
+          ? "Create an ERC-721 collection (clone of the factory's implementation; deploys the factory first if needed)"
+          : "Create an ERC-1155 editions contract (clone; deploys the factory first if needed)",
+      )
+      .argument("<name>", "contract name")
+      .argument("[symbol]", "token symbol", "")
+      .option("--base-uri <uri>", kind === "collection" ? "base URI: tokenURI = <base-uri><id>.json" : "URI template with {id}")
+      .option("--contract-uri <uri>", "ERC-7572 contract metadata URI")
+      .option("--royalty-bps <bps>", "default royalty in basis points, 0-1000 (500 = 5%)", "0")
+      .option("--royalty-receiver <address>", "royalty receiver (default: the owner)")
+      .option("--owner <address>", "owner (default: the signing account)")
+      .option("--primary-sale-recipient <address>", "receiver of voucher sales (default: the owner)")
+      .option("--salt <text>", "salt text for the deterministic address (default: <name>:<symbol>)");
+    if (kind === "collection") cmd.addOption(new Option("--max-supply <n>", "maximum number of tokens, 0 = unlimited").default("0"));
+    withExamples(
+      cmd,
+      kind === "collection"
+        ? [
+            'mintkit deploy collection "My Art" ART --royalty-bps 500',
+            'mintkit deploy collection "Drop" DRP --max-supply 10000 --base-uri ipfs://<dirCID>/ --owner 0x… --json',
+          ]
+        : ['mintkit deploy editions "Prints" PRT --base-uri "ipfs://<dirCID>/{id}.json" --royalty-bps 250'],
+    );
+    cmd.action(
+      runAction(async (name: string, symbol: string, opts: DeployOptions, command: Command) => {
+        const g = globalOptions(command);
+        const { deployContract } = await import("../deployContract.js");
+        return deployContract(g, kind, { name, symbol, ...opts });
+      }),
+    );
+  }
+  registerDeployCredentials(deploy);
+}

@@ -1,0 +1,33 @@
+/**
+ * `mintkit deploy credentials`: a subcommand of H5's `deploy` group, registered by
+ * `registerDeployCredentials(deploy)` from `commands/deploy.ts`. viem loads inside the action.
+ */
+import type { Command } from "commander";
+import { globalOptions } from "../globalOptions.js";
+import { withExamples } from "../help.js";
+import { runAction } from "../run.js";
+import type { DeployCredentialsInput } from "../credential/deployAction.js";
+
+/** Registers `mintkit deploy credentials` under the `deploy` command. */
+export function registerDeployCredentials(deploy: Command): void {
+  const cmd = deploy
+    .command("credentials")
+    .description("Deploy a soulbound credential registry (ERC-721 + ERC-5192 + ERC-5484) and record it in deployments/<chainId>.json")
+    .option("--name <name>", "ERC-721 name (also the key in the deployments record)", "mintkit Credentials")
+    .option("--symbol <symbol>", "ERC-721 symbol", "CRED")
+    .option("--base-uri <uri>", "credential-type metadata prefix: tokenURI = <base-uri><schemaId>.json (never personal data)")
+    .option("--contract-uri <uri>", "ERC-7572 contract metadata URI")
+    .option("--owner <address>", "owner: admin and issuer (default: the signing account)");
+  withExamples(cmd, [
+    "mintkit deploy credentials",
+    'mintkit deploy credentials --name "Acme Diplomas" --symbol DIP --base-uri ipfs://<dirCID>/ --json',
+    "mintkit --account issuer deploy credentials --owner 0x…",
+  ]);
+  cmd.action(
+    runAction(async (opts: DeployCredentialsInput, command: Command) => {
+      const g = globalOptions(command);
+      const { deployCredentials } = await import("../credential/deployAction.js");
+      return deployCredentials(g, opts);
+    }),
+  );
+}

@@ -1,0 +1,190 @@
+/**
+ * The work of `mintkit credential present|verify` (loaded lazily). NODE-ONLY.
+ * `present` signs with the holder's account (keystore / MINTKIT_PRIVATE_KEY / dev key, as every signing
+ * command); `verify` needs no account and exits 0 only for a valid presentation.
+ */
+import { getAddress, isAddressEqual } from "viem";
+import type { ClaimValue } from "../../credentials/claimTypes.js";
+import { createDisclosure } from "../../credentials/createDisclosure.js";
+import { createPresentation } from "../../credentials/createPresentation.js";
+import { getCredential } from "../../credentials/getCredential.js";
+import { claimValueToJson } from "../../credentials/normalizeClaimValue.js";
+import { parsePresentation, stringifyPresentation } from "../../credentials/presentationFile.js";
+import type { Presentation } from "../../credentials/presentationTypes.js";
+import { verifyPresentation, type PresentationVerification } from "../../credentials/verifyPresentation.js";
+import { CliError } from "../../errors/CliError.js";
+import { isCredentialError } from "../../errors/CredentialError.js";
+import { resolveContext } from "../context.js";
+import { ExitCode } from "../exitCodes.js";
+import { readFileOrFail } from "../files.js";
+import type { GlobalOptions } from "../globalOptions.js";
+import { note, type CommandResult } from "../output.js";
+import { readClaimsFile } from "./manageActions.js";
+import { invalidInput, isoTime, parseSeconds, parseTrustedIssuers, splitList } from "./options.js";
+import { refuseExisting, writePrivateFile } from "./privateFile.js";
+
+export interface PresentInput {
+  claimsFile: string;
+  disclose: string[];
+  audience: string;
+  nonce: string;
+  out?: string;
+  force?: boolean;
+}
+
+/** Builds a disclosure of the chosen claims and signs it for one verifier (audience + nonce). */
+export async function presentCredential(g: GlobalOptions, input: PresentInput): Promise<CommandResult> {
+  const names = splitList(input.disclose);
+  if (input.audience.trim() === "") throw invalidInput("--audience", input.audience, "must not be empty", "Use the name the verifier gave you, e.g. https://shop.example.");
+  if (input.nonce === "") throw invalidInput("--nonce", input.nonce, "must not be empty", "Use the one-time nonce the verifier gave you.");
+  const file = await readClaimsFile(input.claimsFile);
+  const disclosure = createDisclosure({ claims: file.claims, names });
+  if (input.out !== undefined) await refuseExisting(input.out, "--out", input.force === true);
+
+  const ctx = await resolveContext(g, { signer: true });
+  const ref = file.credential;
+  if (ref.chainId !== ctx.chainId) {
+    throw new CliError("CLI_CHAIN_MISMATCH", `The claims file is for chain ${ref.chainId}, the RPC serves chain ${ctx.chainId}.`, {
+      hint: "Point --rpc-url / --network at the chain the credential was issued on.",
+      details: { network: ctx.network, expectedChainId: ref.chainId, chainId: ctx.chainId },
+    });
+  }
+  const signer = getAddress(ctx.account.address);
+  let holder: typeof signer | undefined;
+  if (!isAddressEqual(signer, ref.holder)) {
+    const code = await ctx.publicClient.getCode({ address: ref.holder });
+    if (code === undefined || code === "0x") {
+      throw new CliError("CLI_INVALID_INPUT", `The signing account ${signer} is not the credential's holder ${ref.holder}.`, {
+        hint: "Sign as the holder: --account <the holder's keystore>, MINTKIT_PRIVATE_KEY or --dev-account. If the credential was reissued to you, run `mintkit credential rebind <claims-file>` first.",
+        details: { field: "--account", value: signer, reason: "not the holder" },
+      });
+    }
+    holder = ref.holder; // a contract wallet (ERC-1271): the signing key must be one it accepts
+  }
+  const onChain = await getCredential(ctx.publicClient, { registry: ref.registry, tokenId: ref.tokenId });
+  if (onChain === undefined) {
+    throw new CliError("CLI_INVALID_INPUT", `Credential ${ref.tokenId} does not exist in ${ref.registry} (never issued, or burned).`, {
+      hint: "If it was reissued, run `mintkit credential rebind <claims-file>`; otherwise ask the issuer.",
+      details: { field: "--claims-file", reason: "no such credential" },
+    });
+  }
+  const now = Math.floor(Date.now() / 1000);
+  if (onChain.revoked) note(g.json, `Warning: credential ${ref.tokenId} is revoked: verifiers will refuse this presentation.`, true);
+  else if (onChain.expiry !== 0 && now >= onChain.expiry) note(g.json, `Warning: credential ${ref.tokenId} expired at ${isoTime(onChain.expiry)}.`, true);
+  if (onChain.claimsRoot.toLowerCase() !== file.root.toLowerCase()) {
+    throw new CliError("CLI_INVALID_INPUT", `The claims file does not match credential ${ref.tokenId}'s claims root on chain.`, {
+      hint: "Use the claims file the issuer wrote for this credential.",
+      details: { field: "--claims-file", reason: "claims root differs from the chain" },
+    });
+  }
+
+  const presentation = await createPresentation(ctx.walletClient, {
+    credential: ref,
+    disclosure,
+    audience: input.audience,
+    nonce: input.nonce,
+    ...(holder === undefined ? {} : { holder }),
+  });
+  const text = stringifyPresentation(presentation);
+  const disclosed = presentation.disclosure.claims.map((c) => c.name);
+  if (input.out === undefined) return { data: JSON.parse(text) as unknown, text: text.trimEnd() };
+  await writePrivateFile(input.out, text);
+  return {
+    data: {
+      presentationFile: input.out,
+      tokenId: ref.tokenId,
+      registry: ref.registry,
+      holder: presentation.holder,
+      audience: presentation.audience,
+      nonce: presentation.nonce,
+      issuedAt: presentation.issuedAt,
+      disclosed,
+      hidden: file.claims.length - disclosed.length,
+    },
+    text: [
+      `Presentation of credential ${ref.tokenId} for "${presentation.audience}" written to ${input.out} (mode 0600).`,
+      `  discloses ${disclosed.join(", ")} (${file.claims.length - disclosed.length} other claim${file.claims.length - disclosed.length === 1 ? "" : "s"} stay hidden)`,
+      `  signed by ${signer}${holder ? ` for contract wallet ${holder}` : ""} at ${isoTime(presentation.issuedAt)}`,
+    ],
+  };
+}
+
+export interface VerifyInput {
+  audience: string;
+  nonce: string;
+  trustedIssuer: string[];
+  maxAge?: string;
+  clockSkew?: string;
+  require?: string[];
+  onChainProof?: boolean;
+}
+
+/** Checks a presentation file against the chain; sets exit code 1 unless it is valid. */
+export async function verifyCredentialPresentation(g: GlobalOptions, file: string, input: VerifyInput): Promise<CommandResult> {
+  const trustedIssuers = await parseTrustedIssuers(input.trustedIssuer);
+  if (trustedIssuers.length === 0) {
+    throw invalidInput("--trusted-issuer", "", "is required", "Name at least one issuer you trust: --trusted-issuer <registry>:<issuer>.");
+  }
+  const maxAge = input.maxAge === undefined ? 300 : parseSeconds(input.maxAge, "--max-age");
+  const clockSkew = input.clockSkew === undefined ? 60 : parseSeconds(input.clockSkew, "--clock-skew");
+  const requiredClaims = splitList(input.require);
+  const text = new TextDecoder().decode(await readFileOrFail(file));
+
+  let presentation: Presentation | undefined;
+  let result: PresentationVerification;
+  try {
+    presentation = parsePresentation(text);
+  } catch (err) {
+    if (!isCredentialError(err, "CREDENTIAL_INVALID_PRESENTATION")) throw err;
+    const problems = (err.details as { problems: readonly string[] }).problems;
+    result = { valid: false, reasons: [{ code: "MALFORMED_PRESENTATION", message: `The presentation file is malformed: ${problems.join("; ")}.` }], claims: {} };
+  }
+  if (presentation !== undefined) {
+    const ctx = await resolveContext(g);
+    result = await verifyPresentation(ctx.publicClient, presentation, {
+      trustedIssuers,
+      audience: input.audience,
+      nonce: input.nonce,
+      maxAge,
+      clockSkew,
+      requiredClaims,
+      onChainProof: input.onChainProof === true,
+    });
+  }
+  const verdict = result!;
+  if (!verdict.valid) process.exitCode = ExitCode.failure;
+  const claims = Object.fromEntries(Object.entries(verdict.claims).map(([k, v]) => [k, claimValueToJson(v as ClaimValue)]));
+  const c = verdict.credential;
+  const data = {
+    valid: verdict.valid,
+    file,
+    reasons: verdict.reasons,
+    claims,
+    presentation:
+      presentation === undefined
+        ? null
+        : {
+            chainId: presentation.chainId,
+            registry: presentation.registry,
+            tokenId: presentation.tokenId,
+            holder: presentation.holder,
+            audience: presentation.audience,
+            issuedAt: presentation.issuedAt,
+            disclosed: presentation.disclosure.claims.map((x) => x.name),
+          },
+    credential:
+      c === undefined
+        ? null
+        : { tokenId: c.tokenId, holder: c.holder, issuer: c.issuer, schemaId: c.schemaId, issuedAt: c.issuedAt, expiry: c.expiry, revoked: c.revoked },
+  };
+  const lines = verdict.valid
+    ? [
+        `VALID: credential ${presentation!.tokenId} of ${presentation!.holder}, issued by ${c?.issuer ?? "?"} (schema ${c?.schemaId ?? "?"}).`,
+        ...Object.entries(claims).map(([k, v]) => `  ${k} = ${typeof v === "string" ? v : JSON.stringify(v)}`),
+      ]
+    : [
+        `INVALID: ${verdict.reasons.length} reason${verdict.reasons.length === 1 ? "" : "s"}:`,
+        ...verdict.reasons.map((r) => `  - ${r.code}: ${r.message}`),
+      ];
+  return { data, text: lines };
+}

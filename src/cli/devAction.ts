@@ -1,0 +1,150 @@
+/** The work of `mintkit dev` (loaded lazily by the command): local chain + factory + gateway until a signal. */
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { getAddress, type Address } from "viem";
+import { CliError } from "../errors/CliError.js";
+import type { DevOptions } from "./commands/dev.js";
+import { resolveContext } from "./context.js";
+import { deploymentsPath, readDeployments, writeDeployments, type RecordedClone } from "./deployments.js";
+import type { GlobalOptions } from "./globalOptions.js";
+import { openEmbeddedStore } from "./ipfsSupport.js";
+import { printResult, type CommandResult } from "./output.js";
+import { parseBigIntOption } from "./parse.js";
+
+/** The running dev environment. */
+interface Running {
+  close(): Promise<void>;
+}
+
+export async function dev(g: GlobalOptions, opts: DevOptions): Promise<CommandResult | undefined> {
+  const port = Number(parseBigIntOption(opts.port, "--port", { max: 65535n }));
+  const gatewayPort = Number(parseBigIntOption(opts.gatewayPort, "--gateway-port", { max: 65535n }));
+  const chainId = Number(parseBigIntOption(opts.chainId, "--chain-id", { min: 1n, max: 2n ** 32n }));
+
+  let hre: typeof import("hardhat/hre");
+  try {
+    hre = await import("hardhat/hre");
+  } catch (err) {
+    throw new CliError("CLI_MISSING_DEPENDENCY", "`mintkit dev` needs Hardhat, which is not installed.", {
+      hint: "Install it next to mintkit: npm install --save-dev hardhat (or run another local chain and pass --rpc-url).",
+      details: { module: "hardhat" },
+      cause: err,
+    });
+  }
+  const running: Running[] = [];
+  const closeAll = async () => {
+    for (const r of running.reverse()) await r.close().catch(() => undefined);
+  };
+  try {
+    // Hardhat wants a project root holding a package.json: mintkit's own package (no config file is read).
+    const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+    // Hardhat's server reports a busy port as an unhandled 'error' event (a crash): check it first.
+    if (port !== 0) await assertPortFree(opts.host, port);
+    const env = await hre.createHardhatRuntimeEnvironment({}, {}, packageRoot);
+    const server = await env.network.createServer({ network: "default", override: { chainId } }, opts.host, port).catch((err: unknown) => {
+      throw listenFailed("chain", opts.host, port, err);
+    });
+    const listening = await server.listen().catch((err: unknown) => {
+      throw listenFailed("chain", opts.host, port, err);
+    });
+    running.push({ close: () => server.close() });
+    const rpcUrl = `http://${listening.address.includes(":") ? `[${listening.address}]` : listening.address}:${listening.port}`;
+
+    const ctx = await resolveContext({ ...g, rpcUrl, account: undefined, devAccount: "0" }, { signer: true, env: {} });
+    const request = ctx.publicClient.request as unknown as (args: { method: string }) => Promise<unknown>;
+    const accounts = ((await request({ method: "eth_accounts" })) as Address[]).map((a) => getAddress(a));
+
+    let factory: Address | undefined;
+    let deployed: { name: string; address: Address }[] = [];
+    if (opts.deploy) {
+      const { ensureFactory } = await import("./deployContract.js");
+      const record = await readDeployments(ctx.chainId, { network: "mintkit dev" });
+      const clients = { publicClient: ctx.publicClient, walletClient: ctx.walletClient } as unknown as import("../deploy/sendTransaction.js").DeployClients;
+      const core = await ensureFactory(ctx, clients, record, true);
+      factory = core.factory.address;
+      // The chain starts empty on every run: forget recorded collections that no longer have code.
+      const { hasCode } = await import("../deploy/sendTransaction.js");
+      const live = async (entries: Record<string, RecordedClone> | undefined) => {
+        const kept: Record<string, RecordedClone> = {};
+        for (const [name, entry] of Object.entries(entries ?? {})) if (await hasCode(clients.publicClient, entry.address)) kept[name] = entry;
+        return kept;
+      };
+      const collections = await live(core.record.collections);
+      const editions = await live(core.record.editions);
+      if (
+        Object.keys(collections).length !== Object.keys(core.record.collections).length ||
+        Object.keys(editions).length !== Object.keys(core.record.editions ?? {}).length
+      ) {
+        await writeDeployments({ ...core.record, collections, ...(core.record.editions ? { editions } : {}) });
+      }
+      deployed = core.deployed.map((c) => ({ name: c.name, address: c.address }));
+    }
+
+    let gatewayUrl: string | undefined;
+    if (opts.gateway) {
+      const { startGateway } = await import("../ipfs/gateway/index.js");
+      const store = await openEmbeddedStore(g.dataDir);
+      running.push({ close: () => store.close?.() ?? Promise.resolve() });
+      const gateway = await startGateway({ store, host: opts.host, port: gatewayPort });
+      running.push({ close: () => gateway.close() });
+      gatewayUrl = gateway.url;
+    }
+
+    const data = {
+      rpcUrl,
+      chainId: ctx.chainId,
+      accounts,
+      factory: factory ?? null,
+      deployed,
+      deployments: opts.deploy ? deploymentsPath(ctx.chainId) : null,
+      gatewayUrl: gatewayUrl ?? null,
+      ipfsStore: path.join(path.resolve(g.dataDir), "ipfs"),
+    };
+    await printResult(
+      {
+        data,
+        text: [
+          `mintkit dev: local chain ${ctx.chainId} at ${rpcUrl}`,
+          ...(gatewayUrl ? [`IPFS gateway ${gatewayUrl}/ipfs/<cid> (blocks in ${data.ipfsStore})`] : []),
+          ...(factory ? [`MintkitFactory ${factory} (recorded in ${data.deployments})`] : []),
+          "",
+          "Accounts (Hardhat's well-known dev accounts, 10000 ETH each; their keys are public):",
+          ...accounts.map((a, i) => `  [${i}] ${a}`),
+          "",
+          `Try: mintkit --rpc-url ${rpcUrl} deploy collection "My Art" ART`,
+          "Ctrl-C to stop.",
+        ],
+      },
+      g.json,
+    );
+
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+    await closeAll();
+    return undefined;
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}
+
+async function assertPortFree(host: string, port: number): Promise<void> {
+  const net = await import("node:net");
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (err) => reject(listenFailed("chain", host, port, err)));
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
+function listenFailed(what: string, host: string, port: number, err: unknown): CliError<"CLI_INVALID_INPUT"> {
+  const inUse = (err as NodeJS.ErrnoException | undefined)?.code === "EADDRINUSE" || /EADDRINUSE|in use/i.test(String((err as Error)?.message));
+  return new CliError("CLI_INVALID_INPUT", `The ${what} cannot listen on ${host}:${port}${inUse ? " (port in use)" : ""}.`, {
+    hint: inUse ? "Stop what uses the port (another `mintkit dev`?) or pass --port <n> (0 = any free port)." : "Check --host and --port.",
+    details: { field: "--port", value: String(port), reason: inUse ? "port in use" : "cannot listen" },
+    cause: err,
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * Exit codes of the `mintkit` binary (shown in `mintkit --help`). Scripts can branch on them.
+ *
+ * | code | meaning |
+ * | --- | --- |
+ * | 0 | success |
+ * | 1 | failure (anything not covered below, e.g. wrong keystore password) |
+ * | 2 | usage or invalid input (bad option, missing file, invalid address/metadata/media) |
+ * | 3 | chain unreachable (RPC down, timing out, wrong chain) |
+ * | 4 | IPFS store failure (store unreachable, unreadable, DAG incomplete) |
+ * | 5 | transaction reverted (the decoded reason is printed) |
+ * | 130 | interrupted (Ctrl-C) |
+ */
+export const ExitCode = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  chainUnreachable: 3,
+  ipfs: 4,
+  reverted: 5,
+  interrupted: 130,
+} as const;
+
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** One line per exit code, for the `--help` footer. */
+export const exitCodesHelp = [
+  "Exit codes:",
+  "  0    success",
+  "  1    failure (e.g. wrong keystore password)",
+  "  2    usage or invalid input (option, file, address, media, metadata)",
+  "  3    chain unreachable (RPC down or timing out)",
+  "  4    IPFS store failure",
+  "  5    transaction reverted",
+  "  130  interrupted",
+].join("\n");
+
+/** Error codes (exact) mapped to an exit code. Error codes not listed fall back to their prefix. */
+const byCode: Record<string, ExitCodeValue> = {
+  CLI_RPC_UNREACHABLE: ExitCode.chainUnreachable,
+  CLI_CHAIN_MISMATCH: ExitCode.chainUnreachable,
+  CLI_TX_REVERTED: ExitCode.reverted,
+  DEPLOY_REVERTED: ExitCode.reverted,
+  CLI_FAILED: ExitCode.failure,
+  CLI_INTERRUPTED: ExitCode.interrupted,
+  CLI_MISSING_DEPENDENCY: ExitCode.failure,
+  DEPLOY_NO_CODE: ExitCode.failure,
+  KEYSTORE_WRONG_PASSWORD: ExitCode.failure,
+  KEYSTORE_EXISTS: ExitCode.usage,
+  KEYSTORE_NOT_FOUND: ExitCode.usage,
+  KEYSTORE_INVALID_KEY: ExitCode.usage,
+  KEYSTORE_INVALID_FILE: ExitCode.usage,
+  KEYSTORE_INVALID_NAME: ExitCode.usage,
+  KEYSTORE_NO_PASSWORD: ExitCode.usage,
+  IPFS_INVALID_PATH: ExitCode.usage,
+  IPFS_INVALID_CONTENT: ExitCode.usage,
+  IPFS_DUPLICATE_PATH: ExitCode.usage,
+  IPFS_UNKNOWN_PROFILE: ExitCode.usage,
+  IPFS_INVALID_PROFILE: ExitCode.usage,
+  GAS_INVALID_PARAMETER: ExitCode.usage,
+  GAS_UNKNOWN_OPERATION: ExitCode.usage,
+  GAS_STRATEGY_UNAVAILABLE: ExitCode.usage,
+  GAS_LIMIT_TOO_LOW: ExitCode.usage,
+  GAS_ESTIMATION_FAILED: ExitCode.chainUnreachable,
+  GAS_FEE_HISTORY_UNAVAILABLE: ExitCode.chainUnreachable,
+  GAS_NOT_MINTER: ExitCode.reverted,
+  GAS_MAX_SUPPLY_EXCEEDED: ExitCode.reverted,
+  GAS_SIMULATION_REVERTED: ExitCode.reverted,
+  VOUCHER_INVALID_FILE: ExitCode.usage,
+  VOUCHER_INVALID_FIELD: ExitCode.usage,
+  VOUCHER_RPC_FAILED: ExitCode.chainUnreachable,
+  BATCH_INPUT_INVALID: ExitCode.usage,
+  BATCH_INPUT_EMPTY: ExitCode.usage,
+  BATCH_INPUT_NOT_FOUND: ExitCode.usage,
+  BATCH_MANIFEST_INVALID: ExitCode.usage,
+  BATCH_TX_REVERTED: ExitCode.reverted,
+};
+
+/** Error-code prefixes mapped to an exit code (longest prefix wins). */
+const byPrefix: ReadonlyArray<readonly [string, ExitCodeValue]> = [
+  ["CLI_", ExitCode.usage],
+  ["METADATA_", ExitCode.usage],
+  ["MEDIA_", ExitCode.usage],
+  ["TOKEN_ID_", ExitCode.usage],
+  ["IPFS_", ExitCode.ipfs],
+  ["DEPLOY_", ExitCode.usage],
+  ["KEYSTORE_", ExitCode.failure],
+  ["CREDENTIAL_", ExitCode.usage],
+];
+
+/**
+ * The exit code for an error: a `MintkitError`'s `code` (exact match, then prefix), viem's transport
+ * errors (→ 3), viem's revert errors (→ 5), anything else → 1.
+ */
+export function exitCodeFor(err: unknown): ExitCodeValue {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === "string") {
+    const exact = byCode[code];
+    if (exact !== undefined) return exact;
+    const prefixed = byPrefix.find(([prefix]) => code.startsWith(prefix));
+    if (prefixed) return prefixed[1];
+  }
+  if (findInCauses(err, (e) => e.name === "ContractFunctionRevertedError" || e.name === "CallExecutionError" && /revert/i.test(e.message))) {
+    return ExitCode.reverted;
+  }
+  if (findInCauses(err, (e) => e.name === "HttpRequestError" || e.name === "TimeoutError" || e.name === "WebSocketRequestError")) {
+    return ExitCode.chainUnreachable;
+  }
+  return ExitCode.failure;
+}
+
+/** Walks `err.cause` and returns the first error for which `fn` is true. */
+export function findInCauses(err: unknown, fn: (e: Error) => boolean): Error | undefined {
+  const seen = new Set<unknown>();
+  let current: unknown = err;
+  while (current instanceof Error && !seen.has(current)) {
+    seen.add(current);
+    if (fn(current)) return current;
+    current = current.cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,173 @@
+/**
+ * IPFS plumbing shared by `upload`, `mint` and `dev` (loaded lazily): the embedded store under the data
+ * folder, walking a file or folder into import entries, and publishing a root to Kubo / a pinning service.
+ */
+import { createReadStream, type Stats } from "node:fs";
+import { access, constants, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import type { CID } from "multiformats/cid";
+import { CliError } from "../errors/CliError.js";
+import type { ImportEntry } from "../ipfs/importFiles.js";
+import type { BlockStore } from "../ipfs/stores/BlockStore.js";
+import { createFsStore, type FsStore } from "../ipfs/stores/fsStore.js";
+import { fileError } from "./files.js";
+
+/** Opens the embedded IPFS store at `<dataDir>/ipfs`. */
+export function openEmbeddedStore(dataDir: string): Promise<FsStore> {
+  return createFsStore({ path: path.join(path.resolve(dataDir), "ipfs") });
+}
+
+/** A file found by `collectEntries`. */
+export interface CollectedFile {
+  /** Path relative to the upload root (forward slashes). */
+  readonly path: string;
+  /** Absolute path on disk. */
+  readonly absolute: string;
+  readonly size: number;
+}
+
+/**
+ * Lists what `upload` imports: a single file (entry = its base name) or a folder (every file below it,
+ * relative paths, empty folders kept). Dotfiles are skipped unless `hidden` (like `ipfs add -r`).
+ * Every file is checked readable and within `maxSize` BEFORE anything is imported.
+ * @throws CliError `CLI_FILE_NOT_FOUND`, `CLI_FILE_UNREADABLE`, `CLI_INVALID_INPUT` (over `maxSize`, nothing to upload).
+ */
+export async function collectEntries(
+  input: string,
+  options: { readonly hidden?: boolean; readonly maxSize?: number } = {},
+): Promise<{ kind: "file" | "directory"; files: CollectedFile[]; emptyDirectories: string[] }> {
+  const root = path.resolve(input);
+  let info: Stats;
+  try {
+    info = await stat(root);
+  } catch (err) {
+    throw fileError(err, input);
+  }
+  const files: CollectedFile[] = [];
+  const emptyDirectories: string[] = [];
+  const check = async (absolute: string, relative: string, s: Stats, shown: string) => {
+    try {
+      await access(absolute, constants.R_OK);
+    } catch (err) {
+      throw fileError(err, shown);
+    }
+    if (options.maxSize !== undefined && s.size > options.maxSize) {
+      throw new CliError("CLI_INVALID_INPUT", `${relative} is ${s.size} bytes, over the limit of ${options.maxSize} bytes.`, {
+        hint: "Raise the limit with --max-size (e.g. --max-size 500M) or leave the file out.",
+        details: { field: "--max-size", value: String(s.size), reason: "file over the size limit" },
+      });
+    }
+    files.push({ path: relative, absolute, size: s.size });
+  };
+  if (info.isFile()) {
+    await check(root, path.basename(root), info, input);
+    return { kind: "file", files, emptyDirectories };
+  }
+  if (!info.isDirectory()) {
+    throw new CliError("CLI_FILE_UNREADABLE", `${input} is neither a file nor a folder.`, {
+      hint: "Pass a regular file or a folder.",
+      details: { path: input, reason: "not a file or folder" },
+    });
+  }
+  const walk = async (dir: string, relative: string): Promise<void> => {
+    let names: string[];
+    try {
+      names = (await readdir(dir)).sort();
+    } catch (err) {
+      throw fileError(err, path.join(input, relative));
+    }
+    let kept = 0;
+    for (const name of names) {
+      if (!options.hidden && name.startsWith(".")) continue;
+      const absolute = path.join(dir, name);
+      const rel = relative ? `${relative}/${name}` : name;
+      let s: Stats;
+      try {
+        s = await stat(absolute);
+      } catch (err) {
+        throw fileError(err, path.join(input, rel));
+      }
+      if (s.isDirectory()) {
+        await walk(absolute, rel);
+        kept++;
+      } else if (s.isFile()) {
+        await check(absolute, rel, s, path.join(input, rel));
+        kept++;
+      }
+    }
+    if (kept === 0 && relative) emptyDirectories.push(relative);
+  };
+  await walk(root, "");
+  return { kind: "directory", files, emptyDirectories };
+}
+
+/** Import entries that stream each file from disk (nothing is held in memory). */
+export async function* entriesFor(collected: { files: readonly CollectedFile[]; emptyDirectories: readonly string[] }): AsyncGenerator<ImportEntry> {
+  for (const dir of collected.emptyDirectories) yield { path: dir, type: "directory" };
+  for (const file of collected.files) {
+    yield { path: file.path, content: streamFile(file.absolute) };
+  }
+}
+
+async function* streamFile(absolute: string): AsyncGenerator<Uint8Array> {
+  for await (const chunk of createReadStream(absolute, { highWaterMark: 1024 * 1024 })) {
+    yield new Uint8Array((chunk as Buffer).buffer, (chunk as Buffer).byteOffset, (chunk as Buffer).byteLength);
+  }
+}
+
+/** Remote targets given on the command line. */
+export interface RemoteTargets {
+  readonly kuboUrl?: string;
+  readonly pinningEndpoint?: string;
+  readonly pinningToken?: string;
+  /** Name of the pin at the pinning service. */
+  readonly pinName?: string;
+}
+
+/** What `publishRemote` did. */
+export interface RemoteOutcome {
+  kubo?: { url: string; blocks: number; blocksSent: number; bytesSent: number; pinned: boolean; alreadyPinned: boolean };
+  pinning?: { endpoint: string; requestid: string; status: string; reused: boolean };
+}
+
+/**
+ * Pushes `root` from the local store to a Kubo node (and pins it there) and/or asks a pinning service
+ * to pin it (with the Kubo node's addresses as origins when both are given). Does not wait for the
+ * pinning service to finish fetching (`status` is reported).
+ */
+export async function publishRemote(root: CID, store: BlockStore, targets: RemoteTargets, onNote: (msg: string) => void): Promise<RemoteOutcome> {
+  const outcome: RemoteOutcome = {};
+  if (targets.pinningEndpoint !== undefined && !targets.pinningToken) {
+    throw new CliError("CLI_INVALID_INPUT", "--pinning-endpoint needs an access token.", {
+      hint: "Pass --pinning-token <token> or set MINTKIT_PINNING_TOKEN.",
+      details: { field: "--pinning-token", reason: "missing" },
+    });
+  }
+  const remote = await import("../ipfs/remote/index.js");
+  let origins: string[] | undefined;
+  if (targets.kuboUrl !== undefined) {
+    const kubo = remote.createKuboStore({ url: targets.kuboUrl });
+    onNote(`pushing to Kubo at ${kubo.url} …`);
+    const pushed = await remote.pushToKubo(root, { from: store, to: kubo });
+    outcome.kubo = {
+      url: kubo.url,
+      blocks: pushed.blocks,
+      blocksSent: pushed.blocksSent,
+      bytesSent: pushed.bytesSent,
+      pinned: pushed.pinned,
+      alreadyPinned: pushed.alreadyPinned,
+    };
+    if (targets.pinningEndpoint !== undefined) origins = await kubo.origins().catch(() => undefined);
+  }
+  if (targets.pinningEndpoint !== undefined && targets.pinningToken) {
+    const service = remote.createPinningService({ endpoint: targets.pinningEndpoint, accessToken: targets.pinningToken });
+    onNote(`requesting a pin at ${service.endpoint} …`);
+    const pin = await service.pin(root, {
+      wait: false,
+      ...(targets.pinName ? { name: targets.pinName } : {}),
+      ...(origins && origins.length > 0 ? { origins } : {}),
+    });
+    outcome.pinning = { endpoint: service.endpoint, requestid: pin.requestid, status: pin.status, reused: pin.reused };
+  }
+  return outcome;
+}

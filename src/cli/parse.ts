@@ -1,0 +1,71 @@
+/**
+ * Parsing of option values for commands. Light at import (viem is loaded inside the async helpers).
+ * Every failure is a `CliError` (exit code 2) naming the option.
+ */
+import type { Address } from "viem";
+import { CliError } from "../errors/CliError.js";
+
+/** Parses an address option (checksum enforced for mixed case); `CLI_INVALID_ADDRESS` otherwise. */
+export async function parseAddress(value: string, field: string): Promise<Address> {
+  const { getAddress, isAddress } = await import("viem");
+  if (!isAddress(value)) {
+    const badChecksum = /^0x[0-9a-fA-F]{40}$/.test(value);
+    throw new CliError("CLI_INVALID_ADDRESS", `${field} is not a valid address: "${value}"${badChecksum ? " (wrong checksum)" : ""}.`, {
+      hint: badChecksum
+        ? "Copy the address again, or write it all in lowercase to skip the checksum check."
+        : "An address is 0x followed by 40 hex characters.",
+      details: { field, value },
+    });
+  }
+  return getAddress(value);
+}
+
+/** Parses a non-negative integer (decimal, or 0x-hex) as a bigint; `CLI_INVALID_INPUT` otherwise. */
+export function parseBigIntOption(value: string, field: string, bounds: { min?: bigint; max?: bigint } = {}): bigint {
+  const text = value.trim().replace(/_/g, "");
+  if (!/^(\d+|0x[0-9a-fA-F]+)$/.test(text)) {
+    throw new CliError("CLI_INVALID_INPUT", `${field} must be a non-negative integer, got "${value}".`, {
+      hint: `Pass a whole number for ${field}.`,
+      details: { field, value, reason: "not a non-negative integer" },
+    });
+  }
+  const n = BigInt(text);
+  if ((bounds.min !== undefined && n < bounds.min) || (bounds.max !== undefined && n > bounds.max)) {
+    throw new CliError("CLI_INVALID_INPUT", `${field} must be between ${bounds.min ?? 0n} and ${bounds.max ?? "∞"}, got ${n}.`, {
+      hint: `Pass a value of ${field} within the range.`,
+      details: { field, value, reason: "out of range" },
+    });
+  }
+  return n;
+}
+
+/** Parses a royalty in basis points, 0..1000 (the contracts' bound, 10%). */
+export function parseBps(value: string, field = "--royalty-bps"): bigint {
+  const text = value.trim();
+  if (/^\d+$/.test(text) && BigInt(text) > 1000n) {
+    throw new CliError("CLI_INVALID_INPUT", `${field} ${text} is over the bound of 1000 bps (10%).`, {
+      hint: "Royalties are in basis points: 500 = 5%, at most 1000 = 10%.",
+      details: { field, value, reason: "over 1000 bps" },
+    });
+  }
+  return parseBigIntOption(value, field, { min: 0n, max: 1000n });
+}
+
+/** Parses a byte size: `1048576`, `512k`, `100M`, `1G` (binary units: KiB, MiB, GiB). */
+export function parseSize(value: string, field = "--max-size"): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(value.trim());
+  if (!m) {
+    throw new CliError("CLI_INVALID_INPUT", `${field} must be a size like 100M or 512k, got "${value}".`, {
+      hint: "Use bytes or a k/M/G suffix (binary units).",
+      details: { field, value, reason: "not a size" },
+    });
+  }
+  const unit = (m[2] ?? "b").toLowerCase()[0];
+  const factor = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
+  return Math.floor(Number(m[1]) * factor);
+}
+
+/** Collects a repeatable option into an array (commander's `(value, previous)` reducer). */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

@@ -1,0 +1,85 @@
+import type { Command } from "commander";
+import { exitCodeFor, ExitCode } from "./exitCodes.js";
+import { globalOptions } from "./globalOptions.js";
+import { printResult, toJson, write, type CommandResult } from "./output.js";
+
+/**
+ * Wraps a commander action: runs it, prints what it returns (text, or JSON with `--json`) and turns
+ * any thrown error into a message on stderr plus an exit code (see `exitCodes.ts`). The handler
+ * receives exactly what commander passes: the arguments, the command's options, then the `Command`.
+ * Return `undefined` to print nothing.
+ * @example
+ * program.command("hello").argument("<name>").action(runAction(async (name: string) => ({
+ *   data: { greeting: `hello ${name}` },
+ *   text: `hello ${name}`,
+ * })));
+ */
+export function runAction<TArgs extends unknown[]>(
+  handler: (...args: TArgs) => Promise<CommandResult | undefined | void>,
+): (...args: TArgs) => Promise<void> {
+  return async (...args: TArgs) => {
+    const cmd = args[args.length - 1] as Command;
+    const json = globalOptions(cmd).json;
+    try {
+      const result = await handler(...args);
+      if (result) await printResult(result, json);
+    } catch (err) {
+      await reportError(err, json);
+      process.exitCode = exitCodeFor(err);
+    }
+  };
+}
+
+/**
+ * Prints an error on stderr: for a `MintkitError` its short message, hint and (for validation
+ * errors) the listed problems; with `json` a `{ error: { code, message, hint, details } }` object.
+ * Secrets never reach here: errors carry no keys or passwords.
+ */
+export async function reportError(err: unknown, json: boolean): Promise<void> {
+  const e = err as {
+    code?: unknown;
+    shortMessage?: unknown;
+    hint?: unknown;
+    details?: unknown;
+    message?: unknown;
+    name?: unknown;
+  };
+  const code = typeof e?.code === "string" ? e.code : "UNEXPECTED";
+  const shortMessage =
+    typeof e?.shortMessage === "string" ? e.shortMessage : typeof e?.message === "string" ? e.message : String(err);
+  const hint = typeof e?.hint === "string" ? e.hint : undefined;
+  if (json) {
+    await write(
+      process.stderr,
+      `${toJson({ error: { code, message: shortMessage, hint, details: e?.details, exitCode: exitCodeFor(err) } }, 0)}\n`,
+    );
+    return;
+  }
+  const lines = [`Error: ${shortMessage}`];
+  const problems = (e?.details as { problems?: unknown } | undefined)?.problems;
+  if (Array.isArray(problems)) {
+    for (const problem of problems as Array<string | { path?: unknown; message?: unknown; severity?: unknown }>) {
+      // Problems are `{ path, message, severity }` (metadata, batch) or plain sentences (credentials).
+      if (typeof problem === "string") {
+        lines.push(`  - ${problem}`);
+        continue;
+      }
+      const where = typeof problem.path === "string" && problem.path !== "" ? `${problem.path}: ` : "";
+      const severity = typeof problem.severity === "string" && problem.severity !== "error" ? ` (${problem.severity})` : "";
+      lines.push(`  - ${where}${String(problem.message)}${severity}`);
+    }
+  }
+  const cause = (err as { cause?: unknown })?.cause;
+  if (hint) lines.push(`Hint: ${hint}`);
+  const causeIsNoise = code.startsWith("CLI_FILE_") || code === "CLI_TX_REVERTED" || code === "DEPLOY_REVERTED";
+  if (cause instanceof Error && !causeIsNoise) {
+    const causeText = (cause as { shortMessage?: unknown }).shortMessage ?? cause.message;
+    if (typeof causeText === "string" && causeText !== shortMessage) lines.push(`Cause: ${causeText.split("\n")[0]}`);
+  }
+  if (code !== "UNEXPECTED") lines.push(`Code: ${code}`);
+  else if (process.env.MINTKIT_DEBUG && err instanceof Error && err.stack) lines.push(err.stack);
+  await write(process.stderr, `${lines.join("\n")}\n`);
+}
+
+/** Exit code for an interrupted run (Ctrl-C), for long-running commands. */
+export const interruptedExitCode = ExitCode.interrupted;

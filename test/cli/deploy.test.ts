@@ -1,0 +1,124 @@
+import { expect } from "chai";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { runCli, startChain, tempDir, type Chain } from "./helpers/cli.js";
+
+interface DeployJson {
+  kind: string;
+  name: string;
+  address: string;
+  reused: boolean;
+  transactionHash: string | null;
+  gasUsed: string;
+  cost: string;
+  costEth: string;
+  chainId: number;
+  royaltyBps: string;
+  maxSupply: string | null;
+  factory: string;
+  coreDeployed: { name: string }[];
+}
+
+describe("mintkit deploy", () => {
+  let chain: Chain;
+  before(async () => {
+    chain = await startChain();
+  });
+  after(async () => {
+    await chain.close();
+  });
+
+  it("deploys the factory and a collection, records it, prints address/tx/gas/cost; a re-run reuses it", async () => {
+    const cwd = tempDir();
+    const args = ["--rpc-url", chain.rpcUrl, "--json", "deploy", "collection", "My Art", "ART", "--royalty-bps", "500", "--max-supply", "3"];
+    const r = await runCli(args, { cwd });
+    expect(r.code, r.stderr).to.equal(0);
+    const out = r.json<DeployJson>();
+    expect(out).to.include({ kind: "collection", name: "My Art", reused: false, chainId: 31337, royaltyBps: "500", maxSupply: "3" });
+    expect(out.address).to.match(/^0x[0-9a-fA-F]{40}$/);
+    expect(out.transactionHash).to.match(/^0x[0-9a-f]{64}$/);
+    expect(BigInt(out.gasUsed) > 0n && BigInt(out.cost) > 0n).to.equal(true);
+    expect(out.coreDeployed.map((c) => c.name)).to.deep.equal(["MintkitCollection", "MintkitEditions", "MintkitFactory"]);
+    const record = JSON.parse(await readFile(path.join(cwd, "deployments", "31337.json"), "utf8"));
+    expect(record.contracts.MintkitFactory.address).to.equal(out.factory);
+    expect(record.collections["My Art"]).to.include({ address: out.address, salt: "My Art:ART" });
+
+    const again = await runCli(args, { cwd });
+    expect(again.code, again.stderr).to.equal(0);
+    expect(again.json<DeployJson>()).to.include({ address: out.address, reused: true, transactionHash: null });
+    expect(again.json<DeployJson>().coreDeployed).to.deep.equal([]);
+
+    const text = await runCli(["--rpc-url", chain.rpcUrl, "deploy", "editions", "Prints", "PRT", "--base-uri", "ipfs://x/{id}.json"], { cwd });
+    expect(text.code, text.stderr).to.equal(0);
+    expect(text.stdout).to.match(/Editions "Prints" deployed at 0x[0-9a-fA-F]{40}/);
+    expect(text.stdout).to.match(/gas used \d+/);
+    expect(text.stdout).to.match(/cost {5}[\d.]+ ETH/);
+    const after = JSON.parse(await readFile(path.join(cwd, "deployments", "31337.json"), "utf8"));
+    expect(Object.keys(after.editions)).to.deep.equal(["Prints"]);
+  });
+
+  it("invalid address, checksum or royalty over the bound: exit 2, nothing sent, deployments untouched", async () => {
+    const cwd = tempDir();
+    const cases: Array<[string[], string, RegExp]> = [
+      [["--owner", "0x1234"], "CLI_INVALID_ADDRESS", /--owner is not a valid address/],
+      [["--royalty-receiver", "0xF39Fd6e51aad88F6F4ce6aB8827279cffFb92266"], "CLI_INVALID_ADDRESS", /wrong checksum/],
+      [["--royalty-bps", "1001"], "CLI_INVALID_INPUT", /over the bound of 1000 bps/],
+      [["--max-supply", "lots"], "CLI_INVALID_INPUT", /--max-supply must be a non-negative integer/],
+    ];
+    for (const [extra, code, message] of cases) {
+      const r = await runCli(["--rpc-url", chain.rpcUrl, "deploy", "collection", "Bad", "BAD", ...extra], { cwd });
+      expect(r.code, r.stderr).to.equal(2);
+      expect(r.stderr).to.match(message);
+      expect(r.stderr).to.contain(`Code: ${code}`);
+      const j = await runCli(["--rpc-url", chain.rpcUrl, "--json", "deploy", "collection", "Bad", "BAD", ...extra], { cwd });
+      expect(j.errorJson().error.code).to.equal(code);
+    }
+    expect(existsSync(path.join(cwd, "deployments"))).to.equal(false);
+  });
+
+  it("RPC down: exit 3 with a hint to run `mintkit dev`; deployments untouched", async () => {
+    const cwd = tempDir();
+    const r = await runCli(["--rpc-url", "http://127.0.0.1:9", "deploy", "collection", "Art", "ART"], { cwd });
+    expect(r.code).to.equal(3);
+    expect(r.stderr).to.contain("No JSON-RPC answer from http://127.0.0.1:9");
+    expect(r.stderr).to.contain("mintkit dev");
+    expect(existsSync(path.join(cwd, "deployments"))).to.equal(false);
+  });
+
+  it("RPC timing out: exit 3", async () => {
+    const net = await import("node:net");
+    const sockets: import("node:net").Socket[] = [];
+    const silent = net.createServer((s) => void sockets.push(s)); // accepts, never answers
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as import("node:net").AddressInfo;
+    try {
+      const r = await runCli(["--rpc-url", `http://127.0.0.1:${port}`, "--json", "deploy", "collection", "Art", "ART"], {
+        env: { MINTKIT_RPC_TIMEOUT: "500" },
+      });
+      expect(r.code).to.equal(3);
+      expect(r.errorJson().error).to.include({ code: "CLI_RPC_UNREACHABLE", exitCode: 3 });
+      expect(r.errorJson().error.message).to.contain("timed out");
+    } finally {
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
+  });
+
+  it("refuses Hardhat's dev keys on a non-local chain id (exit 2), and says how to sign instead", async () => {
+    const foreign = await startChain({ chainId: 5 });
+    try {
+      const cwd = tempDir();
+      const r = await runCli(["--rpc-url", foreign.rpcUrl, "deploy", "collection", "Art", "ART"], { cwd });
+      expect(r.code).to.equal(2);
+      expect(r.stderr).to.contain("CLI_NO_ACCOUNT");
+      const d = await runCli(["--rpc-url", foreign.rpcUrl, "--dev-account", "0", "--json", "deploy", "collection", "Art", "ART"], { cwd });
+      expect(d.code).to.equal(2);
+      expect(d.errorJson().error.code).to.equal("CLI_DEV_ACCOUNT_REFUSED");
+      expect(d.errorJson().error.hint).to.contain("--account");
+      expect(existsSync(path.join(cwd, "deployments"))).to.equal(false);
+    } finally {
+      await foreign.close();
+    }
+  });
+});

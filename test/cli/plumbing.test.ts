@@ -1,0 +1,108 @@
+import { expect } from "chai";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { resolveAccount, resolveContext } from "../../src/cli/context.js";
+import { readDeployments, writeDeployments } from "../../src/cli/deployments.js";
+import { exitCodeFor } from "../../src/cli/exitCodes.js";
+import { globalOptions } from "../../src/cli/globalOptions.js";
+import { createProgram } from "../../src/cli/program.js";
+import { toJson } from "../../src/cli/output.js";
+import { isCliError } from "../../src/errors/index.js";
+import { repoRoot, runCli, startChain, tempDir, type Chain } from "./helpers/cli.js";
+
+describe("cli plumbing", () => {
+  let chain: Chain;
+  before(async () => {
+    chain = await startChain();
+  });
+  after(async () => {
+    await chain.close();
+  });
+
+  it("--help lists every command and the exit codes; --version matches package.json", async () => {
+    const help = await runCli(["--help"]);
+    expect(help.code).to.equal(0);
+    for (const name of ["dev", "deploy", "upload", "mint", "batch", "voucher", "royalty", "gas", "keys"]) {
+      expect(help.stdout).to.match(new RegExp(`^  ${name}\\b`, "m"));
+    }
+    expect(help.stdout).to.contain("Exit codes:");
+    const pkg = JSON.parse(await readFile(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
+    const version = await runCli(["--version"]);
+    expect(version.stdout.trim()).to.equal(pkg.version);
+  });
+
+  it("every mintkit command's --help has examples", async () => {
+    for (const args of [["dev"], ["deploy"], ["deploy", "collection"], ["deploy", "editions"], ["upload"], ["mint"], ["royalty", "get"], ["royalty", "set"], ["keys"], ["keys", "create"], ["keys", "import"], ["keys", "list"]]) {
+      const r = await runCli([...args, "--help"]);
+      expect(r.code, args.join(" ")).to.equal(0);
+      expect(r.stdout, args.join(" ")).to.match(/Examples:\n {2}\$ mintkit /);
+    }
+  });
+
+  it("an unknown command or option is a usage error (exit 2), as JSON with --json", async () => {
+    const r = await runCli(["frobnicate"]);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.match(/unknown command/);
+    const j = await runCli(["--json", "--no-such-option"]);
+    expect(j.code).to.equal(2);
+    expect(j.errorJson().error.code).to.equal("CLI_USAGE");
+  });
+
+  it("resolves the chain and dev account 0 on a local chain", async () => {
+    const program = createProgram();
+    program.parseOptions(["--rpc-url", chain.rpcUrl]);
+    const ctx = await resolveContext(globalOptions(program), { signer: true, env: {} });
+    expect(ctx.chainId).to.equal(31337);
+    expect(ctx.accountSource).to.equal("dev");
+    expect(ctx.account.address).to.equal("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
+    expect(ctx.ipfsDir).to.equal(path.resolve(".mintkit", "ipfs"));
+    expect(await ctx.publicClient.getBalance({ address: ctx.account.address }) > 0n).to.equal(true);
+  });
+
+  it("RPC down: CLI_RPC_UNREACHABLE whose hint says to run `mintkit dev`, exit code 3", async () => {
+    const err = await resolveContext(
+      { json: false, network: "local", dataDir: ".mintkit", rpcUrl: "http://127.0.0.1:9" },
+      { env: {} },
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isCliError(err, "CLI_RPC_UNREACHABLE")).to.equal(true);
+    expect((err as { hint: string }).hint).to.contain("mintkit dev");
+    expect(exitCodeFor(err)).to.equal(3);
+  });
+
+  it("dev accounts are refused on a non-local chain id", async () => {
+    for (const options of [{ devAccount: "0" }, {}]) {
+      const err = await resolveAccount({ chainId: 1, env: {}, ...options }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(isCliError(err)).to.equal(true);
+      expect((err as { code: string }).code).to.equal(
+        "devAccount" in options ? "CLI_DEV_ACCOUNT_REFUSED" : "CLI_NO_ACCOUNT",
+      );
+    }
+  });
+
+  it("MINTKIT_PRIVATE_KEY is used, and a malformed one is rejected without echoing it", async () => {
+    const key = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+    const { account, source } = await resolveAccount({ chainId: 1, env: { MINTKIT_PRIVATE_KEY: key } });
+    expect(source).to.equal("env");
+    expect(account.address).to.equal("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
+    const err = await resolveAccount({ chainId: 1, env: { MINTKIT_PRIVATE_KEY: "0xdeadbeef" } }).catch((e: unknown) => e);
+    expect(isCliError(err, "CLI_INVALID_INPUT")).to.equal(true);
+    expect(String((err as Error).message)).not.to.contain("deadbeef");
+  });
+
+  it("deployments files are written atomically and read back; bigint-safe JSON", async () => {
+    const cwd = tempDir();
+    const empty = await readDeployments(31337, { cwd, network: "local" });
+    expect(empty.contracts).to.deep.equal({});
+    empty.contracts.MintkitFactory = { address: "0x5FbDB2315678afecb367f032d93F642f64180aa3" };
+    await writeDeployments(empty, { cwd });
+    const back = await readDeployments(31337, { cwd });
+    expect(back.contracts.MintkitFactory?.address).to.equal("0x5FbDB2315678afecb367f032d93F642f64180aa3");
+    expect(toJson({ n: 2n ** 70n })).to.contain('"1180591620717411303424"');
+  });
+});
