@@ -2,8 +2,8 @@
  * IPFS plumbing shared by `upload`, `mint` and `dev` (loaded lazily): the embedded store under the data
  * folder, walking a file or folder into import entries, and publishing a root to Kubo / a pinning service.
  */
-import { createReadStream, type Stats } from "node:fs";
-import { access, constants, readdir, stat } from "node:fs/promises";
+import { accessSync, constants, createReadStream, readFileSync, readdirSync, statSync, type Stats } from "node:fs";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { CID } from "multiformats/cid";
 import { CliError } from "../errors/CliError.js";
@@ -45,9 +45,11 @@ export async function collectEntries(
   }
   const files: CollectedFile[] = [];
   const emptyDirectories: string[] = [];
-  const check = async (absolute: string, relative: string, s: Stats, shown: string) => {
+  // Synchronous file-system calls: the CLI does nothing else meanwhile, and 10,000 small files cost a
+  // thread-pool round trip each otherwise (the bench measured the async version at 5x the import itself).
+  const check = (absolute: string, relative: string, s: Stats, shown: string) => {
     try {
-      await access(absolute, constants.R_OK);
+      accessSync(absolute, constants.R_OK);
     } catch (err) {
       throw fileError(err, shown);
     }
@@ -60,7 +62,7 @@ export async function collectEntries(
     files.push({ path: relative, absolute, size: s.size });
   };
   if (info.isFile()) {
-    await check(root, path.basename(root), info, input);
+    check(root, path.basename(root), info, input);
     return { kind: "file", files, emptyDirectories };
   }
   if (!info.isDirectory()) {
@@ -69,10 +71,10 @@ export async function collectEntries(
       details: { path: input, reason: "not a file or folder" },
     });
   }
-  const walk = async (dir: string, relative: string): Promise<void> => {
+  const walk = (dir: string, relative: string): void => {
     let names: string[];
     try {
-      names = (await readdir(dir)).sort();
+      names = readdirSync(dir).sort();
     } catch (err) {
       throw fileError(err, path.join(input, relative));
     }
@@ -83,29 +85,42 @@ export async function collectEntries(
       const rel = relative ? `${relative}/${name}` : name;
       let s: Stats;
       try {
-        s = await stat(absolute);
+        s = statSync(absolute);
       } catch (err) {
         throw fileError(err, path.join(input, rel));
       }
       if (s.isDirectory()) {
-        await walk(absolute, rel);
+        walk(absolute, rel);
         kept++;
       } else if (s.isFile()) {
-        await check(absolute, rel, s, path.join(input, rel));
+        check(absolute, rel, s, path.join(input, rel));
         kept++;
       }
     }
     if (kept === 0 && relative) emptyDirectories.push(relative);
   };
-  await walk(root, "");
+  walk(root, "");
   return { kind: "directory", files, emptyDirectories };
 }
 
-/** Import entries that stream each file from disk (nothing is held in memory). */
+/** Files up to this size are read whole (one read, no stream set-up per file); larger ones are streamed. */
+const READ_WHOLE_LIMIT = 1024 * 1024;
+
+/** Import entries: small files read whole, larger ones streamed from disk (never held in memory). */
 export async function* entriesFor(collected: { files: readonly CollectedFile[]; emptyDirectories: readonly string[] }): AsyncGenerator<ImportEntry> {
   for (const dir of collected.emptyDirectories) yield { path: dir, type: "directory" };
   for (const file of collected.files) {
-    yield { path: file.path, content: streamFile(file.absolute) };
+    if (file.size <= READ_WHOLE_LIMIT) {
+      let content: Uint8Array;
+      try {
+        content = readFileSync(file.absolute);
+      } catch (err) {
+        throw fileError(err, file.absolute);
+      }
+      yield { path: file.path, content };
+    } else {
+      yield { path: file.path, content: streamFile(file.absolute) };
+    }
   }
 }
 
