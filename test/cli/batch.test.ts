@@ -133,6 +133,21 @@ describe("mintkit batch (CLI): kill -9 at any point, then resume", function () {
     expect(byId.json<StatusJson>()).to.deep.include({ complete: true, journal: summary.journal });
   });
 
+  it("takes the collection by its name in deployments/<chainId>.json (as recorded by `deploy collection`)", async () => {
+    const cwd = tempDir();
+    const deployed = await cli(["--json", "deploy", "collection", "Named Drop", "NDR"], cwd);
+    expect(deployed.code, deployed.stderr).to.equal(0);
+    const collection = getAddress(deployed.json<{ address: string }>().address);
+    makeMediaFolder(3, path.join(cwd, "art"));
+    const r = await cli(["--json", "batch", "Named Drop", "art"], cwd);
+    expect(r.code, r.stderr).to.equal(0);
+    expect(getAddress(r.json<BatchSummary>().collection)).to.equal(collection);
+    expect(await read<bigint>(collection, "totalSupply")).to.equal(3n);
+    const unknown = await cli(["--json", "batch", "No Such Drop", "art"], cwd);
+    expect(unknown.code).to.equal(2);
+    expect(unknown.errorJson().error.code).to.equal("CLI_CONTRACT_NOT_FOUND");
+  });
+
   const crashPoints = [
     "after-plan",
     "after-sign:base-uri",

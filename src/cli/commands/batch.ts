@@ -25,7 +25,7 @@ export function register(program: Command): void {
   const batch = program
     .command("batch")
     .description("Batch-mint a folder or manifest to a collection, resumable (write-ahead journal)")
-    .argument("<collection>", "address of a MintkitCollection you may mint on")
+    .argument("<collection>", "a MintkitCollection you may mint on: address, or its name in deployments/<chainId>.json")
     .argument("<input>", "a folder of media files (one token each) or a manifest JSON")
     .option("--to <address>", "receiver of the tokens (default: the signing account)")
     .option("--max-gas-per-tx <gas>", "cap on one transaction's gas; the batch is split into chunks under it")
@@ -69,7 +69,8 @@ async function runBatchCommand(collection: string, input: string, opts: BatchOpt
   const g = globalOptions(cmd);
   const viem = await import("viem");
   const path = await import("node:path");
-  if (!viem.isAddress(collection, { strict: false })) throw invalidAddress("<collection>", collection);
+  const named = !/^0x/i.test(collection); // a name recorded in deployments/<chainId>.json
+  if (!named && !viem.isAddress(collection, { strict: false })) throw invalidAddress("<collection>", collection);
   if (opts.to !== undefined && !viem.isAddress(opts.to, { strict: false })) throw invalidAddress("--to", opts.to);
   const maxGas = opts.maxGasPerTx === undefined ? undefined : positiveInteger("--max-gas-per-tx", opts.maxGasPerTx);
   const maxSize = opts.maxSize === undefined ? undefined : Number(positiveInteger("--max-size", opts.maxSize));
@@ -80,6 +81,10 @@ async function runBatchCommand(collection: string, input: string, opts: BatchOpt
   const { resolveContext } = await import("../context.js");
   const batchLib = await import("../../batch/index.js");
   const ctx = await resolveContext(g, { signer: true });
+  if (named) {
+    const { resolveCollectionAddress } = await import("../resolveCollection.js");
+    collection = await resolveCollectionAddress(ctx, collection, "<collection>");
+  }
   const progress = createProgress(g.json);
   let summary: BatchSummary;
   try {

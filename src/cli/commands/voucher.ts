@@ -59,7 +59,7 @@ export function register(program: Command): void {
   const sign = voucher
     .command("sign")
     .description("Sign a voucher with the signing account (a minter of the contract) and write it to a file")
-    .requiredOption("--collection <address>", "the collection (ERC-721) or editions (ERC-1155) contract")
+    .requiredOption("--collection <address|name>", "the collection (ERC-721) or editions (ERC-1155) contract, or its name in deployments/<chainId>.json")
     .option("--to <address>", "who receives the tokens (default: whoever redeems)")
     .option("--token-id <id>", "token id to mint; 0 = the contract's next id", "0")
     .option("--quantity <n>", "tokens (ERC-721) or copies (ERC-1155) to mint", "1")
@@ -172,7 +172,8 @@ async function signAction(ctx: SignerContext, opts: SignOptions) {
   const viem = await import("viem");
   const { parseAddress, parseBigIntOption, parseBps } = await import("../parse.js");
   const v = await import("../../vouchers/index.js");
-  const contract = await parseAddress(opts.collection, "--collection");
+  const { resolveCollectionAddress } = await import("../resolveCollection.js");
+  const contract = await resolveCollectionAddress(ctx, opts.collection, "--collection");
   const optionalAddress = async (value: string | undefined, field: string): Promise<Address> =>
     value === undefined ? viem.zeroAddress : parseAddress(value, field);
   const currency = await optionalAddress(opts.currency, "--currency");
