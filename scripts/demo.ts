@@ -1,169 +1,170 @@
 /**
- * mintkit demo (`npm run demo`): the main job end to end on Hardhat's in-process chain, in a few seconds.
+ * mintkit demo (`npm run demo`): the whole minting flow and the credential flow, driven through the real
+ * `mintkit` CLI (bin/mintkit.js → dist/), against a local chain and the embedded IPFS store. Nothing to
+ * install or start: the script serves Hardhat's in-process chain (EDR) over HTTP on a free loopback port,
+ * works in a fresh temporary folder, and prints every command it runs with its output.
  *
- * 1. deploys the collection and editions implementations and the factory;
- * 2. creates a collection through the factory (an EIP-1167 clone, initialized in the same transaction);
- * 3. mints one token, then batch-mints 10;
- * 4. the owner signs an EIP-712 lazy-mint voucher off-chain (src/vouchers, on viem signTypedData) and a
- *    buyer redeems it, paying 0.01 ETH, which goes to the owner;
- * 5. creates an editions (ERC-1155) contract through the factory and mints 10 copies of a new capped id;
- * and prints every step: addresses, token ids, transaction hashes and gas.
+ *   1. deploy a collection through the factory (the factory itself is deployed on first use);
+ *   2. batch-mint 12 generated artworks: media + <id>.json metadata uploaded as one IPFS directory,
+ *      base URI set, tokens minted under a write-ahead journal (resumable, even after kill -9);
+ *   3. mint a one-off piece with its own metadata URI;
+ *   4. upload the artwork folder again (nothing new to store) and export it as a CAR;
+ *   5. sign a lazy-mint voucher (0.01 ETH), verify it, and redeem it as a buyer;
+ *   6. compare single / batch / lazy / ERC-1155 gas for 1,000 tokens, and plan a 10,000-token mint into
+ *      transactions under the gas caps, by simulation;
+ *   7. serve the embedded store on a local gateway and resolve token #1's tokenURI over HTTP;
+ *   8. credentials: deploy a registry, register a schema, issue a credential with an age_over_18
+ *      predicate (no birth date stored), present "over 18" to a verifier, verify it.
+ *
+ * Run `mintkit --help` (after `npm run build`: `npx mintkit --help`) for every command.
  */
+import { spawn } from "node:child_process";
+import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { network } from "hardhat";
-import {
-  formatEther,
-  getAddress,
-  keccak256,
-  parseEther,
-  parseEventLogs,
-  toBytes,
-  zeroAddress,
-  type Hash,
-} from "viem";
-import { createVoucher, signVoucher } from "../src/vouchers/index.js";
+import { createPublicClient, http, type Address } from "viem";
+import { mintkitCollectionAbi } from "../src/contracts/index.js";
 
-const BASE_URI = "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/";
-const CONTRACT_URI = "ipfs://bafkreih7tnwpvg3lpnjw4uwh4sbsfadxhv4pdmmwyr2ukprv7plbwgvhyy";
-const PRICE = parseEther("0.01");
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bin = path.join(root, "bin", "mintkit.js");
 
-const { viem } = await network.create();
-const publicClient = await viem.getPublicClient();
-const [owner, collector, buyer] = await viem.getWalletClients();
-if (!owner || !collector || !buyer) throw new Error("the demo needs three accounts");
-const chainId = await publicClient.getChainId();
+const server = await network.createServer("default", "127.0.0.1", 0);
+const { address, port } = await server.listen();
+const rpcUrl = `http://${address}:${port}`;
+const work = await mkdtemp(path.join(os.tmpdir(), "mintkit-demo-"));
+const dataDir = path.join(work, ".mintkit");
 
-const short = (hash: string) => `${hash.slice(0, 10)}…${hash.slice(-4)}`;
-const gasText = (gas: bigint) => `${Number(gas).toLocaleString("en-US")} gas`;
-const say = (what: string, hash: Hash, gas: bigint) =>
-  console.log(`${what.padEnd(76)} tx ${short(hash)}  ${gasText(gas).padStart(13)}`);
-
-async function receiptOf(hash: Hash) {
-  const receipt = await publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.status !== "success") throw new Error(`transaction ${hash} reverted`);
-  return receipt;
+/** Runs `mintkit <args>` in the work folder against the demo chain; prints the command and its output. */
+async function mintkit(args: string[], options: { json?: boolean; quiet?: boolean } = {}): Promise<string> {
+  const shown = args.map((a) => (/[\s"]/.test(a) ? JSON.stringify(a) : a)).join(" ");
+  console.log(`\n$ mintkit ${shown}`);
+  const full = ["--rpc-url", rpcUrl, "--data-dir", dataDir, ...(options.json ? ["--json"] : []), ...args];
+  const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...full], { cwd: work, env: { ...process.env, NO_COLOR: "1" } });
+    let out = "";
+    let err = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
+    child.on("error", reject);
+    child.on("close", (exit) => resolve({ code: exit, stdout: out, stderr: err }));
+  });
+  if (!options.quiet) {
+    const text = options.json ? summarize(stdout) : stdout.trimEnd();
+    if (text) console.log(indent(text));
+  }
+  if (code !== 0) {
+    console.error(indent(stderr.trimEnd()));
+    throw new Error(`mintkit ${args[0]} failed with exit code ${code}`);
+  }
+  return stdout;
 }
 
-async function deploy<const Name extends "MintkitCollection" | "MintkitEditions" | "MintkitFactory">(
-  name: Name,
-  args: Parameters<typeof viem.deployContract<Name>>[1],
-  label: string,
-) {
-  const { contract, deploymentTransaction } = await viem.sendDeploymentTransaction(name, args);
-  const receipt = await receiptOf(deploymentTransaction.hash);
-  say(`deployed ${label} at ${contract.address}`, deploymentTransaction.hash, receipt.gasUsed);
-  return contract;
+const indent = (text: string) => text.split("\n").map((line) => `  ${line}`).join("\n");
+
+/** A JSON result, shortened for the screen (long arrays cut). */
+function summarize(stdout: string): string {
+  const value = JSON.parse(stdout) as unknown;
+  return JSON.stringify(value, (_key, v: unknown) => (Array.isArray(v) && v.length > 4 ? [...v.slice(0, 3), `… ${v.length - 3} more`] : v), 2);
 }
 
-console.log(`mintkit demo on Hardhat's in-process chain (chain id ${chainId})`);
-console.log(
-  `owner ${getAddress(owner.account.address)} · collector ${getAddress(collector.account.address)} · ` +
-    `buyer ${getAddress(buyer.account.address)}\n`,
-);
-
-// 1. Implementations and factory. The implementations are initialized by their constructors, so nobody
-// can ever initialize them; clones delegate to them.
-const implementationConfig = {
-  owner: owner.account.address,
-  name: "mintkit implementation",
-  symbol: "MINTKIT",
-  baseURI: "",
-  contractURI: "",
-  royaltyReceiver: zeroAddress,
-  royaltyBps: 0n,
-  primarySaleRecipient: zeroAddress,
-};
-const collectionImpl = await deploy("MintkitCollection", [{ ...implementationConfig, maxSupply: 0n }], "MintkitCollection implementation");
-const editionsImpl = await deploy("MintkitEditions", [implementationConfig], "MintkitEditions implementation");
-const factory = await deploy("MintkitFactory", [collectionImpl.address, editionsImpl.address], "MintkitFactory");
-
-// 2. A collection through the factory, at an address bound to the creator and the salt.
-const salt = keccak256(toBytes("mintkit demo collection"));
-const predicted = await factory.read.predictCollectionAddress([owner.account.address, salt]);
-const createHash = await factory.write.createCollection([
-  {
-    owner: owner.account.address,
-    name: "mintkit Demo",
-    symbol: "MKD",
-    baseURI: BASE_URI,
-    contractURI: CONTRACT_URI,
-    maxSupply: 10_000n,
-    royaltyReceiver: owner.account.address,
-    royaltyBps: 500n,
-    primarySaleRecipient: zeroAddress, // voucher payments go to the owner
-  },
-  salt,
-]);
-const created = parseEventLogs({ abi: factory.abi, logs: (await receiptOf(createHash)).logs, eventName: "CollectionCreated" });
-const collectionAddress = created[0]!.args.clone;
-console.log("");
-say(`created collection "mintkit Demo" (MKD) at ${collectionAddress}`, createHash, (await receiptOf(createHash)).gasUsed);
-console.log(`  predicted before creation: ${predicted} (${predicted === collectionAddress ? "matches" : "DIFFERS"})`);
-const collection = await viem.getContractAt("MintkitCollection", collectionAddress);
-
-/** The token ids an ERC-721 transaction minted (its Transfer logs from the zero address). */
-async function mintedIds(hash: Hash): Promise<bigint[]> {
-  const logs = parseEventLogs({ abi: collection.abi, logs: (await receiptOf(hash)).logs, eventName: "Transfer" });
-  return logs.filter((log) => log.args.from === zeroAddress).map((log) => log.args.tokenId);
+/** A small generated artwork: an SVG with a colour per index. */
+function artwork(i: number): string {
+  const hue = (i * 29) % 360;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="hsl(${hue} 70% 55%)"/><circle cx="32" cy="32" r="${8 + i}" fill="white"/></svg>\n`;
 }
 
-// 3. Mint one, batch-mint ten.
-const mintHash = await collection.write.mint([collector.account.address]);
-const [single] = await mintedIds(mintHash);
-say(`minted token #${single} to the collector`, mintHash, (await receiptOf(mintHash)).gasUsed);
-console.log(`  tokenURI(${single}) = ${await collection.read.tokenURI([single!])}`);
+try {
+  console.log(`mintkit demo: local chain ${rpcUrl} (Hardhat in-process), work folder ${work}`);
 
-const batchHash = await collection.write.mintBatch([collector.account.address, 10n]);
-const batch = await mintedIds(batchHash);
-say(`batch-minted tokens #${batch[0]}–#${batch.at(-1)} to the collector`, batchHash, (await receiptOf(batchHash)).gasUsed);
-console.log(`  collector now holds ${await collection.read.balanceOf([collector.account.address])} tokens`);
+  // 1. A collection through the factory.
+  const deployed = JSON.parse(
+    await mintkit(["deploy", "collection", "mintkit Demo", "DEMO", "--royalty-bps", "500", "--max-supply", "10000"], { json: true }),
+  ) as { address: Address };
+  const collection = deployed.address;
 
-// 4. Lazy mint: the owner signs a voucher off-chain (no gas) with mintkit's voucher library (EIP-712 via
-// viem signTypedData, domain {name "mintkit", version "1", chainId, the collection's address}); the buyer
-// redeems it on-chain and pays.
-const voucher = createVoucher({
-  uid: 1n,
-  price: PRICE, // in ETH (currency zero), to the primary-sale recipient (the owner); other fields default:
-  // the next id, one token, the base-URI convention, anyone may redeem
-  validUntil: BigInt(Math.floor(Date.now() / 1000) + 7 * 24 * 3600),
-});
-const signature = await signVoucher(owner, { voucher, contract: collection.address, chainId });
-console.log(`\nowner signed voucher uid ${voucher.uid} (price ${formatEther(PRICE)} ETH) off-chain: ${short(signature)}`);
+  // 2. Batch mint a folder of artworks (sidecar JSON gives each a name and traits).
+  const art = path.join(work, "art");
+  await mkdir(art);
+  for (let i = 1; i <= 12; i++) {
+    await writeFile(path.join(art, `${i}.svg`), artwork(i));
+    await writeFile(
+      path.join(art, `${i}.json`),
+      JSON.stringify({ name: `Circle #${i}`, description: "A demo piece.", attributes: [{ trait_type: "Radius", value: 8 + i }] }),
+    );
+  }
+  await mintkit(["batch", collection, art]);
 
-const ownerBalanceBefore = await publicClient.getBalance({ address: owner.account.address });
-const redeemHash = await collection.write.redeem([voucher, owner.account.address, signature], {
-  account: buyer.account,
-  value: PRICE,
-});
-const [redeemed] = await mintedIds(redeemHash);
-say(`buyer redeemed it: token #${redeemed} minted to the buyer`, redeemHash, (await receiptOf(redeemHash)).gasUsed);
-const ownerGain = (await publicClient.getBalance({ address: owner.account.address })) - ownerBalanceBefore;
-console.log(`  owner received ${formatEther(ownerGain)} ETH · ownerOf(${redeemed}) = ${await collection.read.ownerOf([redeemed!])}`);
-console.log(`  voucher uid ${voucher.uid} spent: ${await collection.read.isVoucherRedeemed([voucher.uid])}`);
+  // 3. A one-off piece with its own metadata.
+  await mintkit([
+    "mint",
+    path.join(root, "test", "fixtures", "media", "pixel.png"),
+    "--collection",
+    collection,
+    "--name",
+    "Pixel",
+    "--description",
+    "One piece, its own metadata URI.",
+    "--attribute",
+    "Colour=red",
+  ]);
 
-// 5. An ERC-1155 editions contract through the factory; mint 10 copies of a new id capped at 100.
-const editionsHash = await factory.write.createEditions([
-  {
-    owner: owner.account.address,
-    name: "mintkit Demo Editions",
-    symbol: "MKDE",
-    baseURI: `${BASE_URI}{id}.json`,
-    contractURI: CONTRACT_URI,
-    royaltyReceiver: owner.account.address,
-    royaltyBps: 500n,
-    primarySaleRecipient: zeroAddress,
-  },
-  salt,
-]);
-const editionsCreated = parseEventLogs({ abi: factory.abi, logs: (await receiptOf(editionsHash)).logs, eventName: "EditionsCreated" });
-const editions = await viem.getContractAt("MintkitEditions", editionsCreated[0]!.args.clone);
-console.log("");
-say(`created editions "mintkit Demo Editions" at ${editions.address}`, editionsHash, (await receiptOf(editionsHash)).gasUsed);
+  // 4. Upload again: content-addressed, so nothing new is written; export a CAR for services that take one.
+  await mintkit(["upload", art, "--car", path.join(work, "art.car")]);
 
-const editionHash = await editions.write.mint([collector.account.address, 1n, 10n, 100n, "0x"]);
-say(`minted 10 copies of new id 1 (cap 100) to the collector`, editionHash, (await receiptOf(editionHash)).gasUsed);
-console.log(
-  `  balanceOf(collector, 1) = ${await editions.read.balanceOf([collector.account.address, 1n])} · ` +
-    `maxSupply(1) = ${await editions.read.maxSupply([1n])} · uri(1) = ${await editions.read.uri([1n])}`,
-);
+  // 5. A lazy-mint voucher: the owner signs off-chain, a buyer (dev account 1) redeems and pays.
+  const voucherFile = path.join(work, "voucher.json");
+  await mintkit(["voucher", "sign", "--collection", collection, "--price", "0.01", "--valid-until", "+7d", "--out", voucherFile]);
+  await mintkit(["voucher", "verify", voucherFile]);
+  await mintkit(["--dev-account", "1", "voucher", "redeem", voucherFile]);
 
-console.log(`\ndone: collection ${getAddress(collection.address)}, editions ${getAddress(editions.address)}`);
+  // 6. What 1,000 more tokens would cost each way (an editions contract for the ERC-1155 row), and a plan
+  //    that splits a 10,000-token mint of a fresh collection into transactions under the gas caps.
+  const editions = (JSON.parse(await mintkit(["deploy", "editions", "mintkit Demo Prints", "DEMOP"], { json: true, quiet: true })) as { address: Address }).address;
+  await mintkit(["gas", "compare", "--collection", collection, "--editions", editions, "--count", "1000", "--eth-price", "3000"]);
+  const fresh = (JSON.parse(await mintkit(["deploy", "collection", "mintkit Demo 10k", "DEMOK"], { json: true, quiet: true })) as { address: Address }).address;
+  await mintkit(["gas", "plan", "--collection", fresh, "--count", "10000"]);
+
+  // 7. Token #1 resolves over a local gateway serving the embedded store.
+  const publicClient = createPublicClient({ transport: http(rpcUrl) });
+  const tokenURI = await publicClient.readContract({ address: collection, abi: mintkitCollectionAbi, functionName: "tokenURI", args: [1n] });
+  const { createFsStore, startGateway } = await import("../src/node.js");
+  const store = await createFsStore({ path: path.join(dataDir, "ipfs") });
+  const gateway = await startGateway({ store });
+  try {
+    const url = gateway.urlFor(tokenURI);
+    const metadata = (await (await fetch(url)).json()) as { name: string; image: string };
+    const image = await fetch(gateway.urlFor(metadata.image));
+    console.log(`\ntokenURI(1) = ${tokenURI}\n  GET ${url} → "${metadata.name}", image ${metadata.image} (${image.headers.get("content-type")}, ${(await image.arrayBuffer()).byteLength} bytes)`);
+  } finally {
+    await gateway.close();
+    await store.close();
+  }
+
+  // 8. Credentials: an issuer proves a holder is over 18 without the birth date leaving the holder.
+  const holder = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"; // Hardhat dev account 1
+  const claims = path.join(work, "claims.json");
+  await writeFile(claims, JSON.stringify({ nationality: "NL" }));
+  const registry = (JSON.parse(await mintkit(["deploy", "credentials", "--name", "Demo KYC"], { json: true })) as { address: Address }).address;
+  await mintkit(["credential", "schema", "add", "--registry", registry, "--name", "KYC", "--field", "string nationality", "--age-over", "18,21"]);
+  const holderClaims = path.join(work, "holder-claims.json");
+  await mintkit([
+    "credential", "issue", "--registry", registry, "--schema", "1", "--to", holder, "--claims", claims,
+    "--age-over", "18,21", "--birth-date", "2005-03-14", "--expiry", "+365d", "--out", holderClaims,
+  ]);
+  const presentation = path.join(work, "presentation.json");
+  await mintkit([
+    "--dev-account", "1", "credential", "present", "--claims-file", holderClaims, "--disclose", "age_over_18",
+    "--audience", "https://shop.example", "--nonce", "demo-nonce-1", "--out", presentation,
+  ]);
+  const issuer = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // Hardhat dev account 0
+  await mintkit([
+    "credential", "verify", presentation, "--audience", "https://shop.example", "--nonce", "demo-nonce-1",
+    "--trusted-issuer", `${registry}:${issuer}`, "--require", "age_over_18",
+  ]);
+
+  console.log(`\nDone. Everything the demo wrote is in ${work} (deployments/, .mintkit/, art.car, voucher.json, holder-claims.json, presentation.json).`);
+} finally {
+  await server.close();
+}
