@@ -55,11 +55,28 @@ export function renderContractModules(artifactsDir = join(root, "artifacts", "co
   return modules;
 }
 
-/** The generated files that differ from what the current build would produce. */
+/**
+ * The generated files that differ from what the current build would produce. The CBOR metadata trailer
+ * solc appends to the bytecode (a hash of the compiler's metadata JSON) is left out of the comparison: an
+ * incremental Hardhat build and a clean one can give the same code different trailers. ABIs and code
+ * must match exactly.
+ */
 export function staleContractModules() {
   return renderContractModules()
-    .filter(({ path, text }) => !existsSync(join(root, path)) || readFileSync(join(root, path), "utf8") !== text)
+    .filter(({ path, text }) => {
+      if (!existsSync(join(root, path))) return true;
+      return withoutMetadata(readFileSync(join(root, path), "utf8")) !== withoutMetadata(text);
+    })
     .map(({ path }) => path);
+}
+
+/** `text` with each bytecode literal's CBOR metadata trailer removed (its length is the last 2 bytes). */
+function withoutMetadata(text) {
+  return text.replace(/Bytecode = "0x([0-9a-f]*)"/g, (_match, hex) => {
+    const length = hex.length >= 4 ? parseInt(hex.slice(-4), 16) : 0;
+    const trailer = (length + 2) * 2;
+    return `Bytecode = "0x${trailer <= hex.length ? hex.slice(0, hex.length - trailer) : hex}"`;
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
