@@ -2,7 +2,7 @@
  * IPFS plumbing shared by `upload`, `mint` and `dev` (loaded lazily): the embedded store under the data
  * folder, walking a file or folder into import entries, and publishing a root to Kubo / a pinning service.
  */
-import { accessSync, constants, createReadStream, readFileSync, readdirSync, statSync, type Stats } from "node:fs";
+import { accessSync, constants, createReadStream, lstatSync, readFileSync, readdirSync, type Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { CID } from "multiformats/cid";
@@ -30,7 +30,11 @@ export interface CollectedFile {
  * Lists what `upload` imports: a single file (entry = its base name) or a folder (every file below it,
  * relative paths, empty folders kept). Dotfiles are skipped unless `hidden` (like `ipfs add -r`).
  * Every file is checked readable and within `maxSize` BEFORE anything is imported.
- * @throws CliError `CLI_FILE_NOT_FOUND`, `CLI_FILE_UNREADABLE`, `CLI_INVALID_INPUT` (over `maxSize`, nothing to upload).
+ * Symbolic links inside the folder are refused (never followed: a link could point outside the folder,
+ * and Kubo stores a link as a link, not as its target); `input` itself may be a link (followed, like
+ * `ipfs add <path>`).
+ * @throws CliError `CLI_FILE_NOT_FOUND`, `CLI_FILE_UNREADABLE`, `CLI_INVALID_INPUT` (over `maxSize`, a
+ * symbolic link inside the folder, nothing to upload).
  */
 export async function collectEntries(
   input: string,
@@ -85,9 +89,16 @@ export async function collectEntries(
       const rel = relative ? `${relative}/${name}` : name;
       let s: Stats;
       try {
-        s = statSync(absolute);
+        s = lstatSync(absolute);
       } catch (err) {
         throw fileError(err, path.join(input, rel));
+      }
+      if (s.isSymbolicLink()) {
+        const shown = path.join(input, rel);
+        throw new CliError("CLI_INVALID_INPUT", `${shown} is a symbolic link.`, {
+          hint: "mintkit does not follow symbolic links (Kubo stores them as links, not as the file): replace it with the file itself or remove it",
+          details: { field: "<path>", value: shown, reason: "symbolic link inside the folder" },
+        });
       }
       if (s.isDirectory()) {
         walk(absolute, rel);
@@ -130,6 +141,51 @@ async function* streamFile(absolute: string): AsyncGenerator<Uint8Array> {
   }
 }
 
+/** The environment variable holding the pinning service's access token (the alternative to `--pinning-token-file`). */
+export const PINNING_TOKEN_ENV = "MINTKIT_PINNING_TOKEN";
+
+/**
+ * The pinning service's access token: the first line of `--pinning-token-file` when given (the token is
+ * never taken on the command line, where `ps` and the shell history would show it), else the
+ * `MINTKIT_PINNING_TOKEN` environment variable, else `undefined`. Called before anything is imported,
+ * so a missing or empty token fails early.
+ * @throws CliError `CLI_FILE_NOT_FOUND`, `CLI_FILE_UNREADABLE`, `CLI_INVALID_INPUT` (the file's first
+ * line is empty, or `--pinning-endpoint` without any token).
+ */
+export function readPinningToken(
+  opts: { readonly pinningTokenFile?: string; readonly pinningEndpoint?: string },
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  let token: string | undefined;
+  if (opts.pinningTokenFile === undefined) {
+    token = env[PINNING_TOKEN_ENV]?.trim() || undefined;
+  } else {
+    const file = opts.pinningTokenFile;
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (err) {
+      throw fileError(err, file, "Pass a file holding the pinning service's access token on its first line.");
+    }
+    token = (text.split(/\r?\n/, 1)[0] ?? "").trim();
+    if (!token) {
+      throw new CliError("CLI_INVALID_INPUT", `${file} holds no token on its first line.`, {
+        hint: "Put the pinning service's access token on the first line of the file.",
+        details: { field: "--pinning-token-file", value: file, reason: "empty first line" },
+      });
+    }
+  }
+  if (opts.pinningEndpoint !== undefined && !token) throw missingPinningToken();
+  return token;
+}
+
+function missingPinningToken(): CliError<"CLI_INVALID_INPUT"> {
+  return new CliError("CLI_INVALID_INPUT", "--pinning-endpoint needs an access token.", {
+    hint: `Pass --pinning-token-file <path> (a file holding the token on its first line) or set ${PINNING_TOKEN_ENV}.`,
+    details: { field: "--pinning-token-file", reason: "missing" },
+  });
+}
+
 /** Remote targets given on the command line. */
 export interface RemoteTargets {
   readonly kuboUrl?: string;
@@ -152,12 +208,7 @@ export interface RemoteOutcome {
  */
 export async function publishRemote(root: CID, store: BlockStore, targets: RemoteTargets, onNote: (msg: string) => void): Promise<RemoteOutcome> {
   const outcome: RemoteOutcome = {};
-  if (targets.pinningEndpoint !== undefined && !targets.pinningToken) {
-    throw new CliError("CLI_INVALID_INPUT", "--pinning-endpoint needs an access token.", {
-      hint: "Pass --pinning-token <token> or set MINTKIT_PINNING_TOKEN.",
-      details: { field: "--pinning-token", reason: "missing" },
-    });
-  }
+  if (targets.pinningEndpoint !== undefined && !targets.pinningToken) throw missingPinningToken();
   const remote = await import("../ipfs/remote/index.js");
   let origins: string[] | undefined;
   if (targets.kuboUrl !== undefined) {

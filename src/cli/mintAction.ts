@@ -16,7 +16,7 @@ import type { MintOptions } from "./commands/mint.js";
 import { resolveContext } from "./context.js";
 import { fileError } from "./files.js";
 import type { GlobalOptions } from "./globalOptions.js";
-import { openEmbeddedStore, publishRemote, type RemoteOutcome } from "./ipfsSupport.js";
+import { openEmbeddedStore, publishRemote, readPinningToken, type RemoteOutcome } from "./ipfsSupport.js";
 import { formatEth, note, type CommandResult } from "./output.js";
 import { parseAddress, parseSize } from "./parse.js";
 import { resolveCollectionAddress } from "./resolveCollection.js";
@@ -28,6 +28,7 @@ const placeholderUri = "ipfs://bafkqaaa";
 export async function mint(g: GlobalOptions, file: string, opts: MintOptions): Promise<CommandResult> {
   // 1. Everything local first: options, media bytes and type, metadata (with placeholder URIs).
   const maxSize = parseSize(opts.maxSize ?? "100M");
+  const pinningToken = readPinningToken(opts);
   const to = opts.to !== undefined ? await parseAddress(opts.to, "--to") : undefined;
   const attributes = (opts.attribute ?? []).map(parseAttribute);
   const media = await readMedia(file, maxSize);
@@ -93,7 +94,7 @@ export async function mint(g: GlobalOptions, file: string, opts: MintOptions): P
     });
     await verifyRetrievable(metadataImport.root, store);
     metadataCid = metadataImport.files[0]!.cid.toString();
-    const targets = { kuboUrl: opts.kuboUrl, pinningEndpoint: opts.pinningEndpoint, pinningToken: opts.pinningToken };
+    const targets = { kuboUrl: opts.kuboUrl, pinningEndpoint: opts.pinningEndpoint, pinningToken };
     if (targets.kuboUrl !== undefined || targets.pinningEndpoint !== undefined) {
       const a = await publishRemote(mediaImport.root, store, { ...targets, pinName: `${opts.name} media` }, (m) => note(g.json, m));
       const b = await publishRemote(metadataImport.root, store, { ...targets, pinName: `${opts.name} metadata` }, (m) => note(g.json, m));

@@ -5,12 +5,13 @@ import { verifyRetrievable } from "../ipfs/verifyRetrievable.js";
 import { writeCarFile } from "../ipfs/writeCarFile.js";
 import type { UploadOptions } from "./commands/upload.js";
 import type { GlobalOptions } from "./globalOptions.js";
-import { collectEntries, entriesFor, openEmbeddedStore, publishRemote } from "./ipfsSupport.js";
+import { collectEntries, entriesFor, openEmbeddedStore, publishRemote, readPinningToken } from "./ipfsSupport.js";
 import { note, type CommandResult } from "./output.js";
 import { parseSize } from "./parse.js";
 
 export async function upload(g: GlobalOptions, input: string, opts: UploadOptions): Promise<CommandResult> {
   const maxSize = opts.maxSize !== undefined ? parseSize(opts.maxSize) : undefined;
+  const pinningToken = readPinningToken(opts);
   const collected = await collectEntries(input, { hidden: opts.hidden, maxSize });
   const store = await openEmbeddedStore(g.dataDir);
   try {
@@ -35,7 +36,7 @@ export async function upload(g: GlobalOptions, input: string, opts: UploadOption
     const remote = await publishRemote(
       result.root,
       store,
-      { kuboUrl: opts.kuboUrl, pinningEndpoint: opts.pinningEndpoint, pinningToken: opts.pinningToken, pinName: opts.pinName ?? path.basename(path.resolve(input)) },
+      { kuboUrl: opts.kuboUrl, pinningEndpoint: opts.pinningEndpoint, pinningToken, pinName: opts.pinName ?? path.basename(path.resolve(input)) },
       (m) => note(g.json, m),
     );
     const root = result.root.toString();

@@ -19,7 +19,8 @@ export interface MintOptions {
   profile: "kubo-v0" | "kubo-v1" | "unixfs-v1-2025";
   kuboUrl?: string;
   pinningEndpoint?: string;
-  pinningToken?: string;
+  /** File whose first line is the pinning service token (else `MINTKIT_PINNING_TOKEN`). */
+  pinningTokenFile?: string;
 }
 
 /** Registers `mintkit mint <file>`. */
@@ -41,7 +42,7 @@ export function register(program: Command): void {
     .addOption(new Option("--profile <profile>", "CID profile").choices(["kubo-v0", "kubo-v1", "unixfs-v1-2025"]).default("unixfs-v1-2025"))
     .addOption(new Option("--kubo-url <url>", "also push media + metadata to a Kubo node and pin there").env("MINTKIT_KUBO_URL"))
     .addOption(new Option("--pinning-endpoint <url>", "also request pins from an IPFS Pinning Service API").env("MINTKIT_PINNING_ENDPOINT"))
-    .addOption(new Option("--pinning-token <token>", "access token of the pinning service").env("MINTKIT_PINNING_TOKEN"));
+    .option("--pinning-token-file <path>", "file whose first line is the pinning service's access token (or set MINTKIT_PINNING_TOKEN; never pass the token itself as an argument)");
   withExamples(cmd, [
     'mintkit mint art.png --collection 0x… --name "Sunrise #1" --description "First light" --attribute Palette=warm --attribute Level=5',
     'mintkit mint clip.mp4 --poster still.png --collection "My Art" --name "Clip" --to 0x… --json',

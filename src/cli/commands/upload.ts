@@ -11,7 +11,8 @@ export interface UploadOptions {
   maxSize?: string;
   kuboUrl?: string;
   pinningEndpoint?: string;
-  pinningToken?: string;
+  /** File whose first line is the pinning service token (else `MINTKIT_PINNING_TOKEN`). */
+  pinningTokenFile?: string;
   pinName?: string;
 }
 
@@ -31,13 +32,13 @@ export function register(program: Command): void {
     .option("--max-size <size>", "refuse files larger than this (e.g. 100M)")
     .addOption(new Option("--kubo-url <url>", "also push to a Kubo node's RPC API and pin there (e.g. http://127.0.0.1:5001)").env("MINTKIT_KUBO_URL"))
     .addOption(new Option("--pinning-endpoint <url>", "also request a pin from an IPFS Pinning Service API endpoint").env("MINTKIT_PINNING_ENDPOINT"))
-    .addOption(new Option("--pinning-token <token>", "access token of the pinning service").env("MINTKIT_PINNING_TOKEN"))
+    .option("--pinning-token-file <path>", "file whose first line is the pinning service's access token (or set MINTKIT_PINNING_TOKEN; never pass the token itself as an argument)")
     .option("--pin-name <name>", "name of the pin at the pinning service");
   withExamples(cmd, [
     "mintkit upload art.png",
     "mintkit upload ./metadata --profile kubo-v1 --car metadata.car",
     "mintkit upload ./art --kubo-url http://127.0.0.1:5001 --json",
-    "MINTKIT_PINNING_TOKEN=… mintkit upload ./art --pinning-endpoint https://api.pinata.cloud/psa",
+    "mintkit upload ./art --pinning-endpoint https://api.pinata.cloud/psa --pinning-token-file ~/.pinata-token",
   ]);
   cmd.action(
     runAction(async (input: string, opts: UploadOptions, command: Command) => {
