@@ -11,6 +11,7 @@ import { KeystoreError } from "../errors/KeystoreError.js";
 import { fileError } from "./files.js";
 import type { GlobalOptions } from "./globalOptions.js";
 import { hardhatDevMnemonic, isLocalChainId, localChainIds, localRpcUrl } from "./networks.js";
+import { redactUrl } from "./redactUrl.js";
 
 /** Chain access for read-only commands. */
 export interface ChainContext {
@@ -78,7 +79,7 @@ export async function resolveContext(
     throw rpcUnreachable(rpcUrl, g.network, err);
   }
   if (known && !isLocalName && known.id !== chainId) {
-    throw new CliError("CLI_CHAIN_MISMATCH", `The RPC at ${rpcUrl} serves chain ${chainId}, not ${g.network} (${known.id}).`, {
+    throw new CliError("CLI_CHAIN_MISMATCH", `The RPC at ${redactUrl(rpcUrl)} serves chain ${chainId}, not ${g.network} (${known.id}).`, {
       hint: `Pass an --rpc-url for ${g.network}, or the --network that matches chain ${chainId}.`,
       details: { network: g.network, expectedChainId: known.id, chainId },
     });
@@ -250,12 +251,16 @@ function findNamedChain(name: string, chains: Record<string, unknown>): Chain | 
   return undefined;
 }
 
-/** The error for an RPC that does not answer (exit code 3). */
+/**
+ * The error for an RPC that does not answer (exit code 3). The URL is shown redacted to its origin
+ * (provider URLs carry API keys).
+ */
 export function rpcUnreachable(rpcUrl: string, network: string, cause?: unknown): CliError<"CLI_RPC_UNREACHABLE"> {
   const timedOut = (cause as { name?: string } | undefined)?.name === "TimeoutError" || /timed? ?out/i.test(String((cause as Error | undefined)?.message));
-  return new CliError("CLI_RPC_UNREACHABLE", `No JSON-RPC answer from ${rpcUrl}${timedOut ? " (timed out)" : ""}.`, {
+  const shown = redactUrl(rpcUrl);
+  return new CliError("CLI_RPC_UNREACHABLE", `No JSON-RPC answer from ${shown}${timedOut ? " (timed out)" : ""}.`, {
     hint: "start a local chain with `mintkit dev` or pass --rpc-url <url> (and --network) for another chain.",
-    details: { rpcUrl, network },
+    details: { rpcUrl: shown, network },
     cause,
   });
 }

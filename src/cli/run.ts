@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { exitCodeFor, ExitCode } from "./exitCodes.js";
 import { globalOptions } from "./globalOptions.js";
 import { printResult, toJson, write, type CommandResult } from "./output.js";
+import { redactUrlIn } from "./redactUrl.js";
 
 /**
  * Wraps a commander action: runs it, prints what it returns (text, or JSON with `--json`) and turns
@@ -19,12 +20,12 @@ export function runAction<TArgs extends unknown[]>(
 ): (...args: TArgs) => Promise<void> {
   return async (...args: TArgs) => {
     const cmd = args[args.length - 1] as Command;
-    const json = globalOptions(cmd).json;
+    const { json, rpcUrl } = globalOptions(cmd);
     try {
       const result = await handler(...args);
       if (result) await printResult(result, json);
     } catch (err) {
-      await reportError(err, json);
+      await reportError(err, json, rpcUrl);
       process.exitCode = exitCodeFor(err);
     }
   };
@@ -33,9 +34,10 @@ export function runAction<TArgs extends unknown[]>(
 /**
  * Prints an error on stderr: for a `MintkitError` its short message, hint and (for validation
  * errors) the listed problems; with `json` a `{ error: { code, message, hint, details } }` object.
- * Secrets never reach here: errors carry no keys or passwords.
+ * Secrets never reach here: errors carry no keys or passwords; `rpcUrl` (the `--rpc-url` given, which may
+ * carry an API key) is replaced by its origin wherever it appears (a library error may quote it).
  */
-export async function reportError(err: unknown, json: boolean): Promise<void> {
+export async function reportError(err: unknown, json: boolean, rpcUrl?: string): Promise<void> {
   const e = err as {
     code?: unknown;
     shortMessage?: unknown;
@@ -51,7 +53,7 @@ export async function reportError(err: unknown, json: boolean): Promise<void> {
   if (json) {
     await write(
       process.stderr,
-      `${toJson({ error: { code, message: shortMessage, hint, details: e?.details, exitCode: exitCodeFor(err) } }, 0)}\n`,
+      `${redactUrlIn(toJson({ error: { code, message: shortMessage, hint, details: e?.details, exitCode: exitCodeFor(err) } }, 0), rpcUrl)}\n`,
     );
     return;
   }
@@ -78,7 +80,7 @@ export async function reportError(err: unknown, json: boolean): Promise<void> {
   }
   if (code !== "UNEXPECTED") lines.push(`Code: ${code}`);
   else if (process.env.MINTKIT_DEBUG && err instanceof Error && err.stack) lines.push(err.stack);
-  await write(process.stderr, `${lines.join("\n")}\n`);
+  await write(process.stderr, `${redactUrlIn(lines.join("\n"), rpcUrl)}\n`);
 }
 
 /** Exit code for an interrupted run (Ctrl-C), for long-running commands. */

@@ -7,6 +7,7 @@ import { exitCodeFor } from "../../src/cli/exitCodes.js";
 import { globalOptions } from "../../src/cli/globalOptions.js";
 import { createProgram } from "../../src/cli/program.js";
 import { toJson } from "../../src/cli/output.js";
+import { redactUrl } from "../../src/cli/redactUrl.js";
 import { isCliError } from "../../src/errors/index.js";
 import { repoRoot, runCli, startChain, tempDir, type Chain } from "./helpers/cli.js";
 
@@ -70,6 +71,27 @@ describe("cli plumbing", () => {
     expect(isCliError(err, "CLI_RPC_UNREACHABLE")).to.equal(true);
     expect((err as { hint: string }).hint).to.contain("mintkit dev");
     expect(exitCodeFor(err)).to.equal(3);
+  });
+
+  it("an RPC URL is shown redacted to its origin: no API key or credentials in errors, text or --json", async () => {
+    const secretUrl = "http://user:pa55word@127.0.0.1:9/v3/SECRETKEY123?apikey=SECRETKEY123";
+    for (const json of [true, false]) {
+      const r = await runCli(["--rpc-url", secretUrl, ...(json ? ["--json"] : []), "deploy", "collection", "X"], { env: {} });
+      expect(r.code, r.stderr).to.equal(3);
+      for (const secret of ["SECRETKEY123", "pa55word", "user:"]) {
+        expect(r.stdout + r.stderr, secret).not.to.contain(secret);
+      }
+      if (json) {
+        const { error } = r.errorJson();
+        expect(error.code).to.equal("CLI_RPC_UNREACHABLE");
+        expect(error.details).to.include({ rpcUrl: "http://127.0.0.1:9" });
+      } else {
+        expect(r.stderr).to.contain("No JSON-RPC answer from http://127.0.0.1:9");
+      }
+    }
+    expect(redactUrl("https://mainnet.infura.io/v3/KEY")).to.equal("https://mainnet.infura.io");
+    expect(redactUrl("wss://u:p@node.example:8546/ws?key=K")).to.equal("wss://node.example:8546");
+    expect(redactUrl("not a url KEY")).to.equal("(unparseable URL)");
   });
 
   it("dev accounts are refused on a non-local chain id", async () => {
