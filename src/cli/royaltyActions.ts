@@ -1,5 +1,5 @@
 /** The work of `mintkit royalty get|set` (loaded lazily by the command). */
-import { parseEther, zeroAddress } from "viem";
+import { parseEther, parseGwei, zeroAddress } from "viem";
 import { mintkitCollectionAbi } from "../contracts/mintkitCollection.js";
 import { CliError } from "../errors/CliError.js";
 import type { RoyaltyGetOptions, RoyaltySetOptions } from "./commands/royalty.js";
@@ -15,21 +15,25 @@ export async function royaltyGet(g: GlobalOptions, collection: string, opts: Roy
   const salePrice = parsePrice(opts.salePrice);
   const ctx = await resolveContext(g);
   const address = await resolveCollectionAddress(ctx, collection);
-  const [receiver, amount] = await ctx.publicClient.readContract({
-    address,
-    abi: mintkitCollectionAbi,
-    functionName: "royaltyInfo",
-    args: [tokenId, salePrice],
-  });
-  const bps = salePrice > 0n ? (amount * 10_000n) / salePrice : 0n;
+  const royaltyInfo = (price: bigint) =>
+    ctx.publicClient.readContract({ address, abi: mintkitCollectionAbi, functionName: "royaltyInfo", args: [tokenId, price] });
+  // The rate is read on a price of 10,000 (amount = bps), never derived from the sale price: on a small
+  // price the amount rounds down (1 wei at 500 bps pays 0) and the rate would read 0.
+  const [[receiver, bps], [, amount]] = await Promise.all([royaltyInfo(BPS_DENOMINATOR), royaltyInfo(salePrice)]);
   const none = receiver === zeroAddress;
   return {
     data: { collection: address, tokenId, salePrice, receiver: none ? null : receiver, amount, bps, chainId: ctx.chainId },
     text: none
       ? [`No royalty on token ${tokenId} of ${address}.`]
-      : [`Royalty of token ${tokenId}: ${bps} bps to ${receiver}`, `  on a sale of ${formatEth(salePrice)}: ${formatEth(amount)} (${amount} wei)`],
+      : [
+          `Royalty of token ${tokenId}: ${bps} bps to ${receiver}`,
+          `  on a sale of ${formatEth(salePrice)} (${salePrice} wei): ${formatEth(amount)} (${amount} wei)`,
+        ],
   };
 }
+
+/** ERC-2981 rates are in basis points: `royaltyInfo(id, 10000)` returns the rate itself. */
+const BPS_DENOMINATOR = 10_000n;
 
 export async function royaltySet(g: GlobalOptions, collection: string, opts: RoyaltySetOptions): Promise<CommandResult> {
   const receiver = await parseAddress(opts.receiver, "--receiver");
@@ -66,19 +70,32 @@ export async function royaltySet(g: GlobalOptions, collection: string, opts: Roy
   };
 }
 
-/** A price in wei (`1000`) or ether (`1.5eth`, `0.1 ETH`). */
-function parsePrice(value: string): bigint {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*eth\s*$/i.exec(value);
+/**
+ * A sale price: ETH with an `eth` suffix (`1eth`, `0.5eth`, `0.1 ETH`), gwei with `gwei` (`20gwei`), or
+ * wei: a bare integer (`1000`) or with `wei`. A bare decimal (`0.5`) is refused rather than guessed.
+ */
+export function parsePrice(value: string): bigint {
+  const m = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(eth|gwei|wei)?\s*$/i.exec(value);
+  const unit = m?.[2]?.toLowerCase() ?? "wei";
   if (m) {
+    const amount = m[1]!;
     try {
-      return parseEther(m[1]!);
+      if (unit === "eth") return parseEther(amount);
+      if (unit === "gwei") return parseGwei(amount);
+      if (/^\d+$/.test(amount)) return BigInt(amount);
     } catch {
-      // fall through
+      // too many decimals: fall through to the error
     }
   }
-  if (/^\s*\d+\s*$/.test(value)) return BigInt(value.trim());
-  throw new CliError("CLI_INVALID_INPUT", `--sale-price must be wei or an ETH amount like 1.5eth, got "${value}".`, {
-    hint: "Write the price in wei (1000000000000000000) or with an eth suffix (1eth).",
-    details: { field: "--sale-price", value, reason: "not a price" },
-  });
+  const decimal = m !== null && unit === "wei";
+  throw new CliError(
+    "CLI_INVALID_INPUT",
+    decimal ? `--sale-price ${value.trim()} has decimals but no unit.` : `--sale-price must be an amount like 1eth, 0.5eth, 20gwei or 1000 (wei), got "${value}".`,
+    {
+      hint: decimal
+        ? `Write ${value.trim()}eth for ether (a bare integer is wei).`
+        : "Write the price with an eth or gwei suffix (0.5eth, 20gwei), or in wei (1000000000000000000 or 1000wei).",
+      details: { field: "--sale-price", value, reason: "not a price" },
+    },
+  );
 }

@@ -47,4 +47,31 @@ describe("mintkit royalty", () => {
     const after = await runCli(["--rpc-url", chain.rpcUrl, "--json", "royalty", "get", collection, "--token-id", "1", "--sale-price", "10000"], { cwd });
     expect(after.json()).to.include({ bps: "250" });
   });
+
+  it("get reads the rate with royaltyInfo(id, 10000): 500 bps even on a 1-wei sale; --sale-price takes eth, gwei or wei", async () => {
+    const d = await runCli(["--rpc-url", chain.rpcUrl, "--json", "deploy", "collection", "Five", "FIVE", "--royalty-bps", "500"], { cwd });
+    expect(d.code, d.stderr).to.equal(0);
+    const five = d.json<{ address: Address }>().address;
+    const oneWei = await runCli(["--rpc-url", chain.rpcUrl, "--json", "royalty", "get", five, "--sale-price", "1"], { cwd });
+    expect(oneWei.code, oneWei.stderr).to.equal(0);
+    expect(oneWei.json()).to.include({ bps: "500", salePrice: "1", amount: "0" });
+    const text = await runCli(["--rpc-url", chain.rpcUrl, "royalty", "get", five, "--sale-price", "1"], { cwd });
+    expect(text.stdout).to.contain("500 bps");
+    expect(text.stdout).to.contain("(1 wei): 0 ETH (0 wei)");
+    for (const [price, wei, amount] of [
+      ["0.5eth", "500000000000000000", "25000000000000000"],
+      ["1ETH", "1000000000000000000", "50000000000000000"],
+      ["20gwei", "20000000000", "1000000000"],
+      ["999wei", "999", "49"],
+    ] as const) {
+      const r = await runCli(["--rpc-url", chain.rpcUrl, "--json", "royalty", "get", five, "--sale-price", price], { cwd });
+      expect(r.code, r.stderr).to.equal(0);
+      expect(r.json(), price).to.include({ bps: "500", salePrice: wei, amount });
+    }
+    const bare = await runCli(["--rpc-url", chain.rpcUrl, "--json", "royalty", "get", five, "--sale-price", "0.5"], { cwd });
+    expect(bare.code).to.equal(2);
+    expect(bare.errorJson().error.hint).to.contain("0.5eth");
+    const help = await runCli(["royalty", "get", "--help"]);
+    expect(help.stdout).to.match(/--sale-price <price>\s+sale price: ether with an eth suffix/);
+  });
 });

@@ -25,10 +25,10 @@ export function register(program: Command): void {
 
   const get = royalty
     .command("get")
-    .description("Royalty receiver and amount for a sale (royaltyInfo)")
+    .description("Royalty receiver, rate (bps) and amount for a sale (royaltyInfo)")
     .argument("<collection>", "contract address, or its name in deployments/<chainId>.json")
     .option("--token-id <id>", "token id (the default royalty applies to ids without their own)", "1")
-    .option("--sale-price <price>", "sale price in wei, or with an eth suffix (1.5eth)", "1eth");
+    .option("--sale-price <price>", "sale price: ether with an eth suffix (1eth, 0.5eth), gwei with gwei (20gwei), or wei (a bare integer: 1 = 1 wei; a bare decimal is refused)", "1eth");
   withExamples(get, ["mintkit royalty get 0x…", "mintkit royalty get \"My Art\" --token-id 7 --sale-price 2.5eth --json"]);
   get.action(
     runAction(async (collection: string, opts: RoyaltyGetOptions, cmd: Command) => {
