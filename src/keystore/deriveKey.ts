@@ -20,8 +20,19 @@ export function deriveKey(
     if (Math.log2(n) >= 16 * r) {
       return Promise.reject(invalid(`scrypt n=${n} with r=${r} is outside RFC 7914's bound (N < 2^(16·r)) that node:crypto enforces`));
     }
+    // The parameters come from the file: an imported keystore with n = 2^30 would ask for 128 GiB. The
+    // work is capped at 1 GiB (geth's standard n = 2^18, r = 8 uses 256 MiB; n = 2^20, r = 8 fits).
+    const memory = 128 * n * r * p;
+    if (memory > MAX_SCRYPT_MEMORY) {
+      return Promise.reject(
+        invalid(
+          `scrypt n=${n}, r=${r}, p=${p} needs ${Math.ceil(memory / 2 ** 20)} MiB (128·n·r·p), over mintkit's limit of 1 GiB`,
+          "The file asks for more scrypt work than mintkit allows (1 GiB): re-encrypt the key with standard parameters (n=262144, r=8, p=1), e.g. with the tool that made it, then import it again.",
+        ),
+      );
+    }
     return new Promise((resolve, reject) => {
-      scrypt(pass, salt, dklen, { N: n, r, p, maxmem: 128 * n * r * p + 64 * 1024 * 1024 }, (err, key) =>
+      scrypt(pass, salt, dklen, { N: n, r, p, maxmem: memory + 64 * 1024 * 1024 }, (err, key) =>
         err ? reject(invalid(`scrypt failed: ${err.message}`)) : resolve(key),
       );
     });
@@ -35,9 +46,12 @@ export function deriveKey(
   });
 }
 
-function invalid(reason: string): KeystoreError<"KEYSTORE_INVALID_FILE"> {
+/** Largest scrypt work accepted from a keystore file: 128·n·r·p bytes. */
+export const MAX_SCRYPT_MEMORY = 2 ** 30;
+
+function invalid(reason: string, hint = "Use a Web3 Secret Storage v3 keystore (scrypt or pbkdf2, aes-128-ctr)."): KeystoreError<"KEYSTORE_INVALID_FILE"> {
   return new KeystoreError("KEYSTORE_INVALID_FILE", `The keystore cannot be read: ${reason}.`, {
-    hint: "Use a Web3 Secret Storage v3 keystore (scrypt or pbkdf2, aes-128-ctr).",
+    hint,
     details: { reason },
   });
 }

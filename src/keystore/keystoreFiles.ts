@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmod, link, mkdir, open, readdir, readFile, unlink } from "node:fs/promises";
+import { chmod, link, mkdir, open, readdir, readFile, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { getAddress } from "viem";
 import { KeystoreError } from "../errors/KeystoreError.js";
@@ -21,7 +21,8 @@ export function assertKeystoreName(name: string): void {
 /**
  * Saves a keystore as `<dir>/<name>.json`, mode 0600, atomically and never over an existing file (a
  * temp file is written, synced, then hard-linked to its name; the link fails if the name is taken).
- * Nothing is left behind on failure.
+ * Nothing is left behind on failure. The folder is created 0700, and an existing one open to group or
+ * others (e.g. 0755) is tightened to 0700 (`mkdir`'s mode applies only to a new folder).
  * @throws KeystoreError `KEYSTORE_EXISTS`, `KEYSTORE_INVALID_NAME`, `KEYSTORE_IO_FAILED`.
  */
 export async function saveKeystore(
@@ -35,6 +36,7 @@ export async function saveKeystore(
   const tmp = path.join(dir, `.${name}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
+    await restrictFolder(dir);
     const handle = await open(tmp, "wx", 0o600);
     try {
       await handle.writeFile(`${JSON.stringify(keystore, null, 2)}\n`);
@@ -60,6 +62,16 @@ export async function saveKeystore(
     await unlink(tmp).catch(() => undefined);
   }
   return { name, path: file, keystore, address: addressOf(keystore, file) };
+}
+
+/**
+ * Removes group and other permissions from the keystore folder (0755 → 0700) so no other user can list
+ * the key files. On Windows the mode bits mean nothing and are left alone.
+ */
+async function restrictFolder(dir: string): Promise<void> {
+  if (process.platform === "win32") return;
+  const mode = (await stat(dir)).mode & 0o777;
+  if ((mode & 0o077) !== 0) await chmod(dir, mode & 0o700);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { Wallet } from "ethers";
-import { mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { privateKeyToAddress } from "viem/accounts";
@@ -124,5 +124,30 @@ describe("keystore (Web3 Secret Storage v3)", () => {
     expect((await findKeystore(entry.path, { dir: tmpdir() })).name).to.equal("alice");
     expect(isKeystoreError(await rejection(findKeystore("bob", { dir })), "KEYSTORE_NOT_FOUND")).to.equal(true);
     expect(await listKeystores({ dir: path.join(dir, "missing") })).to.deep.equal([]);
+  });
+
+  it("tightens an existing keystore folder open to others (0755) to 0700 when saving a key", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "mintkit-ks-"));
+    await chmod(dir, 0o755);
+    await saveKeystore("bob", await encryptKeystore(key, "pw", fast), { dir });
+    expect((await stat(dir)).mode & 0o777).to.equal(0o700);
+    const fresh = path.join(dir, "nested", "keys");
+    await saveKeystore("carol", await encryptKeystore(key, "pw", fast), { dir: fresh });
+    expect((await stat(fresh)).mode & 0o777).to.equal(0o700);
+  });
+
+  it("refuses scrypt parameters over 1 GiB of work (128·n·r·p) with KEYSTORE_INVALID_FILE, before deriving", async () => {
+    const ks = await encryptKeystore(key, "pw", fast);
+    const params = ks.crypto.kdfparams as { n: number; r: number; p: number };
+    for (const over of [{ n: 2 ** 30 }, { n: 2 ** 20, r: 16 }, { n: 2 ** 18, p: 64 }]) {
+      const huge = { ...ks, crypto: { ...ks.crypto, kdfparams: { ...params, ...over } } };
+      const err = await rejection(decryptKeystore(huge, "pw"));
+      expect(isKeystoreError(err, "KEYSTORE_INVALID_FILE"), JSON.stringify(over)).to.equal(true);
+      expect((err as Error).message).to.contain("over mintkit's limit of 1 GiB");
+      expect((err as { hint: string }).hint).to.contain("re-encrypt");
+    }
+    // geth's standard parameters (n = 2^18, r = 8, p = 1: 256 MiB) stay accepted.
+    const standard = await encryptKeystore(key, "pw", { scryptN: 2 ** 18 });
+    expect(await decryptKeystore(standard, "pw")).to.equal(key);
   });
 });
