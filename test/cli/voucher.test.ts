@@ -56,6 +56,7 @@ describe("mintkit voucher (CLI)", function () {
   let chain: Chain;
   let collection: Address;
   let cwd: string;
+  let firstUid: bigint;
   const cli = (args: string[], options: { cwd?: string } = {}) =>
     runCli(["--rpc-url", chain.rpcUrl, ...args], { cwd: options.cwd ?? cwd });
 
@@ -72,14 +73,18 @@ describe("mintkit voucher (CLI)", function () {
     const sign = await cli(["--json", "voucher", "sign", "--collection", collection, "--quantity", "2", "--price", "0.01", "--valid-until", "+1d", "--out", "v1.json"]);
     expect(sign.code, sign.stderr).to.equal(0);
     const signed = sign.json<SignOutput>();
-    expect(signed).to.include({ file: "v1.json", uid: "1", signer: creator.address, contract: collection, chainId: chain.chainId });
+    expect(signed).to.include({ file: "v1.json", signer: creator.address, contract: collection, chainId: chain.chainId });
+    // A fresh counter starts at a random bitmap word (a multiple of 256, far above small manual uids).
+    firstUid = BigInt(signed.uid);
+    expect(firstUid % 256n).to.equal(0n);
+    expect(firstUid > 1n << 200n).to.equal(true);
     const file = JSON.parse(await readFile(path.join(cwd, "v1.json"), "utf8")) as { type: string; version: number; voucher: { price: string } };
     expect(file.type).to.equal("mintkit/signed-voucher");
     expect(file.voucher.price).to.equal(parseEther("0.01").toString());
 
     const verify = await cli(["voucher", "verify", "v1.json"]);
     expect(verify.code, verify.stderr).to.equal(0);
-    expect(verify.stdout).to.match(/^Valid: voucher uid 1/);
+    expect(verify.stdout.startsWith(`Valid: voucher uid ${firstUid} `)).to.equal(true);
 
     const redeem = await cli(["--json", "--dev-account", "1", "voucher", "redeem", "v1.json"]);
     expect(redeem.code, redeem.stderr).to.equal(0);
@@ -100,19 +105,39 @@ describe("mintkit voucher (CLI)", function () {
     expect(errorOf(replay).hint).to.match(/new uid/);
   });
 
-  it("counts uids per contract (the next one is 2), prints the file without --out, and never overwrites without --force", async function () {
+  it("counts uids per contract (consecutive: the next one is first + 1), prints the file without --out, and never overwrites without --force", async function () {
     const printed = await cli(["voucher", "sign", "--collection", collection]);
     expect(printed.code, printed.stderr).to.equal(0);
     const parsed = JSON.parse(printed.stdout) as { voucher: { uid: string } };
-    expect(parsed.voucher.uid).to.equal("2");
+    expect(parsed.voucher.uid).to.equal((firstUid + 1n).toString());
     const first = await cli(["voucher", "sign", "--collection", collection, "--out", "v3.json"]);
     expect(first.code, first.stderr).to.equal(0);
     const before = await readFile(path.join(cwd, "v3.json"), "utf8");
-    expect(JSON.parse(before).voucher.uid).to.equal("3");
+    expect(JSON.parse(before).voucher.uid).to.equal((firstUid + 2n).toString());
     const clash = await cli(["voucher", "sign", "--collection", collection, "--out", "v3.json"]);
     expect(clash.code).to.equal(2);
     expect(clash.stderr).to.match(/already exists[\s\S]*--force/);
     expect(await readFile(path.join(cwd, "v3.json"), "utf8")).to.equal(before);
+  });
+
+  it("two fresh data folders signing for the same contract get different uids (random word bases); each counts up by one", async function () {
+    const uids: bigint[][] = [];
+    for (const dir of ["machine-a", "machine-b"]) {
+      const mine: bigint[] = [];
+      for (let i = 0; i < 2; i++) {
+        const sign = await cli(["--json", "--data-dir", dir, "voucher", "sign", "--collection", collection, "--out", `${dir}-${i}.json`]);
+        expect(sign.code, sign.stderr).to.equal(0);
+        mine.push(BigInt(sign.json<SignOutput>().uid));
+      }
+      const counter = JSON.parse(await readFile(path.join(cwd, dir, "vouchers", `${chain.chainId}-${collection.toLowerCase()}.json`), "utf8")) as { nextUid: string };
+      expect(counter.nextUid).to.equal((mine[1]! + 1n).toString());
+      uids.push(mine);
+    }
+    const [a, b] = uids as [bigint[], bigint[]];
+    expect(a[1]).to.equal(a[0]! + 1n);
+    expect(b[1]).to.equal(b[0]! + 1n);
+    expect(a[0]! / 256n).to.not.equal(b[0]! / 256n); // different bitmap words: no collision
+    expect(a[0]! / 256n).to.not.equal(firstUid / 256n);
   });
 
   it("an ERC-20 price: without allowance the error says to approve (or pass --approve); with --approve it is paid", async function () {

@@ -72,7 +72,10 @@ export function register(program: Command): void {
     .option("--max-supply <n>", "ERC-1155: the cap of an id the voucher creates (0 = uncapped)", "0")
     .option("--valid-from <time>", "opens at: ISO date, unix seconds or +<n>[s|m|h|d] from now (default: now)")
     .option("--valid-until <time>", "closes at: ISO date, unix seconds or +<n>[s|m|h|d] (default: never)")
-    .option("--uid <n>", "the voucher's unique id (default: the next unused one, counted in --data-dir)")
+    .option(
+      "--uid <n>",
+      "the voucher's unique id (default: the next unused one, counted per contract in --data-dir from a random start; sign one at a time per data folder)",
+    )
     .option("--wallet <address>", "sign for this ERC-1271 contract wallet (the signing key must be one it accepts)")
     .option("--out <file>", "write the signed voucher here (default: print it on stdout)")
     .option("--force", "overwrite --out if it exists");
@@ -403,20 +406,26 @@ async function uidCounterPath(ctx: SignerContext, contract: Address): Promise<st
 }
 
 /**
- * The next automatic uid: counted per contract in the data folder (consecutive uids share the contract's
- * bitmap word: cheaper to redeem), skipping any already spent on chain.
+ * The next automatic uid: counted per contract in the data folder, skipping any already spent on chain.
+ * A new counter starts at a random bitmap word (a CSPRNG 248-bit number × 256), so two data folders
+ * (two machines, two checkouts) practically never hand out the same uid for one contract, while the
+ * uids of one folder stay consecutive and share the contract's 256-bit bitmap word (a new word costs
+ * ~17k more gas to redeem). Limit: two `voucher sign` runs at the same moment in ONE data folder may
+ * read the same counter; sign one at a time per folder (or pass --uid).
  */
 async function nextUid(ctx: SignerContext, contract: Address): Promise<bigint> {
   const { readFile } = await import("node:fs/promises");
   const { mintkitCollectionAbi } = await import("../../contracts/index.js");
-  let uid = 1n;
+  let uid: bigint | undefined;
   try {
     const stored = JSON.parse(await readFile(await uidCounterPath(ctx, contract), "utf8")) as { nextUid?: unknown };
     if (typeof stored.nextUid === "string" && /^\d+$/.test(stored.nextUid)) uid = BigInt(stored.nextUid);
   } catch {
-    // No counter yet (or unreadable): start at 1.
+    // No counter yet (or unreadable): a new one starts at a random word.
   }
+  if (uid === undefined || uid > UINT256_MAX) uid = await randomUidBase();
   for (let i = 0; i < 1024; i++, uid++) {
+    if (uid > UINT256_MAX) uid = await randomUidBase();
     const spent = await ctx.publicClient
       .readContract({ address: contract, abi: mintkitCollectionAbi, functionName: "isVoucherRedeemed", args: [uid] })
       .catch(() => false); // not a voucher contract: the check after signing says so
@@ -425,6 +434,14 @@ async function nextUid(ctx: SignerContext, contract: Address): Promise<bigint> {
   return uid;
 }
 
+/** The first uid of a random bitmap word: a CSPRNG 248-bit number × 256 (never 0). */
+async function randomUidBase(): Promise<bigint> {
+  const { randomBytes } = await import("node:crypto");
+  const word = BigInt(`0x${randomBytes(31).toString("hex")}`);
+  return word === 0n ? 1n : word << 8n;
+}
+
+/** Saves the counter through a temp file and a rename (never half-written). */
 async function saveNextUid(ctx: SignerContext, contract: Address, uid: bigint): Promise<void> {
   const file = await uidCounterPath(ctx, contract);
   await writeAtomically(file, `${JSON.stringify({ nextUid: uid.toString() }, null, 2)}\n`, true);
@@ -450,7 +467,8 @@ async function writeAtomically(file: string, text: string, overwrite: boolean): 
   const { mkdir, rename, writeFile, rm, link } = await import("node:fs/promises");
   const path = await import("node:path");
   const { fileError } = await import("../files.js");
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const { randomBytes } = await import("node:crypto");
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(temp, text, { flag: "wx" });
