@@ -1,7 +1,7 @@
 import { existsSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { getAddress, type Address, type LocalAccount } from "viem";
-import { getChainId, readContract } from "viem/actions";
+import { getChainId, getTransactionCount, readContract } from "viem/actions";
 import { mintkitCollectionAbi } from "../contracts/mintkitCollection.js";
 import { BatchError } from "../errors/BatchError.js";
 import { planBatchMint } from "../gas/planBatchMint.js";
@@ -55,7 +55,9 @@ export interface RunBatchOptions {
  * Batch-mints a folder or manifest of media to a MintkitCollection, resumably. NODE-ONLY.
  *
  * 1. Every item is validated before anything else (`BATCH_INPUT_INVALID` lists every problem).
- * 2. Ids are planned from `nextTokenId()`, the chunks from `planBatchMint` (under the chain's and your
+ * 2. A new batch is refused while the account has transactions not yet mined
+ *    (`BATCH_PENDING_TRANSACTIONS`: an interrupted run's chunk could overlap the plan; resume it instead).
+ *    Ids are planned from `nextTokenId()`, the chunks from `planBatchMint` (under the chain's and your
  *    gas caps); media and `<id>.json` metadata are uploaded as one directory, so `tokenURI(id) =
  *    ipfs://<dirCID>/<id>.json`, and checked retrievable. If the collection's base URI is not already
  *    that directory, it is set first (a journaled step) when the collection has no tokens or no base
@@ -114,6 +116,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
       });
       checkSameDirectory(plan, imported, journalPath);
     } else {
+      await refusePendingTransactions(client, account.address); // before anything is written
       plan = await planNewBatch({
         ...options,
         collection,
@@ -194,6 +197,31 @@ interface PlanNewBatchOptions extends RunBatchOptions {
   readonly source: PlanRecord["input"];
   readonly store: BlockStore;
   readonly emit: (event: BatchEvent) => void;
+}
+
+/**
+ * Refuses (`BATCH_PENDING_TRANSACTIONS`) to plan a new batch while the account has transactions in the
+ * pool: ids are planned from `nextTokenId()` at `latest`, so a pending chunk of an earlier (killed) run
+ * would mint into the new plan's ids. A resumed batch does not come here: it re-sends its own journal.
+ */
+async function refusePendingTransactions(client: GasClient, address: Address): Promise<void> {
+  const [latestNonce, pendingNonce] = await Promise.all([
+    getTransactionCount(client, { address, blockTag: "latest" }),
+    getTransactionCount(client, { address, blockTag: "pending" }),
+  ]);
+  if (pendingNonce > latestNonce) {
+    const waiting = pendingNonce - latestNonce;
+    throw new BatchError(
+      "BATCH_PENDING_TRANSACTIONS",
+      `The account ${address} has ${waiting} transaction${waiting === 1 ? "" : "s"} sent but not yet mined (nonce ${latestNonce} mined, ${pendingNonce} pending), so a new batch could overlap them.`,
+      {
+        hint:
+          "Wait for them to be mined (or dropped) and run the command again; if they belong to an earlier batch run that was " +
+          "interrupted, resume that batch instead (run the same command with the same input and journal).",
+        details: { account: address, latestNonce, pendingNonce },
+      },
+    );
+  }
 }
 
 /** Plans a fresh batch: ids, chunks, upload, base URI. Nothing is sent. */

@@ -49,6 +49,16 @@ export interface BatchErrorDetailsByCode {
     readonly journalValue: string;
     readonly currentValue: string;
   };
+  /**
+   * A NEW batch would be planned while the account has transactions sent but not yet mined (its
+   * `pending` nonce is ahead of its `latest` one): a killed run's chunk may still land and overlap the
+   * new plan's ids. Nothing was uploaded, journaled or sent.
+   */
+  BATCH_PENDING_TRANSACTIONS: {
+    readonly account: string;
+    readonly latestNonce: number;
+    readonly pendingNonce: number;
+  };
   /** The collection already serves other metadata under its base URI. */
   BATCH_BASE_URI_CONFLICT: {
     readonly collection: string;

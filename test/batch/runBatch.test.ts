@@ -224,6 +224,31 @@ describe("batch engine (runBatch) on the in-process chain and the embedded store
     }
   });
 
+  it("a new batch while the account has a transaction in the pool → BATCH_PENDING_TRANSACTIONS, nothing written; once mined it runs", async () => {
+    const collection = await deployCollection();
+    const folder = makeMediaFolder(3);
+    const dataDir = tempDir();
+    const automine = (on: boolean) => publicClient.request({ method: "evm_setAutomine", params: [on] } as never);
+    await automine(false);
+    try {
+      // Stands for a killed run's chunk still in the mempool.
+      await ownerWallet!.writeContract({ address: collection, abi: mintkitCollectionAbi, functionName: "mint", args: [owner] });
+      const latest = await publicClient.getTransactionCount({ address: owner, blockTag: "latest" });
+      const err = await caught(runBatch(baseOptions(collection, folder, dataDir)));
+      expect(isBatchError(err, "BATCH_PENDING_TRANSACTIONS"), String(err)).to.equal(true);
+      expect((err as { details: unknown }).details).to.deep.equal({ account: getAddress(owner), latestNonce: latest, pendingNonce: latest + 1 });
+      expect((err as { hint: string }).hint).to.match(/mined/).and.to.match(/resume/);
+      expect(readdirSync(path.join(dataDir, "batches"))).to.deep.equal([]);
+      expect(existsSync(path.join(dataDir, "ipfs"))).to.equal(false);
+      await publicClient.request({ method: "evm_mine", params: [] } as never);
+    } finally {
+      await automine(true);
+    }
+    expect(await read<bigint>(collection, "nextTokenId")).to.equal(2n);
+    const summary = await runBatch(baseOptions(collection, folder, dataDir));
+    expect(summary.tokenIds).to.deep.equal(["2", "3", "4"]);
+  });
+
   it("a journaled tx that reverts: journaled as reverted, BATCH_TX_REVERTED; the next run re-checks and signs afresh", async () => {
     const collection = await deployCollection();
     // The batch runs as a second admin + minter, so that the owner's transactions leave its nonces alone.
