@@ -45,3 +45,12 @@ function isUtf8Text(head: Uint8Array): boolean {
     return false;
   }
 }
+
+/**
+ * True for types a browser may run scripts in when opened on the gateway's origin (HTML, SVG, XML,
+ * XHTML): the gateway serves them with `Content-Security-Policy: sandbox`. @internal
+ */
+export function isActiveContentType(type: string): boolean {
+  const mime = type.split(";")[0]!.trim().toLowerCase();
+  return mime === "text/html" || mime === "image/svg+xml" || mime === "application/xhtml+xml" || mime === "application/xml" || mime === "text/xml";
+}

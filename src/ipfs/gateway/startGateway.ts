@@ -7,7 +7,7 @@ import { blockKey } from "../blockKey.js";
 import { getBlock } from "../blockBytes.js";
 import type { BlockStore } from "../stores/BlockStore.js";
 import { walkDag } from "../walkDag.js";
-import { contentTypeOf } from "./contentTypeOf.js";
+import { contentTypeOf, isActiveContentType } from "./contentTypeOf.js";
 import { DirectoryCache, resolveUnixfsPath } from "./resolveUnixfsPath.js";
 import { listDirectory, readFileRange, type UnixfsNode } from "./unixfsNode.js";
 
@@ -50,7 +50,12 @@ const IMMUTABLE = "public, max-age=29030400, immutable";
  *   holding the blocks on the path (so it can be verified from `<cid>`) then every block of the
  *   target's DAG, each once, depth first;
  * - `ETag` = `"<cid>"` (`"<cid>.raw"`, `"<cid>.car"` for those formats), `If-None-Match` → 304,
- *   immutable caching, `Access-Control-Allow-Origin: *`;
+ *   immutable caching, `Access-Control-Allow-Origin: *` (dapps on localhost read it);
+ * - HTML, SVG and XML files with `Content-Security-Policy: sandbox` (their scripts do not run on the
+ *   gateway's origin) and every file with `X-Content-Type-Options: nosniff`;
+ * - bound to a loopback address (the default), 403 for a request whose `Host` is not a loopback name
+ *   (`localhost`, `127.0.0.1`, `[::1]`, optionally with the gateway's port): a web page cannot read the
+ *   store through DNS rebinding;
  * - 400 for a bad CID or format, 404 for a missing block or name, 405 for other methods.
  *
  * @example
@@ -66,7 +71,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const requestedPort = options.port ?? 0;
   const cache = new DirectoryCache();
 
+  let allowedHost: (hostHeader: string | undefined) => boolean = () => true;
   const server = createServer((req, res) => {
+    if (!allowedHost(req.headers.host)) {
+      return text(res, req, 403, "Forbidden: this local gateway answers only requests addressed to localhost, 127.0.0.1 or [::1].");
+    }
     serve(req, res, store, cache).catch((err: unknown) => {
       if (res.headersSent) res.destroy(err instanceof Error ? err : undefined);
       else text(res, req, isIpfsError(err, "IPFS_BLOCK_NOT_FOUND") ? 404 : 500, describe(err));
@@ -93,6 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
 
   const address = server.address() as AddressInfo;
+  if (isLoopbackAddress(address.address)) allowedHost = (h) => isLoopbackHost(h, address.port);
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}`;
   let closed: Promise<void> | undefined;
@@ -107,6 +117,28 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         server.close(() => resolve());
       })),
   };
+}
+
+/** An IP address of the loopback interface (127.0.0.0/8, ::1, ::ffff:127.x.x.x). */
+function isLoopbackAddress(ip: string): boolean {
+  const v4 = ip.toLowerCase().replace(/^::ffff:/, "");
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4) || ip === "::1";
+}
+
+/**
+ * A `Host` header naming this loopback gateway: `localhost`, `127.0.0.1` or `[::1]` (any 127.x
+ * address too), without a port or with the gateway's own. A missing Host is refused (browsers always
+ * send one; a rebinding page sends its own name).
+ */
+function isLoopbackHost(header: string | undefined, port: number): boolean {
+  if (header === undefined) return false;
+  const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(header.trim().toLowerCase());
+  if (!m) return false;
+  if (m[2] !== undefined && Number(m[2]) !== port) return false;
+  const name = m[1]!.replace(/\.$/, "");
+  if (name === "localhost") return true;
+  if (name.startsWith("[")) return name === "[::1]";
+  return isLoopbackAddress(name);
 }
 
 /** `ipfs://<cid>/p`, `/ipfs/<cid>/p`, `<cid>/p` → `/ipfs/<cid>/p`. */
@@ -284,6 +316,9 @@ async function sendFile(
     "Content-Type": type,
     "Content-Length": end - start,
     "Accept-Ranges": "bytes",
+    "X-Content-Type-Options": "nosniff",
+    // Uploaded HTML/SVG must not run scripts on the gateway's origin (it would read the whole store).
+    ...(isActiveContentType(type) ? { "Content-Security-Policy": "sandbox" } : {}),
     ...(status === 206 ? { "Content-Range": `bytes ${start}-${end - 1}/${size}` } : {}),
   });
   if (req.method === "HEAD") return void res.end();

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { request } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CarReader } from "@ipld/car/reader";
@@ -24,6 +25,20 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
     return err;
   }
   throw new Error("expected a rejection");
+}
+
+/** A GET with a chosen Host header (fetch cannot set it), as a DNS-rebinding page or a proxy would send. */
+function getWithHost(url: string, host: string | undefined): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: "GET", setHost: host !== undefined, headers: host === undefined ? {} : { host } }, (res) => {
+      const parts: Buffer[] = [];
+      res.on("data", (c: Buffer) => parts.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
 }
 
 async function sameHash(cid: CID, bytes: Uint8Array): Promise<boolean> {
@@ -94,6 +109,51 @@ describe("ipfs/gateway: local trustless HTTP gateway", function () {
     // a file by its own CID
     const own = await fetch(`${gateway.url}/ipfs/${cidOf("media/pixel.png")}`);
     expect(own.headers.get("content-type")).to.equal("image/png");
+  });
+
+  it("HTML and SVG are sandboxed (CSP sandbox + nosniff); other files get nosniff only; CORS stays *", async () => {
+    for (const path of ["site/index.html", "media/pixel.svg"]) {
+      const res = await fetch(gateway.urlFor(`ipfs://${imported.root}/${path}`));
+      expect(res.headers.get("content-security-policy"), path).to.equal("sandbox");
+      expect(res.headers.get("x-content-type-options"), path).to.equal("nosniff");
+      expect(res.headers.get("access-control-allow-origin"), path).to.equal("*");
+    }
+    // index.html served for its directory is sandboxed too
+    const site = await fetch(`${gateway.url}/ipfs/${imported.root}/site/`);
+    expect(site.headers.get("content-type")).to.equal("text/html; charset=utf-8");
+    expect(site.headers.get("content-security-policy")).to.equal("sandbox");
+    for (const path of ["1.json", "media/pixel.png"]) {
+      const res = await fetch(gateway.urlFor(`ipfs://${imported.root}/${path}`));
+      expect(res.headers.get("content-security-policy"), path).to.equal(null);
+      expect(res.headers.get("x-content-type-options"), path).to.equal("nosniff");
+    }
+  });
+
+  it("bound to loopback, it answers only loopback Host names (403 otherwise: DNS rebinding)", async () => {
+    const url = `${gateway.url}/ipfs/${imported.root}/1.json`;
+    const port = gateway.port;
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, "localhost", `LOCALHOST:${port}`, `127.0.0.2:${port}`]) {
+      const res = await getWithHost(url, host);
+      expect(res.status, host).to.equal(200);
+      expect(res.body, host).to.equal(new TextDecoder().decode(files.get("1.json")));
+    }
+    for (const host of [`evil.example:${port}`, "evil.example", `127.0.0.1.evil.example:${port}`, `localhost:${port + 1}`, `[::2]:${port}`, "10.0.0.1"]) {
+      const res = await getWithHost(url, host);
+      expect(res.status, host).to.equal(403);
+      expect(res.body, host).to.match(/^Forbidden/);
+    }
+    // No Host at all: Node's HTTP/1.1 server already answers 400 before the gateway sees it.
+    expect((await getWithHost(url, undefined)).status).to.be.oneOf([400, 403]);
+  });
+
+  it("bound to all interfaces, it does not check the Host (the user chose to expose it)", async () => {
+    const open = await startGateway({ store, host: "0.0.0.0" });
+    try {
+      const res = await getWithHost(`http://127.0.0.1:${open.port}/ipfs/${imported.root}/2.json`, "my-machine.lan");
+      expect(res.status).to.equal(200);
+    } finally {
+      await open.close();
+    }
   });
 
   it("serves byte ranges across chunk boundaries", async () => {
