@@ -78,7 +78,8 @@ export interface VerifyVoucherResult {
  * Checks off-chain, against the chain's latest block, everything the token contract checks when the
  * voucher is redeemed, and reports every problem at once (each with its own code, the `VoucherError` code
  * the contract's revert decodes to):
- * - the fields (types and ranges), quantity > 0, a non-empty window, open at the latest block's time;
+ * - the fields (types and ranges), quantity > 0, a non-empty window, open at the earliest time of the
+ *   next block (the latest block's timestamp + 1: a redeem is mined in a later block);
  * - the signature: `signer`'s over the EIP-712 digest for this chain and contract, by the contract's rules
  *   (ECDSA with a low `s` first, then ERC-1271 for a contract wallet, asked on the chain); a voucher
  *   signed for another chain or contract, or by another minter, fails with its own code;
@@ -139,16 +140,20 @@ export async function verifyVoucher(client: Client, parameters: VerifyVoucherPar
     );
   }
 
-  // 3. The voucher alone: quantity, window, price.
+  // 3. The voucher alone: quantity, window, price. The contract compares `block.timestamp < validFrom`
+  //    (not yet valid) and `validUntil != 0 && block.timestamp > validUntil` (expired), both inclusive
+  //    bounds; a redeem runs in the NEXT block, whose timestamp is at least the latest one + 1. So a
+  //    voucher whose `validUntil` is the latest block's timestamp is already expired for any redeem.
   const now = block.timestamp;
+  const redeemTime = now + 1n;
   if (voucher.quantity === 0n) problems.push(voucherProblem("VOUCHER_ZERO_QUANTITY", {}));
   if (voucher.validUntil !== 0n && voucher.validUntil < voucher.validFrom) {
     problems.push(
       voucherProblem("VOUCHER_EMPTY_WINDOW", { validFrom: String(voucher.validFrom), validUntil: String(voucher.validUntil) }),
     );
-  } else if (now < voucher.validFrom) {
+  } else if (redeemTime < voucher.validFrom) {
     problems.push(voucherProblem("VOUCHER_NOT_YET_VALID", { validFrom: String(voucher.validFrom), now: String(now) }));
-  } else if (voucher.validUntil !== 0n && now > voucher.validUntil) {
+  } else if (voucher.validUntil !== 0n && redeemTime > voucher.validUntil) {
     problems.push(voucherProblem("VOUCHER_EXPIRED", { validUntil: String(voucher.validUntil), now: String(now) }));
   }
   if (voucher.price * voucher.quantity > UINT256_MAX) {

@@ -1,4 +1,4 @@
-import { encodeFunctionData, isAddressEqual, size, slice, type Address, type Client, type Hex } from "viem";
+import { concat, encodeFunctionData, isAddressEqual, pad, size, slice, type Address, type Client, type Hex } from "viem";
 import { call, getChainId, getCode } from "viem/actions";
 import { chainRead, chainReadOrThrow } from "./chainCall.js";
 import { hashVoucher } from "./hashVoucher.js";
@@ -8,6 +8,20 @@ import type { Voucher } from "./voucherTypes.js";
 
 /** ERC-1271's magic value, as the full 32-byte word the contracts compare the wallet's answer with. */
 const ERC1271_MAGIC_WORD = "0x1626ba7e00000000000000000000000000000000000000000000000000000000";
+
+/**
+ * Creation code of a throwaway contract, run with a deployless `eth_call` (no `to`): its constructor
+ * STATICCALLs the address in the 32-byte word appended after it with the bytes that follow, and returns
+ * the answer (nothing when the call failed: refused, as `SignatureChecker` refuses it). So an ERC-1271 wallet is asked exactly as `SignatureChecker` asks it, in
+ * a static context: an `isValidSignature` that writes state fails here as it fails on chain (a plain
+ * `eth_call` would let it write). Hand-assembled (47 bytes):
+ *
+ *   CODECOPY(0, 47, 32)                         mem[0..32]  = target word
+ *   n = CODESIZE - 79; CODECOPY(32, 79, n)      mem[32..]   = calldata
+ *   ok = STATICCALL(GAS, MLOAD(0), 32, n, 0, 0)
+ *   RETURNDATACOPY(0, 0, RETURNDATASIZE); ok ? RETURN(0, RETURNDATASIZE) : RETURN(0, 0)
+ */
+const STATICCALL_PROXY_CODE: Hex = "0x6020602f600039604f380380604f602039600060008260206000515afa3d600060003e602a57600080f35b3d6000f3";
 
 /** The outcome of a digest signature check: valid or not, and the ECDSA signer when there is one. */
 export interface DigestSignatureCheck {
@@ -21,7 +35,8 @@ export interface DigestSignatureCheck {
 /**
  * Whether `signature` is `signer`'s over `digest`, exactly as the token contracts decide
  * (`LazyMint._isValidSignature`): an ECDSA signature with a low `s` that recovers to `signer` first; failing
- * that, when `signer` has code, its ERC-1271 `isValidSignature` answering the magic value in a full word.
+ * that, when `signer` has code, its ERC-1271 `isValidSignature`, called with STATICCALL, answering the magic
+ * value in a full word.
  * ERC-6492 (counterfactual wallets) is not accepted, as the contracts do not accept it.
  */
 export async function checkDigestSignature(
@@ -33,12 +48,17 @@ export async function checkDigestSignature(
   if (recovered !== undefined && isAddressEqual(recovered, signer)) return { valid: true, recovered, viaErc1271: false };
   const code = await chainReadOrThrow("getCode(signer)", () => getCode(client, { address: signer }));
   if (code === undefined || size(code) === 0) return { valid: false, recovered, viaErc1271: false };
+  // Through STATICCALL, as the contract asks (msg.sender is the throwaway contract, not the token
+  // contract: a wallet that answers by caller is not modelled).
   const answer = await chainRead(
     "isValidSignature (ERC-1271)",
     () =>
       call(client, {
-        to: signer,
-        data: encodeFunctionData({ abi: erc1271Abi, functionName: "isValidSignature", args: [digest, signature] }),
+        data: concat([
+          STATICCALL_PROXY_CODE,
+          pad(signer, { size: 32 }),
+          encodeFunctionData({ abi: erc1271Abi, functionName: "isValidSignature", args: [digest, signature] }),
+        ]),
       }),
     undefined,
   );

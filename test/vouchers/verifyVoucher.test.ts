@@ -195,6 +195,34 @@ describe("verifyVoucher / simulateRedeem / redeemVoucher", function () {
       expect(codes(await verifyVoucher(publicClient, signed))).to.deep.equal(["VOUCHER_EXPIRED", "VOUCHER_ALREADY_REDEEMED"]);
     });
 
+    it("the window is judged for the next block (latest timestamp + 1), as the contract will see it", async function () {
+      const { collection } = await networkHelpers.loadFixture(fixture);
+      const T = (await publicClient.getBlock()).timestamp + 100n;
+      await networkHelpers.time.increaseTo(T);
+      expect((await publicClient.getBlock()).timestamp).to.equal(T);
+      // Ends at the latest block's second: any redeem lands at T + 1 or later, past it.
+      const endsNow = await sign(collection.address, { uid: 1n, validUntil: T });
+      const ended = await verifyVoucher(publicClient, endsNow);
+      expect(codes(ended)).to.deep.equal(["VOUCHER_EXPIRED"]);
+      expect(ended.problems[0]!.details).to.deep.equal({ validUntil: String(T), now: String(T) });
+      // Opens two seconds on: still closed for the next block.
+      const opensLater = await sign(collection.address, { uid: 2n, validFrom: T + 2n });
+      expect(codes(await verifyVoucher(publicClient, opensLater))).to.deep.equal(["VOUCHER_NOT_YET_VALID"]);
+      // Open exactly during the next block's second (from = until = T + 1): valid, and the contract agrees.
+      const nextSecond = await sign(collection.address, { uid: 3n, validFrom: T + 1n, validUntil: T + 1n });
+      expect((await verifyVoucher(publicClient, nextSecond)).problems).to.deep.equal([]);
+      // Sent as is (an eth_call at `latest` runs at time T, so no pre-simulation), mined at T + 1.
+      await networkHelpers.time.setNextBlockTimestamp(T + 1n);
+      const hash = await collection.write.redeem([nextSecond.voucher, nextSecond.signer, nextSecond.signature], {
+        account: buyer.account,
+        gas: 1_000_000n,
+      });
+      const receipt = await publicClient.waitForTransactionReceipt({ hash });
+      expect(receipt.status).to.equal("success");
+      expect((await publicClient.getBlock({ blockNumber: receipt.blockNumber })).timestamp).to.equal(T + 1n);
+      expect(await collection.read.ownerOf([1n])).to.equal(BUYER);
+    });
+
     it("an empty window (ends before it opens): VOUCHER_EMPTY_WINDOW", async function () {
       const { collection } = await networkHelpers.loadFixture(fixture);
       const signed = await sign(collection.address, { uid: 1n, validFrom: 2_000_000_000n, validUntil: 1_900_000_000n });
@@ -292,6 +320,30 @@ describe("verifyVoucher / simulateRedeem / redeemVoucher", function () {
       const unlisted = await viem.deployContract("MockERC1271Wallet", [walletKey.account.address, false]);
       const notMinter = { ...refused, signer: unlisted.address };
       expect(codes(await verifyVoucher(publicClient, notMinter))).to.deep.equal(["VOUCHER_SIGNER_NOT_MINTER"]);
+    });
+
+    it("an ERC-1271 wallet whose isValidSignature writes state: refused off-chain, as the contract's STATICCALL refuses it", async function () {
+      const { collection } = await networkHelpers.loadFixture(fixture);
+      // Hand-assembled wallet: SSTORE(0, 1), then answers the ERC-1271 magic value to anything.
+      const runtime = "6001600055" + "7f1626ba7e" + "00".repeat(28) + "600052" + "60206000f3";
+      const initcode = `0x602e80600b6000396000f3${runtime}` as Hex;
+      expect(runtime.length / 2).to.equal(0x2e);
+      const hash = await owner.deployContract({ abi: [], bytecode: initcode });
+      const writer = getAddress((await publicClient.waitForTransactionReceipt({ hash })).contractAddress!);
+      await collection.write.grantRole([MINTER_ROLE, writer]);
+      // A plain eth_call lets it write and answer the magic value…
+      const voucher = createVoucher({ uid: 1n });
+      const signature = await signVoucher(walletKey, { voucher, contract: collection.address, chainId });
+      const plain = await publicClient.call({
+        to: writer,
+        data: "0x1626ba7e0000000000000000000000000000000000000000000000000000000000000000",
+      });
+      expect(plain.data?.slice(0, 10)).to.equal("0x1626ba7e");
+      // …but the contract asks with STATICCALL, where the write reverts: so does verify.
+      const signed = { voucher, signature, signer: writer, contract: collection.address };
+      expect(await verifyVoucherSignature(publicClient, signed)).to.equal(false);
+      expect(codes(await verifyVoucher(publicClient, signed))).to.deep.equal(["VOUCHER_INVALID_SIGNATURE"]);
+      await expectVoucherError(simulateRedeem(publicClient, { ...signed, account: buyer.account }), "VOUCHER_INVALID_SIGNATURE");
     });
 
     it("wrong ETH payment: VOUCHER_WRONG_PAYMENT with the exact amount in the hint", async function () {
