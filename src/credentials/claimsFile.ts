@@ -4,6 +4,7 @@ import type { Claim } from "./claimTypes.js";
 import { commitClaims } from "./commitClaims.js";
 import { checkCredentialReference, credentialReferenceToJson, type CredentialReference, type CredentialReferenceJson } from "./credentialReference.js";
 import { claimValueToJson, type ClaimValueJson } from "./normalizeClaimValue.js";
+import { isBytes32, readVersionedJson } from "./readVersionedJson.js";
 import { checkClaims } from "./validateClaims.js";
 
 /** The format tag and version of holder claims files. */
@@ -78,24 +79,16 @@ export function stringifyClaimsFile(file: ClaimsFile): string {
  * (`CREDENTIAL_INVALID_CLAIMS_FILE`) listing every problem found.
  */
 export function parseClaimsFile(input: string | unknown): ClaimsFile {
-  let raw: unknown = input;
-  if (typeof input === "string") {
-    try {
-      raw = JSON.parse(input);
-    } catch (error) {
-      throw invalid([`not JSON: ${(error as Error).message}`]);
-    }
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw invalid(["the file must hold a JSON object"]);
-  const r = raw as Record<string, unknown>;
-  const problems: string[] = [];
-  if (r.format !== CLAIMS_FILE_FORMAT) problems.push(`format must be "${CLAIMS_FILE_FORMAT}"`);
-  if (r.version !== CLAIMS_FILE_VERSION) problems.push(`version ${JSON.stringify(r.version)} is not supported (this mintkit reads version ${CLAIMS_FILE_VERSION})`);
+  const { fields: r, problems } = readVersionedJson(
+    input,
+    { format: CLAIMS_FILE_FORMAT, version: CLAIMS_FILE_VERSION, notObject: "the file must hold a JSON object" },
+    invalid,
+  );
   const credential = checkCredentialReference(r.credential, "credential", problems);
   const checked = checkClaims(r.claims, "claims");
   problems.push(...checked.problems);
   const root = r.root;
-  if (typeof root !== "string" || !/^0x[0-9a-fA-F]{64}$/.test(root)) problems.push("root must be 32 bytes of 0x-prefixed hex");
+  if (!isBytes32(root)) problems.push("root must be 32 bytes of 0x-prefixed hex");
   else if (checked.claims !== undefined && commitClaims(checked.claims).root !== root.toLowerCase()) {
     problems.push("root does not match the claims (a value or a salt was changed)");
   }

@@ -2,6 +2,7 @@ import { getAddress, isAddress, isHex, type Hex } from "viem";
 import { CredentialError } from "../errors/CredentialError.js";
 import { claimValueToJson, type ClaimValueJson } from "./normalizeClaimValue.js";
 import type { Presentation } from "./presentationTypes.js";
+import { isBytes32, readVersionedJson } from "./readVersionedJson.js";
 import { checkClaims } from "./validateClaims.js";
 
 /** The format tag and version of presentation files. */
@@ -62,27 +63,17 @@ function invalid(problems: string[]): CredentialError<"CREDENTIAL_INVALID_PRESEN
   });
 }
 
-const bytes32 = (v: unknown): v is Hex => typeof v === "string" && /^0x[0-9a-fA-F]{64}$/.test(v);
-
 /**
  * Reads a presentation (JSON text or a parsed object) and checks its shape: every field present and typed,
  * claims encodable. Says nothing about whether it is valid: that is {@link verifyPresentation}'s job.
  * Throws a `CredentialError` (`CREDENTIAL_INVALID_PRESENTATION`) listing every problem.
  */
 export function parsePresentation(input: string | unknown): Presentation {
-  let raw: unknown = input;
-  if (typeof input === "string") {
-    try {
-      raw = JSON.parse(input);
-    } catch (error) {
-      throw invalid([`not JSON: ${(error as Error).message}`]);
-    }
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw invalid(["the presentation must be a JSON object"]);
-  const r = raw as Record<string, unknown>;
-  const problems: string[] = [];
-  if (r.format !== PRESENTATION_FORMAT) problems.push(`format must be "${PRESENTATION_FORMAT}"`);
-  if (r.version !== PRESENTATION_VERSION) problems.push(`version ${JSON.stringify(r.version)} is not supported (this mintkit reads version ${PRESENTATION_VERSION})`);
+  const { fields: r, problems } = readVersionedJson(
+    input,
+    { format: PRESENTATION_FORMAT, version: PRESENTATION_VERSION, notObject: "the presentation must be a JSON object" },
+    invalid,
+  );
   if (typeof r.chainId !== "number" || !Number.isSafeInteger(r.chainId) || r.chainId <= 0) problems.push("chainId must be a positive integer");
   for (const key of ["registry", "holder"] as const) {
     if (typeof r[key] !== "string" || !isAddress(r[key] as string, { strict: false })) problems.push(`${key} must be a 20-byte hex address`);
@@ -96,8 +87,8 @@ export function parsePresentation(input: string | unknown): Presentation {
   let claims: ReturnType<typeof checkClaims>["claims"];
   if (typeof d !== "object" || d === null) problems.push("disclosure must be an object { root, claims, proof, proofFlags }");
   else {
-    if (!bytes32(d.root)) problems.push("disclosure.root must be 32 bytes of hex");
-    if (!Array.isArray(d.proof) || !d.proof.every(bytes32)) problems.push("disclosure.proof must be an array of 32-byte hex values");
+    if (!isBytes32(d.root)) problems.push("disclosure.root must be 32 bytes of hex");
+    if (!Array.isArray(d.proof) || !d.proof.every(isBytes32)) problems.push("disclosure.proof must be an array of 32-byte hex values");
     if (!Array.isArray(d.proofFlags) || !d.proofFlags.every((f) => typeof f === "boolean")) problems.push("disclosure.proofFlags must be an array of booleans");
     if (Array.isArray(d.claims) && d.claims.length === 0) claims = [];
     else {

@@ -1,0 +1,33 @@
+import type { Hex } from "viem";
+
+/**
+ * Internal: the common start of reading a mintkit JSON file (claims file, presentation): parses JSON text
+ * (or takes an already parsed value), requires an object, and checks its `format` tag and `version`.
+ * Throws `invalid([...])` when the input is not a JSON object; returns the fields and the problems found
+ * so far, for the caller to add its own and throw once.
+ */
+export function readVersionedJson(
+  input: string | unknown,
+  expected: { readonly format: string; readonly version: number; readonly notObject: string },
+  invalid: (problems: string[]) => Error,
+): { readonly fields: Record<string, unknown>; readonly problems: string[] } {
+  let raw: unknown = input;
+  if (typeof input === "string") {
+    try {
+      raw = JSON.parse(input);
+    } catch (error) {
+      throw invalid([`not JSON: ${(error as Error).message}`]);
+    }
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw invalid([expected.notObject]);
+  const fields = raw as Record<string, unknown>;
+  const problems: string[] = [];
+  if (fields.format !== expected.format) problems.push(`format must be "${expected.format}"`);
+  if (fields.version !== expected.version) {
+    problems.push(`version ${JSON.stringify(fields.version)} is not supported (this mintkit reads version ${expected.version})`);
+  }
+  return { fields, problems };
+}
+
+/** Internal: 32 bytes of 0x-prefixed hex (either case). */
+export const isBytes32 = (value: unknown): value is Hex => typeof value === "string" && /^0x[0-9a-fA-F]{64}$/.test(value);
