@@ -1,7 +1,7 @@
-import { CarWriter } from "@ipld/car/writer";
 import type { CID } from "multiformats/cid";
 import { IpfsError } from "../errors/IpfsError.js";
 import { MintkitError } from "../errors/MintkitError.js";
+import { carStream } from "./carStream.js";
 import type { BlockStore } from "./stores/BlockStore.js";
 import { walkDag } from "./walkDag.js";
 
@@ -25,37 +25,26 @@ export async function* exportCar(
   store: BlockStore,
   options: ExportCarOptions = {},
 ): AsyncGenerator<Uint8Array> {
-  const { writer, out } = CarWriter.create([root]);
-  let failure: unknown;
   let blocks = 0;
   let bytes = 0;
-
-  const pump = (async () => {
-    try {
-      for await (const block of walkDag(root, store, { loadLeaves: true, verifyHashes: true })) {
-        if (!block.bytes) continue;
-        await writer.put({ cid: block.cid, bytes: block.bytes });
-        blocks++;
-        bytes += block.bytes.byteLength;
-        options.onProgress?.({ blocks, bytes });
-      }
-    } catch (err) {
-      failure = err;
-    } finally {
-      await writer.close();
+  async function* walked(): AsyncGenerator<{ cid: CID; bytes: Uint8Array }> {
+    for await (const block of walkDag(root, store, { loadLeaves: true, verifyHashes: true })) {
+      if (!block.bytes) continue;
+      yield { cid: block.cid, bytes: block.bytes };
+      // Resumed once the writer has taken the block.
+      blocks++;
+      bytes += block.bytes.byteLength;
+      options.onProgress?.({ blocks, bytes });
     }
-  })();
-
-  for await (const chunk of out) yield chunk;
-  await pump;
-  if (failure !== undefined) {
-    throw new IpfsError("IPFS_CAR_EXPORT_FAILED", `Exporting ${root.toString()} as a CAR failed.`, {
+  }
+  yield* carStream(root, walked(), (failure) =>
+    new IpfsError("IPFS_CAR_EXPORT_FAILED", `Exporting ${root.toString()} as a CAR failed.`, {
       hint:
         failure instanceof MintkitError
           ? failure.hint
           : "Check that the store is readable, then export again; the partial CAR output is invalid and must be discarded.",
       details: { root: root.toString() },
       cause: failure,
-    });
-  }
+    }),
+  );
 }

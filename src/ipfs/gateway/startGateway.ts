@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { CarWriter } from "@ipld/car/writer";
 import { CID } from "multiformats/cid";
 import { IpfsError, isIpfsError } from "../../errors/IpfsError.js";
 import { blockKey } from "../blockKey.js";
 import { getBlock } from "../blockBytes.js";
+import { carStream } from "../carStream.js";
 import type { BlockStore } from "../stores/BlockStore.js";
 import { walkDag } from "../walkDag.js";
 import { contentTypeOf, isActiveContentType } from "./contentTypeOf.js";
@@ -256,36 +256,29 @@ async function sendCar(req: IncomingMessage, res: ServerResponse, target: CID, p
     Vary: "Accept",
   });
   if (req.method === "HEAD") return void res.end();
-  const { writer, out } = CarWriter.create([target]);
-  const pump = (async () => {
-    try {
-      const seen = new Set<string>();
-      for (const cid of pathBlocks) {
-        const key = blockKey(cid);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        await writer.put({ cid, bytes: await getBlock(store, cid) });
-      }
-      for await (const block of walkDag(target, store, { loadLeaves: true, verifyHashes: true })) {
-        const key = blockKey(block.cid);
-        if (seen.has(key) || !block.bytes) continue;
-        seen.add(key);
-        await writer.put({ cid: block.cid, bytes: block.bytes });
-      }
-    } finally {
-      await writer.close();
+  async function* blocks(): AsyncGenerator<{ cid: CID; bytes: Uint8Array }> {
+    const seen = new Set<string>();
+    for (const cid of pathBlocks) {
+      const key = blockKey(cid);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      yield { cid, bytes: await getBlock(store, cid) };
     }
-  })();
+    for await (const block of walkDag(target, store, { loadLeaves: true, verifyHashes: true })) {
+      const key = blockKey(block.cid);
+      if (seen.has(key) || !block.bytes) continue;
+      seen.add(key);
+      yield { cid: block.cid, bytes: block.bytes };
+    }
+  }
   try {
-    for await (const chunk of out) {
+    for await (const chunk of carStream(target, blocks())) {
       if (!res.write(chunk)) await new Promise((r) => res.once("drain", r));
     }
-    await pump;
     res.end();
   } catch (err) {
     // A block went missing mid-stream: cut the response so the client sees an incomplete CAR.
     res.destroy(err instanceof Error ? err : undefined);
-    await pump.catch(() => {});
   }
 }
 

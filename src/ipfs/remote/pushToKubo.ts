@@ -1,6 +1,6 @@
-import { CarWriter } from "@ipld/car/writer";
 import type { CID } from "multiformats/cid";
 import { getBlock } from "../blockBytes.js";
+import { carStream } from "../carStream.js";
 import type { BlockStore } from "../stores/BlockStore.js";
 import { verifyRetrievable, type RetrievabilityReport } from "../verifyRetrievable.js";
 import { walkDag } from "../walkDag.js";
@@ -127,32 +127,22 @@ export async function pushToKubo(root: CID, options: PushToKuboOptions): Promise
 }
 
 /** A CARv1 with `root` in the header and the given blocks, read from `store`. */
-async function* carOf(
+function carOf(
   root: CID,
   cids: readonly CID[],
   store: BlockStore,
   onBlock: (size: number) => void,
   onError: (err: unknown) => void,
 ): AsyncGenerator<Uint8Array> {
-  const { writer, out } = CarWriter.create([root]);
-  let failure: unknown;
-  const pump = (async () => {
-    try {
-      for (const cid of cids) {
-        const bytes = await getBlock(store, cid);
-        await writer.put({ cid, bytes });
-        onBlock(bytes.byteLength);
-      }
-    } catch (err) {
-      failure = err;
-    } finally {
-      await writer.close();
+  async function* read(): AsyncGenerator<{ cid: CID; bytes: Uint8Array }> {
+    for (const cid of cids) {
+      const bytes = await getBlock(store, cid);
+      yield { cid, bytes };
+      onBlock(bytes.byteLength); // resumed once the writer has taken the block
     }
-  })();
-  for await (const chunk of out) yield chunk;
-  await pump;
-  if (failure !== undefined) {
-    onError(failure);
-    throw failure;
   }
+  return carStream(root, read(), (failure) => {
+    onError(failure);
+    return failure;
+  });
 }
