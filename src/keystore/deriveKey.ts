@@ -47,7 +47,7 @@ export function deriveKey(
 }
 
 /** Largest scrypt work accepted from a keystore file: 128·n·r·p bytes. */
-export const MAX_SCRYPT_MEMORY = 2 ** 30;
+const MAX_SCRYPT_MEMORY = 2 ** 30;
 
 function invalid(reason: string, hint = "Use a Web3 Secret Storage v3 keystore (scrypt or pbkdf2, aes-128-ctr)."): KeystoreError<"KEYSTORE_INVALID_FILE"> {
   return new KeystoreError("KEYSTORE_INVALID_FILE", `The keystore cannot be read: ${reason}.`, {

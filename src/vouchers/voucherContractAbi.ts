@@ -5,7 +5,7 @@ import { mintkitEditionsAbi } from "../contracts/mintkitEditions.js";
 type AbiErrorItem<TAbi extends readonly { type: string }[]> = Extract<TAbi[number], { type: "error" }>;
 
 /** The ERC-6093 errors an OpenZeppelin ERC-20 reverts with when the price cannot be pulled. */
-export const erc20ErrorsAbi = parseAbi([
+const erc20ErrorsAbi = parseAbi([
   "error ERC20InsufficientAllowance(address spender, uint256 allowance, uint256 needed)",
   "error ERC20InsufficientBalance(address sender, uint256 balance, uint256 needed)",
 ]);

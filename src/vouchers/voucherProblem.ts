@@ -184,7 +184,7 @@ export function voucherProblem<TCode extends VoucherErrorCode>(
 }
 
 /** The `VoucherError` for a problem (what `simulateRedeem` and `redeemVoucher` throw). */
-export function voucherProblemError(problem: VoucherProblem, cause?: unknown): VoucherError {
+function voucherProblemError(problem: VoucherProblem, cause?: unknown): VoucherError {
   return new VoucherError(problem.code, problem.message, {
     hint: problem.hint,
     details: problem.details as never,

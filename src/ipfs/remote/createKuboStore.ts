@@ -209,7 +209,7 @@ function isNotPinned(err: unknown): boolean {
  * HTTP 500 with a JSON body: those are final; a 5xx without Kubo's JSON (a proxy, a crash) is
  * retried. @internal
  */
-export function classifyKuboError(err: unknown): RemoteFailure | undefined {
+function classifyKuboError(err: unknown): RemoteFailure | undefined {
   const response = (err as { response?: unknown } | null)?.response;
   if (response instanceof Response) {
     const status = response.status;

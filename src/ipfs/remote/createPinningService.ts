@@ -228,7 +228,7 @@ export function createPinningService(options: PinningServiceOptions): PinningSer
 }
 
 /** The generated client throws the `Response` itself for a non-2xx answer. @internal */
-export async function classifyPinningError(err: unknown): Promise<RemoteFailure | undefined> {
+async function classifyPinningError(err: unknown): Promise<RemoteFailure | undefined> {
   if (err instanceof Response) {
     const status = err.status;
     const message = await failureReason(err);

@@ -15,7 +15,7 @@ import { PACK_HEADER, recordHeader, scanPack, writeAll, type BlockLocation } fro
 export const defaultFsStorePath = ".mintkit/ipfs";
 
 /** Sub-folder of the data folder that holds the pack files. */
-export const packsFolderName = "packs";
+const packsFolderName = "packs";
 
 export interface FsStoreOptions {
   /** Folder holding the blocks. Default `.mintkit/ipfs` under `process.cwd()`. */
