@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { CliError } from "../errors/CliError.js";
 
 /**
@@ -31,15 +31,6 @@ export function fileError(err: unknown, file: string, hint?: string): CliError<"
 export async function readFileOrFail(file: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(file));
-  } catch (err) {
-    throw fileError(err, file);
-  }
-}
-
-/** `stat` of a path, mapping failures to `CLI_FILE_NOT_FOUND` / `CLI_FILE_UNREADABLE`. */
-export async function statOrFail(file: string): Promise<Awaited<ReturnType<typeof stat>>> {
-  try {
-    return await stat(file);
   } catch (err) {
     throw fileError(err, file);
   }

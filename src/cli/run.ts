@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { exitCodeFor, ExitCode } from "./exitCodes.js";
+import { exitCodeFor } from "./exitCodes.js";
 import { globalOptions } from "./globalOptions.js";
 import { printResult, toJson, write, type CommandResult } from "./output.js";
 import { redactUrlIn } from "./redactUrl.js";
@@ -82,6 +82,3 @@ export async function reportError(err: unknown, json: boolean, rpcUrl?: string):
   else if (process.env.MINTKIT_DEBUG && err instanceof Error && err.stack) lines.push(err.stack);
   await write(process.stderr, `${redactUrlIn(lines.join("\n"), rpcUrl)}\n`);
 }
-
-/** Exit code for an interrupted run (Ctrl-C), for long-running commands. */
-export const interruptedExitCode = ExitCode.interrupted;

@@ -1,19 +1,11 @@
 import { Option, type Command } from "commander";
+import type { DeployInput } from "../deployContract.js";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { runAction } from "../run.js";
 import { registerDeployCredentials } from "./deployCredentials.js";
 
-interface DeployOptions {
-  baseUri?: string;
-  contractUri?: string;
-  maxSupply?: string;
-  royaltyBps?: string;
-  royaltyReceiver?: string;
-  owner?: string;
-  primarySaleRecipient?: string;
-  salt?: string;
-}
+type DeployOptions = Omit<DeployInput, "name" | "symbol">;
 
 /** Registers `mintkit deploy collection|editions`. */
 export function register(program: Command): void {
