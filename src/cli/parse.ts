@@ -5,6 +5,14 @@
 import type { Address } from "viem";
 import { CliError } from "../errors/CliError.js";
 
+/** `CLI_INVALID_INPUT` for an option: `<field> <reason>, got "<value>".` (exit code 2). */
+export function invalidInput(field: string, value: string, reason: string, hint?: string): CliError<"CLI_INVALID_INPUT"> {
+  return new CliError("CLI_INVALID_INPUT", `${field} ${reason}, got "${value}".`, {
+    hint: hint ?? `Fix ${field} and run the command again; nothing was sent.`,
+    details: { field, value, reason },
+  });
+}
+
 /** Parses an address option (checksum enforced for mixed case); `CLI_INVALID_ADDRESS` otherwise. */
 export async function parseAddress(value: string, field: string): Promise<Address> {
   const { getAddress, isAddress } = await import("viem");

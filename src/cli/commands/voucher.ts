@@ -10,6 +10,8 @@ import { CliError } from "../../errors/CliError.js";
 import type { SignerContext } from "../context.js";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
+import { formatEth } from "../output.js";
+import { invalidInput } from "../parse.js";
 import { runAction } from "../run.js";
 
 interface SignOptions {
@@ -247,7 +249,7 @@ async function redeemAction(
 ) {
   const viem = await import("viem");
   const { parseAddress } = await import("../parse.js");
-  const { note, formatEth } = await import("../output.js");
+  const { note } = await import("../output.js");
   const v = await import("../../vouchers/index.js");
   const { VoucherError } = await import("../../errors/VoucherError.js");
 
@@ -338,11 +340,7 @@ function describeVoucher(voucher: {
 }): string[] {
   const zero = /^0x0{40}$/i;
   const time = (t: bigint) => new Date(Number(t) * 1000).toISOString();
-  const eth = (wei: bigint) => {
-    const whole = wei / 10n ** 18n;
-    const fraction = (wei % 10n ** 18n).toString().padStart(18, "0").replace(/0+$/, "");
-    return `${whole}${fraction ? `.${fraction}` : ""} ETH`;
-  };
+  const eth = (wei: bigint) => formatEth(wei, 18); // every decimal: the exact price signed
   return [
     `  mints:    ${voucher.quantity} × ${voucher.tokenId === 0n ? "next id" : `id ${voucher.tokenId}`}${voucher.uri ? ` (${voucher.uri})` : ""}`,
     `  to:       ${zero.test(voucher.to) ? "whoever redeems" : voucher.to}`,
@@ -380,13 +378,6 @@ function parseTime(value: string, field: string, now: bigint): bigint {
   }
   if (seconds < 0n || seconds > UINT64_MAX) throw invalidInput(field, value, "is out of range");
   return seconds;
-}
-
-function invalidInput(field: string, value: string, reason: string): CliError<"CLI_INVALID_INPUT"> {
-  return new CliError("CLI_INVALID_INPUT", `${field} ${reason}, got "${value}".`, {
-    hint: `Fix ${field} and run the command again.`,
-    details: { field, value, reason },
-  });
 }
 
 /** The ERC-20's `decimals()` (18 when it has none). */

@@ -3,18 +3,10 @@
  * nothing here touches the chain. Light at import (viem loads inside the async helpers).
  */
 import type { Address } from "viem";
-import { CliError } from "../../errors/CliError.js";
+import { invalidInput } from "../parse.js";
 
 const UINT256_MAX = (1n << 256n) - 1n;
 const UINT40_MAX = (1n << 40n) - 1n;
-
-/** `CLI_INVALID_INPUT` for `field`. */
-export function invalidInput(field: string, value: string, reason: string, hint?: string): CliError<"CLI_INVALID_INPUT"> {
-  return new CliError("CLI_INVALID_INPUT", `${field} ${reason}, got "${value}".`, {
-    hint: hint ?? `Fix ${field} and run the command again; nothing was sent.`,
-    details: { field, value, reason },
-  });
-}
 
 /** A credential token id: decimal or 0x-hex uint256. */
 export function parseTokenId(value: string, field = "<tokenId>"): bigint {

@@ -19,8 +19,9 @@ import { ExitCode } from "../exitCodes.js";
 import { readFileOrFail } from "../files.js";
 import type { GlobalOptions } from "../globalOptions.js";
 import { note, type CommandResult } from "../output.js";
+import { invalidInput } from "../parse.js";
 import { readClaimsFile } from "./manageActions.js";
-import { invalidInput, isoTime, parseSeconds, parseTrustedIssuers, splitList } from "./options.js";
+import { isoTime, parseSeconds, parseTrustedIssuers, splitList } from "./options.js";
 import { refuseExisting, writePrivateFile } from "./privateFile.js";
 
 export interface PresentInput {

@@ -8,7 +8,7 @@ import { CliError } from "../../errors/CliError.js";
 import { resolveContext } from "../context.js";
 import type { GlobalOptions } from "../globalOptions.js";
 import { formatEth, note, type CommandResult } from "../output.js";
-import { sendWrite } from "../sendWrite.js";
+import { credentialWrite } from "./credentialWrite.js";
 import { parseAges } from "./options.js";
 import { resolveRegistry } from "./registryRecord.js";
 
@@ -33,12 +33,7 @@ export async function schemaAdd(g: GlobalOptions, input: SchemaAddInput): Promis
   const ctx = await resolveContext(g, { signer: true });
   const registry = await resolveRegistry(ctx, input.registry);
   note(g.json, `Registering schema "${input.name}" (${fields.length} field${fields.length === 1 ? "" : "s"}) in ${registry}…`);
-  const outcome = await sendWrite(ctx, "registerSchema", {
-    address: registry,
-    abi: credentialRegistryAbi,
-    functionName: "registerSchema",
-    args: [input.name, fields],
-  });
+  const outcome = await credentialWrite(ctx, "registerSchema", registry, "registerSchema", [input.name, fields]);
   const [event] = parseEventLogs({ abi: credentialRegistryAbi, eventName: "SchemaRegistered", logs: outcome.receipt.logs });
   const schemaId = event?.args.schemaId ?? Number(outcome.result);
   return {
