@@ -16,8 +16,9 @@
  *   bench/lib/shared/timing.ts (warm-up runs, then rounds alternating A B / B A, medians), and check
  *   that every subject produced the same answer (same CID, same verification result) before timing
  *   means anything. Inputs are deterministic. `ctx.workDir` is a fresh temp folder, removed afterwards.
- * - Planned: voucher verifications per second vs ethers (`vouchers.ts`), credential presentations per
- *   second vs the EAS SDK (`credentials.ts`; load its CJS build with createRequire).
+ * - Modules: `cliStartup.ts` (`mintkit --help`), `ipfsIngest.ts` (vs ipfs-car), `vouchers.ts` (voucher
+ *   verifications per second vs ethers), `presentations.ts` (credential presentations per second vs the
+ *   EAS SDK; its CJS build loads with createRequire).
  *
  * Env: BENCH_LIB_ONLY=<key or module name>[,…] runs a subset (other keys of lib.json are kept);
  * BENCH_LIB_RUNS (default 5) and BENCH_LIB_WARMUP (default 1) set the timed and warm-up runs.
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
     for (const m of measurements) {
       if (only.length && !only.includes(m.key) && !only.includes(module)) continue;
       console.log(`${m.key}: ${m.title}`);
-      // On the project's disk (like a data folder), not a tmpfs.
+      // In the OS temp folder (on the bench machine a disk file system, not a tmpfs: `df -T /tmp`).
       const workDir = await mkdtemp(path.join(os.tmpdir(), `mintkit-bench-${m.key}-`));
       const ctx: LibContext = { root, workDir, runs, warmup, log: (line) => console.log(`  ${line}`) };
       try {
