@@ -472,6 +472,16 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
         return _isMinterAccount(account);
     }
 
+    function _mayCancelVouchers(address account) internal view override returns (bool) {
+        return _isMinterAccount(account) || hasRole(DEFAULT_ADMIN_ROLE, account);
+    }
+
+    /// @dev A voucher for an explicit (reserved) id mints that id once: the token, or its burn mark,
+    /// guards the replay, so the uid is only read. A next-id voucher spends its uid.
+    function _uidGuardsReplay(LazyMintVoucher.Voucher calldata v) internal pure override returns (bool) {
+        return _word(v, _TOKEN_ID) == 0;
+    }
+
     function _primarySaleRecipient() internal view override returns (address) {
         uint256 word = _loadOwnerSlot();
         return word & _FLAG_SALE_RECIPIENT != 0 ? _saleRecipient : address(uint160(word));

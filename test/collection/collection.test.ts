@@ -659,6 +659,8 @@ describe("MintkitCollection", function () {
       await c.write.setPrimarySaleRecipient([zeroAddress]);
       expect(await c.read.primarySaleRecipient()).to.equal(getAddress(O));
       await c.write.transferOwnership([B]);
+      expect(await c.read.primarySaleRecipient()).to.equal(getAddress(O)); // pending: nothing moved yet
+      await c.write.acceptOwnership(as(bob));
       expect(await c.read.primarySaleRecipient()).to.equal(getAddress(B));
     });
   });
@@ -701,6 +703,7 @@ describe("MintkitCollection", function () {
       await viem.assertions.revertWithCustomErrorWithArgs(c.write.renounceRole([ADMIN_ROLE, O]), c, "OwnerHoldsEveryRole", [getAddress(O)]);
       // the way to keep minting after handing over: transfer first, then the new owner grants the role
       await c.write.transferOwnership([B]);
+      await c.write.acceptOwnership(as(bob));
       await c.write.grantRole([MINTER_ROLE, O], as(bob));
       await c.write.mint([A]);
       expect(await c.read.ownerOf([1n])).to.equal(getAddress(A));
@@ -720,7 +723,9 @@ describe("MintkitCollection", function () {
     it("transferOwnership moves every power; renounce leaves none; zero owner refused", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
       await viem.assertions.revertWithCustomErrorWithArgs(c.write.transferOwnership([zeroAddress]), c, "OwnableInvalidOwner", [zeroAddress]);
-      await viem.assertions.emitWithArgs(c.write.transferOwnership([B]), c, "OwnershipTransferred", [getAddress(O), getAddress(B)]);
+      await viem.assertions.emitWithArgs(c.write.transferOwnership([B]), c, "OwnershipTransferStarted", [getAddress(O), getAddress(B)]);
+      expect(await c.read.owner()).to.equal(getAddress(O)); // two steps: B must accept
+      await viem.assertions.emitWithArgs(c.write.acceptOwnership(as(bob)), c, "OwnershipTransferred", [getAddress(O), getAddress(B)]);
       expect(await c.read.owner()).to.equal(getAddress(B));
       expect(await c.read.nextTokenId()).to.equal(1n); // packed counters untouched
       expect(await c.read.maxSupply()).to.equal(10_000n);

@@ -315,6 +315,7 @@ describe("MintkitCollection lazy mint (vouchers)", function () {
       const { c } = await networkHelpers.loadFixture(fixture);
       const { v, sig } = await signed(c);
       await c.write.transferOwnership([B]);
+      await c.write.acceptOwnership(as(bob));
       await viem.assertions.revertWithCustomError(c.write.redeem([v, O, sig], as(alice)), c, "VoucherSignerNotMinter");
       const byB = await signed(c, {}, bob);
       await c.write.redeem([byB.v, B, byB.sig], as(alice));
