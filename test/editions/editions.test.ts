@@ -818,3 +818,40 @@ describe("MintkitEditions", function () {
     });
   });
 });
+
+describe("MintkitEditions 1.0 fixes (issue 9)", function () {
+  it("royaltyInfo does not overflow for sale prices above (2^256-1)/bps (Math.mulDiv, as the collection)", async function () {
+    const { c } = await networkHelpers.loadFixture(deployFixture);
+    const MAX = 2n ** 256n - 1n;
+    await c.write.setDefaultRoyalty([ALICE, 1_000n]);
+    // MAX * 1000 overflows 256 bits: before mulDiv this reverted with a panic (0x11)
+    expect(await c.read.royaltyInfo([1n, MAX])).to.deep.equal([ALICE, (MAX * 1_000n) / 10_000n]);
+    expect(await c.read.royaltyInfo([1n, MAX / 999n])).to.deep.equal([ALICE, ((MAX / 999n) * 1_000n) / 10_000n]);
+    expect(await c.read.royaltyInfo([1n, 12_345n])).to.deep.equal([ALICE, 1_234n]); // rounds down as before
+  });
+
+  it("balanceOfBatch's length error is ERC-6093's (idsLength, valuesLength): ids first, as OpenZeppelin reports it", async function () {
+    const { c } = await networkHelpers.loadFixture(deployFixture);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      c.read.balanceOfBatch([[ALICE, BOB, ALICE], [1n]]),
+      c,
+      "ERC1155InvalidArrayLength",
+      [1n, 3n],
+    );
+  });
+
+  it("errors carry no contract-name prefix: one name per problem in both token contracts", async function () {
+    const { c } = await networkHelpers.loadFixture(deployFixture);
+    const collection = await viem.deployContract("MintkitCollection", [
+      { owner: OWNER, name: "", symbol: "", baseURI: "", contractURI: "", maxSupply: 0n, royaltyReceiver: zeroAddress, royaltyBps: 0n, primarySaleRecipient: zeroAddress },
+    ]);
+    const names = (abi: readonly { type: string; name?: string }[]) => abi.filter((i) => i.type === "error").map((i) => i.name!);
+    const editionsErrors = names(c.abi);
+    expect(editionsErrors.filter((n) => n.startsWith("Editions") || n.startsWith("Collection"))).to.deep.equal([]);
+    for (const shared of ["AlreadyInitialized", "RoyaltyTooHigh", "MetadataIsFrozen", "StringTooLong"]) {
+      expect(editionsErrors, shared).to.include(shared);
+      expect(names(collection.abi), shared).to.include(shared);
+    }
+    await viem.assertions.revertWithCustomErrorWithArgs(c.write.setDefaultRoyalty([ALICE, 1_001n]), c, "RoyaltyTooHigh", [1_001n, 1_000n]);
+  });
+});

@@ -197,3 +197,43 @@ describe("planBatchMint", function () {
     });
   });
 });
+
+describe("mintBatch at the EIP-7825 per-transaction gas cap (2^24 = 16,777,216)", function () {
+  it("the largest batch that fits the cap mints with gas = 2^24; a larger one runs out of gas and mints nothing", async function () {
+    const CAP = 16_777_216n;
+    const c = await viem.deployContract("MintkitCollection", [benchConfig(O, { maxSupply: 0n })]);
+    await c.write.mint([O]); // steady state: the counter is nonzero
+    const to = fresh();
+    const fits = async (q: bigint) => {
+      try {
+        return (await c.estimateGas.mintBatch([to, q, 2n], { account: owner.account })) <= CAP;
+      } catch {
+        return false;
+      }
+    };
+    let lo = 1_000n; // fits
+    let hi = 20_000n; // does not
+    expect(await fits(lo)).to.equal(true);
+    expect(await fits(hi)).to.equal(false);
+    while (hi - lo > 1n) {
+      const mid = (lo + hi) / 2n;
+      if (await fits(mid)) lo = mid;
+      else hi = mid;
+    }
+    expect(Number(lo), "README: up to about 8,000 tokens fit one transaction").to.be.within(7_500, 8_500);
+    // one over the largest: with the cap as its gas limit it runs out of gas (the node refuses to send it)
+    const over = await c.write.mintBatch([to, lo + 1n, 2n], { gas: CAP }).then(
+      () => "sent",
+      (e: unknown) => String(e),
+    );
+    expect(over).to.match(/ran out of gas/);
+    expect(await c.read.nextTokenId()).to.equal(2n);
+    const hash = await c.write.mintBatch([to, lo, 2n], { gas: CAP });
+    const receipt = await publicClient.waitForTransactionReceipt({ hash });
+    expect(receipt.status).to.equal("success");
+    expect(receipt.gasUsed <= CAP).to.equal(true);
+    expect(await c.read.balanceOf([to])).to.equal(lo);
+    expect(await c.read.ownerOf([lo + 1n])).to.equal((await import("viem")).getAddress(to));
+    console.log(`      largest mintBatch under 2^24: ${lo} tokens, gasUsed ${receipt.gasUsed}`);
+  });
+});
