@@ -87,6 +87,14 @@ function collectionCalls(address: Address, abi: Abi): LazyRedeemer {
       args: [voucher, signer, signature],
       value,
     }),
+    // reserve(count) sets the next `count` ids aside for vouchers naming them (TokensReserved says where).
+    explicitIds: async (chain, owner, count) => {
+      const sent = await chain.send({ address, abi, functionName: "reserve", args: [BigInt(count)] }, owner);
+      const event = findEvent(sent.receipt, abi, "TokensReserved", address);
+      if (event === undefined) throw new Error("reserve emitted no TokensReserved");
+      const first = event["firstTokenId"] as bigint;
+      return Array.from({ length: count }, (_, i) => first + BigInt(i));
+    },
   };
 }
 

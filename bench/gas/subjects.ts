@@ -25,6 +25,12 @@ export interface Collection721 {
 /** A deployed lazy-mint contract: redeems a voucher signed by `signer`. */
 export interface LazyRedeemer extends Collection721 {
   redeem(voucher: Voucher, signer: Address, signature: Hex, value: bigint): Call;
+  /**
+   * Ids a voucher may name explicitly (`tokenId` != 0): mintkit sets `count` ids aside with `reserve`
+   * (the owner's transaction, sent here) and returns them; a peer that mints any unused id returns
+   * `count` ids far from its counter without a transaction.
+   */
+  explicitIds(chain: BenchChain, owner: WalletClient, count: number): Promise<bigint[]>;
 }
 
 /** A deployed ERC-1155 editions contract. */

@@ -29,10 +29,21 @@ import {LazyMintVoucher} from "./LazyMintVoucher.sol";
  * {isVoucherCancelled} tell the two apart.
  */
 abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
-    /// @dev Spent uids, 256 per word (consecutive uids share a word: cheaper to spend).
-    mapping(uint256 bucket => uint256) private _spentUids;
-    /// @dev Cancelled uids (a subset of `_spentUids`), 256 per word.
-    mapping(uint256 bucket => uint256) private _cancelledUids;
+    /**
+     * @dev The uid bitmaps, at a fixed ERC-7201 location so that off-chain tools can read a uid's word with
+     * `eth_getStorageAt` (slot `keccak256(abi.encode(uid >> 8, LAZY_MINT_STORAGE))`: the library's redeem
+     * gas estimate tells a uid opening a new word from one in a used word).
+     * @custom:storage-location erc7201:mintkit.storage.LazyMint
+     */
+    struct LazyMintStorage {
+        /// Spent uids, 256 per word (consecutive uids share a word: cheaper to spend).
+        mapping(uint256 bucket => uint256) spentUids;
+        /// Cancelled uids (a subset of `spentUids`), 256 per word.
+        mapping(uint256 bucket => uint256) cancelledUids;
+    }
+
+    /// @dev keccak256(abi.encode(uint256(keccak256("mintkit.storage.LazyMint")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 internal constant LAZY_MINT_STORAGE = 0x8f0f3f2d36cf09a9cbdd74f17c6d0d1827ded1c04f643d48e987f1d97e50ed00;
 
     // Head-word index of each voucher field in its ABI encoding (struct order).
     uint256 internal constant _TO = 0;
@@ -114,7 +125,7 @@ abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
         uint256 spent;
         assembly ("memory-safe") {
             mstore(0x00, shr(8, uid))
-            mstore(0x20, _spentUids.slot)
+            mstore(0x20, LAZY_MINT_STORAGE) // spentUids is the struct's first member
             spentSlot := keccak256(0x00, 0x40)
             spent := sload(spentSlot)
         }
@@ -127,7 +138,7 @@ abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
 
         if (_uidGuardsReplay(v)) {
             assembly ("memory-safe") {
-                sstore(spentSlot, or(spent, bit)) // _spentUids[uid >> 8] = spent | bit
+                sstore(spentSlot, or(spent, bit)) // spentUids[uid >> 8] = spent | bit
             }
         }
         address to = address(uint160(_word(v, _TO)));
@@ -152,11 +163,12 @@ abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
      */
     function cancelVouchers(uint256[] calldata uids) external {
         if (!_mayCancelVouchers(msg.sender)) revert VoucherCancelNotAuthorized(msg.sender);
+        LazyMintStorage storage $ = _lazyMintStorage();
         for (uint256 i; i < uids.length; ++i) {
             uint256 uid = uids[i];
             uint256 bit = 1 << (uid & 0xff);
-            _spentUids[uid >> 8] |= bit;
-            _cancelledUids[uid >> 8] |= bit;
+            $.spentUids[uid >> 8] |= bit;
+            $.cancelledUids[uid >> 8] |= bit;
         }
         emit VouchersCancelled(msg.sender, uids);
     }
@@ -167,17 +179,23 @@ abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
      * its guard): ask `ownerOf(tokenId)` for those.
      */
     function isVoucherRedeemed(uint256 uid) external view returns (bool) {
-        return _spentUids[uid >> 8] & (1 << (uid & 0xff)) != 0;
+        return _lazyMintStorage().spentUids[uid >> 8] & (1 << (uid & 0xff)) != 0;
     }
 
     /// @notice Whether the uid `uid` was cancelled with {cancelVouchers}.
     function isVoucherCancelled(uint256 uid) external view returns (bool) {
-        return _cancelledUids[uid >> 8] & (1 << (uid & 0xff)) != 0;
+        return _lazyMintStorage().cancelledUids[uid >> 8] & (1 << (uid & 0xff)) != 0;
+    }
+
+    function _lazyMintStorage() private pure returns (LazyMintStorage storage $) {
+        assembly ("memory-safe") {
+            $.slot := LAZY_MINT_STORAGE
+        }
     }
 
     /// @dev The revert for a spent uid: {VoucherCancelled} if it was cancelled, else {VoucherAlreadyRedeemed}.
     function _revertSpent(uint256 uid) private view {
-        if (_cancelledUids[uid >> 8] & (1 << (uid & 0xff)) != 0) revert VoucherCancelled(uid);
+        if (_lazyMintStorage().cancelledUids[uid >> 8] & (1 << (uid & 0xff)) != 0) revert VoucherCancelled(uid);
         revert VoucherAlreadyRedeemed(uid);
     }
 

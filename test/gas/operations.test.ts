@@ -305,3 +305,28 @@ describe("estimate refusals (typed GasError)", function () {
     expect(isGasError(notEditions, "GAS_INVALID_PARAMETER")).to.equal(true);
   });
 });
+
+describe("estimateRedeemGas says which storage case a voucher is", function () {
+  it("explicit ERC-721 id, uid in a used bitmap word, uid opening a new word: each named, and the new word costs ~17k more", async function () {
+    const c = await viem.deployContract("MintkitCollection", [collectionConfig(O, "Cases")]);
+    const redeem = async (fields: Parameters<typeof createVoucher>[0]) => {
+      const voucher = createVoucher({ to: buyer.account.address, ...fields });
+      const signature = await signVoucher(owner, { voucher, contract: c.address, chainId });
+      return { voucher, signature, signer: O, contract: c.address, account: buyer.account };
+    };
+    const warm = await redeem({ uid: 0n });
+    await c.write.redeem([warm.voucher, O, warm.signature], { account: buyer.account });
+    await c.write.reserve([5n]);
+    const used = await estimateRedeemGas(publicClient, await redeem({ uid: 1n }));
+    const fresh = await estimateRedeemGas(publicClient, await redeem({ uid: 256n }));
+    const explicit = await estimateRedeemGas(publicClient, await redeem({ uid: 512n, tokenId: 3n }));
+    expect([used.redeemCase, fresh.redeemCase, explicit.redeemCase]).to.deep.equal(["uid-used-word", "uid-new-word", "explicit-id"]);
+    expect(Number(fresh.gas - used.gas)).to.be.within(16_000, 18_000);
+    // an editions voucher always spends its uid
+    const e = await viem.deployContract("MintkitEditions", [editionsConfig(O, "Cases")]);
+    const voucher = createVoucher({ to: buyer.account.address, uid: 300n, tokenId: 7n });
+    const signature = await signVoucher(owner, { voucher, contract: e.address, chainId });
+    const editionsCase = await estimateRedeemGas(publicClient, { voucher, signature, signer: O, contract: e.address, account: buyer.account });
+    expect(editionsCase.redeemCase).to.equal("uid-new-word");
+  });
+});

@@ -5,7 +5,14 @@ import { globalOptions, type GlobalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { formatEth, type CommandResult } from "../output.js";
 import { runAction } from "../run.js";
-import type { EthPrice, FeeTiers, GasEstimate } from "../../gas/index.js";
+import type { EthPrice, FeeTiers, GasEstimate, RedeemGasCase } from "../../gas/index.js";
+
+/** `gas redeem`: what each voucher storage case means for its gas. */
+const REDEEM_CASES: Record<RedeemGasCase, string> = {
+  "explicit-id": "explicit ERC-721 token id (the uid is only read, not written)",
+  "uid-used-word": "uid in a bitmap word already used (the word is rewritten)",
+  "uid-new-word": "uid opens a new bitmap word (~17k gas more than a used word; consecutive uids share words)",
+};
 
 /** Options of the `mintkit gas` subcommands (each takes the ones it lists). */
 export interface GasOptions {
@@ -317,6 +324,7 @@ async function estimateCommand(cmd: Command, opts: GasOptions, operation: string
       `${estimate.operation}${estimate.via ? ` (${estimate.via})` : ""}${estimate.contract ? ` on ${estimate.contract}` : ""}: ${estimate.gas} gas` +
         (estimate.gasLimit !== estimate.gas ? ` (send with a limit of at least ${estimate.gasLimit})` : ""),
       ...(estimate.quantity > 0n ? [`  ${estimate.quantity} token(s)${estimate.value > 0n ? `, value ${estimate.value} wei` : ""}, as ${estimate.account}`] : [`  as ${estimate.account}`]),
+      ...(estimate.redeemCase ? [`  voucher case: ${REDEEM_CASES[estimate.redeemCase]}`] : []),
       `Cost (base fee ${gwei(fees.nextBaseFeePerGas)} gwei, tips from ${fees.source === "feeHistory" ? "recent blocks" : "the node"}):`,
       ...lines,
     ],
