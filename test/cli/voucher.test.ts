@@ -1,5 +1,5 @@
 /**
- * `mintkit voucher sign|verify|redeem`: the real binary against a real local chain (Hardhat's JSON-RPC
+ * `mintkit voucher sign|verify|redeem|cancel`: the real binary against a real local chain (Hardhat's JSON-RPC
  * server). Run `npm run build` first.
  */
 import { expect } from "chai";

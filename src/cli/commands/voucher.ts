@@ -59,7 +59,7 @@ const UINT256_MAX = (1n << 256n) - 1n;
 export function register(program: Command): void {
   const voucher = program
     .command("voucher")
-    .description("Sign, verify and redeem lazy-mint vouchers (EIP-712; the buyer pays the mint)");
+    .description("Sign, verify, redeem and cancel lazy-mint vouchers (EIP-712; the buyer pays the mint)");
   withExamples(voucher, [
     "mintkit voucher sign --collection 0x… --price 0.01 --valid-until +7d --out voucher.json",
     "mintkit voucher verify voucher.json",
