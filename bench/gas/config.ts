@@ -32,6 +32,8 @@ export const VOUCHER_PRICE = 10n ** 16n; // 0.01 ETH
 /** Batch sizes of the marginal per-token batch cost: (gas(N_LARGE) - gas(N_SMALL)) / (N_LARGE - N_SMALL). */
 export const BATCH_SMALL = 10;
 export const BATCH_LARGE = 100;
+/** A batch whose later tokens lie in the bitmap word after its head's (ids 2..301 on mintkit). */
+export const BATCH_CROSS_WORD = 300;
 
 /**
  * The pinned clock: the chain starts at GENESIS_DATE and every transaction the bench sends is mined in

@@ -14,13 +14,23 @@ export interface Collection721 {
   abi: Abi;
   /** Owner mints one token (the next id) to `to`. */
   mint(to: Address): Call;
-  /** Owner mints `quantity` consecutive tokens to `to` in one call; absent if the contract cannot. */
-  mintBatch?(to: Address, quantity: bigint): Call;
+  /**
+   * Owner mints `quantity` consecutive tokens to `to` in one call; absent if the contract cannot.
+   * `mintedBefore` is how many tokens the contract minted before this batch: mintkit turns it into the
+   * expected first id its `mintBatch` requires (ids from 1); peers ignore it.
+   */
+  mintBatch?(to: Address, quantity: bigint, mintedBefore: bigint): Call;
 }
 
 /** A deployed lazy-mint contract: redeems a voucher signed by `signer`. */
 export interface LazyRedeemer extends Collection721 {
   redeem(voucher: Voucher, signer: Address, signature: Hex, value: bigint): Call;
+  /**
+   * Ids a voucher may name explicitly (`tokenId` != 0): mintkit sets `count` ids aside with `reserve`
+   * (the owner's transaction, sent here) and returns them; a peer that mints any unused id returns
+   * `count` ids far from its counter without a transaction.
+   */
+  explicitIds(chain: BenchChain, owner: WalletClient, count: number): Promise<bigint[]>;
 }
 
 /** A deployed ERC-1155 editions contract. */

@@ -18,6 +18,11 @@ export function baseUriVoucher(uid: bigint, price: bigint, validUntil: bigint): 
   return createVoucher({ uid, price, validUntil });
 }
 
+/** {@link baseUriVoucher} naming the token id `tokenId` (ERC-721: a reserved id) instead of the next id. */
+export function explicitIdVoucher(uid: bigint, tokenId: bigint, price: bigint, validUntil: bigint): Voucher {
+  return createVoucher({ uid, tokenId, price, validUntil });
+}
+
 /** Signs `voucher` for `verifyingContract` (EIP-712 domain "mintkit", version "1") with `signer`. */
 export function signVoucher(signer: WalletClient, voucher: Voucher, verifyingContract: Address, chainId: number): Promise<Hex> {
   return signWithLibrary(signer, { voucher, contract: verifyingContract, chainId });

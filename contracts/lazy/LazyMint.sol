@@ -19,12 +19,31 @@ import {LazyMintVoucher} from "./LazyMintVoucher.sol";
  *
  * Gas: the redemption path reads the voucher's fields as raw calldata words ({_word}) and hashes them in
  * place ({_hashVoucher}); the signature is checked over exactly those words, which is what makes skipping
- * solc's per-field decoding safe. The uid bitmap word is read and written once. Hooks may use {_word}
- * and {_uriLength} too (after the signature check).
+ * solc's per-field decoding safe. The uid bitmap word is read once, and written once unless the voucher's
+ * token guards its own replay ({_uidGuardsReplay}: an ERC-721 voucher for an explicit id mints that id,
+ * which can never be minted again). Hooks may use {_word} and {_uriLength} too (after the signature check).
+ *
+ * Cancelling ({cancelVouchers}, minter or admin) sets the uids' bits too, so a cancelled voucher cannot be
+ * redeemed whatever its kind; a second bitmap records which uids were cancelled, read only when a
+ * redemption fails, so that the revert ({VoucherCancelled} vs {VoucherAlreadyRedeemed}) and
+ * {isVoucherCancelled} tell the two apart.
  */
 abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
-    /// @dev Spent uids, 256 per word (consecutive uids share a word: cheaper to spend).
-    mapping(uint256 bucket => uint256) private _spentUids;
+    /**
+     * @dev The uid bitmaps, at a fixed ERC-7201 location so that off-chain tools can read a uid's word with
+     * `eth_getStorageAt` (slot `keccak256(abi.encode(uid >> 8, LAZY_MINT_STORAGE))`: the library's redeem
+     * gas estimate tells a uid opening a new word from one in a used word).
+     * @custom:storage-location erc7201:mintkit.storage.LazyMint
+     */
+    struct LazyMintStorage {
+        /// Spent uids, 256 per word (consecutive uids share a word: cheaper to spend).
+        mapping(uint256 bucket => uint256) spentUids;
+        /// Cancelled uids (a subset of `spentUids`), 256 per word.
+        mapping(uint256 bucket => uint256) cancelledUids;
+    }
+
+    /// @dev keccak256(abi.encode(uint256(keccak256("mintkit.storage.LazyMint")) - 1)) & ~bytes32(uint256(0xff))
+    bytes32 internal constant LAZY_MINT_STORAGE = 0x8f0f3f2d36cf09a9cbdd74f17c6d0d1827ded1c04f643d48e987f1d97e50ed00;
 
     // Head-word index of each voucher field in its ABI encoding (struct order).
     uint256 internal constant _TO = 0;
@@ -48,12 +67,20 @@ abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
         uint256 indexed uid, address indexed signer, address indexed to, uint256 firstTokenId, uint256 quantity
     );
 
+    /// @notice `canceller` (a minter or admin) cancelled the vouchers with these uids: none of them can be
+    /// redeemed any more.
+    event VouchersCancelled(address indexed canceller, uint256[] uids);
+
     /// @notice The voucher's window has not opened yet; redeem at or after `validFrom`.
     error VoucherNotYetValid(uint64 validFrom, uint256 now_);
     /// @notice The voucher's window closed at `validUntil`; ask the creator for a new voucher.
     error VoucherExpired(uint64 validUntil, uint256 now_);
     /// @notice The voucher's uid was already spent on this contract.
     error VoucherAlreadyRedeemed(uint256 uid);
+    /// @notice A minter or admin cancelled the voucher with this uid; ask the creator for a new voucher.
+    error VoucherCancelled(uint256 uid);
+    /// @notice Only an account with the minter role or the admin role may cancel vouchers.
+    error VoucherCancelNotAuthorized(address account);
     /// @notice The signature is not `signer`'s over this voucher on this chain and contract.
     error VoucherInvalidSignature(address signer);
     /// @notice `signer` signed the voucher but does not hold the minter role here.
@@ -92,17 +119,28 @@ abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
         if (validUntil != 0 && block.timestamp > validUntil) {
             revert VoucherExpired(uint64(validUntil), block.timestamp);
         }
-        // The uid's bitmap word is read once and written once.
+        // The uid's bitmap word is read once and written (at most) once, through its slot computed once.
         uint256 uid = _word(v, _UID);
-        uint256 spent = _spentUids[uid >> 8];
+        uint256 spentSlot;
+        uint256 spent;
+        assembly ("memory-safe") {
+            mstore(0x00, shr(8, uid))
+            mstore(0x20, LAZY_MINT_STORAGE) // spentUids is the struct's first member
+            spentSlot := keccak256(0x00, 0x40)
+            spent := sload(spentSlot)
+        }
         uint256 bit = 1 << (uid & 0xff);
-        if (spent & bit != 0) revert VoucherAlreadyRedeemed(uid);
+        if (spent & bit != 0) _revertSpent(uid);
         if (!_isValidSignature(signer, voucherDigest(v), signature)) {
             revert VoucherInvalidSignature(signer);
         }
         if (!_isMinter(signer)) revert VoucherSignerNotMinter(signer);
 
-        _spentUids[uid >> 8] = spent | bit;
+        if (_uidGuardsReplay(v)) {
+            assembly ("memory-safe") {
+                sstore(spentSlot, or(spent, bit)) // spentUids[uid >> 8] = spent | bit
+            }
+        }
         address to = address(uint160(_word(v, _TO)));
         if (to == address(0)) to = msg.sender;
         firstTokenId = _mintVoucher(v, to);
@@ -116,9 +154,49 @@ abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
         return _hashTypedDataV4(_hashVoucher(v));
     }
 
-    /// @notice Whether the voucher uid `uid` has been spent here.
+    /**
+     * @notice Cancels the vouchers with these uids on this contract: each uid is marked spent, so no
+     * voucher carrying it can be redeemed (an explicit-id ERC-721 voucher included), and
+     * {isVoucherCancelled} answers true. Cancelling a uid already redeemed or cancelled changes nothing
+     * but is allowed (the event still lists it). Minter role or admin role (the owner holds both).
+     * @param uids The uids to cancel (any order; consecutive uids share a bitmap word and cost less).
+     */
+    function cancelVouchers(uint256[] calldata uids) external {
+        if (!_mayCancelVouchers(msg.sender)) revert VoucherCancelNotAuthorized(msg.sender);
+        LazyMintStorage storage $ = _lazyMintStorage();
+        for (uint256 i; i < uids.length; ++i) {
+            uint256 uid = uids[i];
+            uint256 bit = 1 << (uid & 0xff);
+            $.spentUids[uid >> 8] |= bit;
+            $.cancelledUids[uid >> 8] |= bit;
+        }
+        emit VouchersCancelled(msg.sender, uids);
+    }
+
+    /**
+     * @notice Whether the uid `uid` is spent here: redeemed by a voucher whose uid guards its replay, or
+     * cancelled. An ERC-721 voucher for an explicit token id does not spend its uid (the minted token is
+     * its guard): ask `ownerOf(tokenId)` for those.
+     */
     function isVoucherRedeemed(uint256 uid) external view returns (bool) {
-        return _spentUids[uid >> 8] & (1 << (uid & 0xff)) != 0;
+        return _lazyMintStorage().spentUids[uid >> 8] & (1 << (uid & 0xff)) != 0;
+    }
+
+    /// @notice Whether the uid `uid` was cancelled with {cancelVouchers}.
+    function isVoucherCancelled(uint256 uid) external view returns (bool) {
+        return _lazyMintStorage().cancelledUids[uid >> 8] & (1 << (uid & 0xff)) != 0;
+    }
+
+    function _lazyMintStorage() private pure returns (LazyMintStorage storage $) {
+        assembly ("memory-safe") {
+            $.slot := LAZY_MINT_STORAGE
+        }
+    }
+
+    /// @dev The revert for a spent uid: {VoucherCancelled} if it was cancelled, else {VoucherAlreadyRedeemed}.
+    function _revertSpent(uint256 uid) private view {
+        if (_lazyMintStorage().cancelledUids[uid >> 8] & (1 << (uid & 0xff)) != 0) revert VoucherCancelled(uid);
+        revert VoucherAlreadyRedeemed(uid);
     }
 
     /**
@@ -209,6 +287,13 @@ abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
 
     /// @dev Whether `account` may sign vouchers (holds the minter role).
     function _isMinter(address account) internal view virtual returns (bool);
+
+    /// @dev Whether `account` may cancel vouchers (holds the minter role or the admin role).
+    function _mayCancelVouchers(address account) internal view virtual returns (bool);
+
+    /// @dev Whether redeeming `v` must mark its uid spent (true), or the mint itself can never repeat
+    /// (false: the uid is only read, so a cancelled voucher still fails).
+    function _uidGuardsReplay(LazyMintVoucher.Voucher calldata v) internal pure virtual returns (bool);
 
     /// @dev Where payments go when a voucher names no payee.
     function _primarySaleRecipient() internal view virtual returns (address);

@@ -73,14 +73,14 @@ contract EditionsFuzzTest is TestBase {
             assertTrue(first <= cap, "first mint over cap accepted");
         } catch (bytes memory reason) {
             assertTrue(first > cap, "first mint within cap refused");
-            assertEq(bytes4(reason), MintkitEditions.EditionsMaxSupplyExceeded.selector, "wrong error");
+            assertEq(bytes4(reason), MintkitEditions.TokenMaxSupplyExceeded.selector, "wrong error");
             return;
         }
         try editions.mint(to, 9, second, 0, "") {
             assertTrue(first + second <= cap, "second mint over cap accepted");
         } catch (bytes memory reason) {
             assertTrue(first + second > cap, "second mint within cap refused");
-            assertEq(bytes4(reason), MintkitEditions.EditionsMaxSupplyExceeded.selector, "wrong error");
+            assertEq(bytes4(reason), MintkitEditions.TokenMaxSupplyExceeded.selector, "wrong error");
         }
         assertTrue(editions.totalMinted(9) <= cap, "minted above cap");
         assertEq(editions.totalSupply(9), editions.balanceOf(to, 9), "supply != balance");
@@ -96,7 +96,7 @@ contract EditionsFuzzTest is TestBase {
             assertEq(editions.totalSupply(3), amount + more, "supply");
         } catch (bytes memory reason) {
             assertTrue(more > U96 - amount, "mint refused below the uncapped limit");
-            assertEq(bytes4(reason), MintkitEditions.EditionsMaxSupplyExceeded.selector, "wrong error");
+            assertEq(bytes4(reason), MintkitEditions.TokenMaxSupplyExceeded.selector, "wrong error");
             assertEq(editions.totalSupply(3), amount, "supply after refusal");
         }
         assertEq(editions.maxSupply(3), 0, "uncapped reports 0");
@@ -118,7 +118,7 @@ contract EditionsFuzzTest is TestBase {
         try editions.mint(holder, 5, cap - minted + 1, 0, "") {
             assertTrue(false, "mint past cap after burn accepted");
         } catch (bytes memory reason) {
-            assertEq(bytes4(reason), MintkitEditions.EditionsMaxSupplyExceeded.selector, "wrong error");
+            assertEq(bytes4(reason), MintkitEditions.TokenMaxSupplyExceeded.selector, "wrong error");
         }
         editions.mint(holder, 5, cap - minted, 0, "");
         assertEq(editions.totalMinted(5), cap, "filled to cap");

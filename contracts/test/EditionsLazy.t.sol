@@ -69,7 +69,7 @@ contract EditionsLazyTest is TestBase {
                 minted += quantity;
             } catch (bytes memory reason) {
                 assertTrue(minted + quantity > cap, "voucher within the cap refused");
-                assertEq(bytes4(reason), MintkitEditions.EditionsMaxSupplyExceeded.selector, "wrong error");
+                assertEq(bytes4(reason), MintkitEditions.TokenMaxSupplyExceeded.selector, "wrong error");
                 assertTrue(!editions.isVoucherRedeemed(i), "refused voucher spent its uid");
             }
             assertEq(editions.totalMinted(1), minted, "totalMinted");

@@ -7,6 +7,7 @@ import {IERC1155Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.
 import {ERC1155Utils} from "@openzeppelin/contracts/token/ERC1155/utils/ERC1155Utils.sol";
 import {IERC2981} from "@openzeppelin/contracts/interfaces/IERC2981.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {LibBytes} from "solady/src/utils/LibBytes.sol";
 
 import {CreatorAccess} from "../access/CreatorAccess.sol";
@@ -24,7 +25,7 @@ import {PackedStrings} from "../utils/PackedStrings.sol";
  * How an id comes to exist ("creation"): the first mint of an id creates it, recording its cap
  * (`maxSupply`, `0` = uncapped). Every mint path follows the same rule: {mint}, {mintBatch},
  * {createToken} and voucher redemption. A later mint of an existing id passes `maxSupply` `0` ("whatever
- * the cap is") or exactly the recorded cap, else it reverts with {EditionsMaxSupplyMismatch}. Id `0` is
+ * the cap is") or exactly the recorded cap, else it reverts with {MaxSupplyMismatch}. Id `0` is
  * never a token: in {createToken} and in vouchers it means "the next id".
  *
  * Next id vs explicit ids (they never collide): the counter hands out the LOWEST id at or above
@@ -130,29 +131,29 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
     event NextTokenIdUpdated(uint256 nextId);
 
     /// @notice `initialize` was already called, or this contract was deployed by its constructor.
-    error EditionsAlreadyInitialized();
+    error AlreadyInitialized();
     /// @notice Id `0` is not a token id (it means "next id" in {createToken} and vouchers).
-    error EditionsInvalidTokenId(uint256 id);
+    error InvalidTokenId(uint256 id);
     /// @notice {createToken} was asked to create `id`, which already exists.
-    error EditionsTokenExists(uint256 id);
+    error TokenExists(uint256 id);
     /// @notice Minting `amount` more copies of `id` would take its copies ever minted past `maxSupply`.
-    error EditionsMaxSupplyExceeded(uint256 id, uint256 maxSupply, uint256 totalMinted, uint256 amount);
+    error TokenMaxSupplyExceeded(uint256 id, uint256 maxSupply, uint256 totalMinted, uint256 amount);
     /// @notice A cap above {MAX_SUPPLY_LIMIT}; use `0` for uncapped.
-    error EditionsInvalidMaxSupply(uint256 maxSupply);
+    error InvalidMaxSupply(uint256 maxSupply);
     /// @notice `id` exists with cap `recorded`; pass `0` or exactly `recorded` when minting more of it.
-    error EditionsMaxSupplyMismatch(uint256 id, uint256 recorded, uint256 given);
+    error MaxSupplyMismatch(uint256 id, uint256 recorded, uint256 given);
     /// @notice A voucher for the existing `id` names a URI other than the id's own URI (pass empty or it).
-    error EditionsURIMismatch(uint256 id);
+    error URIMismatch(uint256 id);
     /// @notice A voucher for the existing `id` names a royalty other than the id's own (pass zeros or it).
-    error EditionsRoyaltyMismatch(uint256 id);
+    error RoyaltyMismatch(uint256 id);
     /// @notice A royalty of `bps` basis points is above the bound `maxBps` (10%).
-    error EditionsRoyaltyTooHigh(uint256 bps, uint256 maxBps);
+    error RoyaltyTooHigh(uint256 bps, uint256 maxBps);
     /// @notice A nonzero royalty needs a nonzero receiver.
-    error EditionsInvalidRoyaltyReceiver(address receiver);
+    error InvalidRoyaltyReceiver(address receiver);
     /// @notice Metadata is frozen; the base template and existing per-id URIs cannot change.
-    error EditionsMetadataFrozen();
+    error MetadataIsFrozen();
     /// @notice A name, symbol or URI longer than 65,535 bytes.
-    error EditionsStringTooLong(uint256 length);
+    error StringTooLong(uint256 length);
 
     // ------------------------------------------------------------------------------------------------
     // Deployment
@@ -165,12 +166,12 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
 
     /**
      * @notice Configures a fresh EIP-1167 clone of this contract. Callable exactly once; reverts with
-     * {EditionsAlreadyInitialized} afterwards, and always on a directly deployed contract (including the
+     * {AlreadyInitialized} afterwards, and always on a directly deployed contract (including the
      * clones' implementation). The factory calls it in the clone's deployment transaction.
      * @param config The owner, names, URIs, default royalty and primary-sale recipient.
      */
     function initialize(Config calldata config) external {
-        if (_ownerSlot.packed & _INITIALIZED != 0) revert EditionsAlreadyInitialized();
+        if (_ownerSlot.packed & _INITIALIZED != 0) revert AlreadyInitialized();
         _initialize(config);
     }
 
@@ -181,7 +182,7 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
         if (config.owner != address(0)) emit OwnershipTransferred(address(0), config.owner);
         address pointer = PackedStrings.write(
             PackedStrings.Metadata(config.name, config.symbol, config.baseURI, config.contractURI),
-            EditionsStringTooLong.selector
+            StringTooLong.selector
         );
         if (pointer != address(0)) _stringsPointer = pointer;
         if (config.royaltyReceiver != address(0) || config.royaltyBps != 0) {
@@ -246,7 +247,7 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
     /**
      * @notice Creates a new id with its cap, own URI and royalty in one call, and mints `amount` copies to
      * `to`. `setup.id == 0` takes the next id from the counter.
-     * @dev Only `MINTER_ROLE`. Reverts with {EditionsTokenExists} if `setup.id` exists. Emits `URI` when the
+     * @dev Only `MINTER_ROLE`. Reverts with {TokenExists} if `setup.id` exists. Emits `URI` when the
      * id gets its own URI and {TokenRoyaltyUpdated} when it gets its own royalty. `to` may be zero only with
      * `amount == 0` (creation broadcast).
      * @return id The created id.
@@ -258,7 +259,7 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
         _checkMinter();
         id = setup.id;
         if (id == 0) id = _allocateNextId();
-        else if (_exists(id)) revert EditionsTokenExists(id);
+        else if (_exists(id)) revert TokenExists(id);
         _setNewTokenExtras(id, setup.uri, setup.royaltyReceiver, setup.royaltyBps);
         _mintSingle(to, id, amount, setup.maxSupply);
         _checkOnReceived(address(0), to, id, amount, data);
@@ -304,7 +305,9 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
         return _balances[id][account];
     }
 
-    /// @inheritdoc IERC1155
+    /// @notice The balances of `accounts[i]` in `ids[i]`. Arrays of different lengths revert with
+    /// ERC-6093's `ERC1155InvalidArrayLength(idsLength, valuesLength)`: `ids.length` first, then
+    /// `accounts.length` in the second ("values") position, as OpenZeppelin's ERC1155 reports it.
     function balanceOfBatch(address[] calldata accounts, uint256[] calldata ids)
         external
         view
@@ -404,7 +407,7 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
     function setNextTokenId(uint256 nextId) external onlyRole(DEFAULT_ADMIN_ROLE) {
         uint96 packed = _ownerSlot.packed;
         uint256 current = (uint256(packed) >> _COUNTER_SHIFT) + 1;
-        if (nextId <= current || nextId - 1 > _COUNTER_MAX) revert EditionsInvalidTokenId(nextId);
+        if (nextId <= current || nextId - 1 > _COUNTER_MAX) revert InvalidTokenId(nextId);
         _ownerSlot.packed = uint96(((nextId - 1) << _COUNTER_SHIFT) | (packed & 0xff));
         emit NextTokenIdUpdated(nextId);
     }
@@ -452,7 +455,7 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
     /// @notice Sets the base URI template (must contain `{id}` for per-id metadata). Admin only; not once frozen.
     /// Emits `BatchMetadataUpdate(1, type(uint256).max)`.
     function setBaseURI(string calldata newBaseURI) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (metadataFrozen()) revert EditionsMetadataFrozen();
+        if (metadataFrozen()) revert MetadataIsFrozen();
         PackedStrings.Metadata memory strings = PackedStrings.read(_stringsPointer);
         strings.baseURI = newBaseURI;
         _writeStrings(strings);
@@ -463,7 +466,7 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
     /// Emits `URI(uri(id), id)` and `MetadataUpdate(id)`. May be set before `id` exists; creating the id
     /// with its own URI (voucher or {createToken}) then replaces it.
     function setTokenURI(uint256 id, string calldata tokenURI) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (metadataFrozen()) revert EditionsMetadataFrozen();
+        if (metadataFrozen()) revert MetadataIsFrozen();
         if (bytes(tokenURI).length == 0) {
             _tokenURIs[id].clear();
             emit URI(_readString(PackedStrings.Field.BaseURI), id);
@@ -484,7 +487,7 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
 
     /// @notice Freezes the base template and every existing per-id URI for good. Admin only. Irreversible.
     function freezeMetadata() external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (metadataFrozen()) revert EditionsMetadataFrozen();
+        if (metadataFrozen()) revert MetadataIsFrozen();
         _ownerSlot.packed |= _FROZEN;
         emit MetadataFrozen();
     }
@@ -497,7 +500,7 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
     function royaltyInfo(uint256 id, uint256 salePrice) external view returns (address receiver, uint256 amount) {
         Royalty memory r = _tokenRoyalties[id];
         if (r.receiver == address(0)) r = _defaultRoyalty;
-        return (r.receiver, salePrice * r.bps / _ROYALTY_DENOMINATOR);
+        return (r.receiver, Math.mulDiv(salePrice, r.bps, _ROYALTY_DENOMINATOR)); // no overflow for any price
     }
 
     /// @notice Sets the default royalty (both zero = none). At most {MAX_ROYALTY_BPS}. Admin only.
@@ -553,6 +556,15 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
         return _isMinterAccount(account);
     }
 
+    function _mayCancelVouchers(address account) internal view override returns (bool) {
+        return _isMinterAccount(account) || hasRole(DEFAULT_ADMIN_ROLE, account);
+    }
+
+    /// @dev An ERC-1155 id can be minted again, so every voucher spends its uid.
+    function _uidGuardsReplay(LazyMintVoucher.Voucher calldata) internal pure override returns (bool) {
+        return true;
+    }
+
     function _primarySaleRecipient() internal view override returns (address) {
         OwnerSlot memory slot = _ownerSlot; // warm: the signer's minter check read it
         return slot.packed & _OWN_SALE_RECIPIENT != 0 ? _primarySaleRecipientAddress : slot.owner;
@@ -562,7 +574,7 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
      * @dev Voucher rules: `tokenId == 0` creates the next id; a nonzero `tokenId` mints that id, creating it
      * if new. On creation the voucher's `maxSupply`, `uri` and royalty fields become the id's cap, own URI
      * and own royalty. For an existing id each of them must be empty/zero or equal what the id records
-     * ({EditionsMaxSupplyMismatch}, {EditionsURIMismatch}, {EditionsRoyaltyMismatch}): a buyer never gets a
+     * ({MaxSupplyMismatch}, {URIMismatch}, {RoyaltyMismatch}): a buyer never gets a
      * different edition than the one signed for.
      */
     function _mintVoucher(LazyMintVoucher.Voucher calldata v, address to) internal override returns (uint256 id) {
@@ -574,11 +586,11 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
             _setNewTokenExtras(id, v.uri, v.royaltyReceiver, v.royaltyBps);
         } else {
             if (bytes(v.uri).length != 0 && keccak256(_tokenURIs[id].get()) != keccak256(bytes(v.uri))) {
-                revert EditionsURIMismatch(id);
+                revert URIMismatch(id);
             }
             if (v.royaltyReceiver != address(0) || v.royaltyBps != 0) {
                 Royalty memory r = _tokenRoyalties[id];
-                if (r.receiver != v.royaltyReceiver || r.bps != v.royaltyBps) revert EditionsRoyaltyMismatch(id);
+                if (r.receiver != v.royaltyReceiver || r.bps != v.royaltyBps) revert RoyaltyMismatch(id);
             }
         }
         _mintSingle(to, id, v.quantity, v.maxSupply);
@@ -667,10 +679,10 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
         pure
     {
         if (failure == 1) revert ERC1155InvalidReceiver(address(0));
-        if (failure == 2) revert EditionsInvalidTokenId(0);
-        if (failure == 3) revert EditionsInvalidMaxSupply(maxSupply_);
-        if (failure == 4) revert EditionsMaxSupplyMismatch(id, _capOut(cap), maxSupply_);
-        revert EditionsMaxSupplyExceeded(id, _capOut(cap), uint96(state >> _MINTED_SHIFT), amount);
+        if (failure == 2) revert InvalidTokenId(0);
+        if (failure == 3) revert InvalidMaxSupply(maxSupply_);
+        if (failure == 4) revert MaxSupplyMismatch(id, _capOut(cap), maxSupply_);
+        revert TokenMaxSupplyExceeded(id, _capOut(cap), uint96(state >> _MINTED_SHIFT), amount);
     }
 
     /// @dev Adds `amount` to `id`'s supply and copies minted, creating the id with cap `maxSupply_` if new.
@@ -678,11 +690,11 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
         uint256 state = _tokenStates[id];
         uint256 cap = state >> _CAP_SHIFT;
         if (cap == 0) cap = _newTokenCap(id, maxSupply_);
-        else if (maxSupply_ != 0 && maxSupply_ != cap) revert EditionsMaxSupplyMismatch(id, _capOut(cap), maxSupply_);
+        else if (maxSupply_ != 0 && maxSupply_ != cap) revert MaxSupplyMismatch(id, _capOut(cap), maxSupply_);
         unchecked {
             uint256 minted = uint96(state >> _MINTED_SHIFT);
             uint256 room = (cap == _UNCAPPED ? _U96 : cap) - minted; // minted <= cap: no underflow
-            if (amount > room) revert EditionsMaxSupplyExceeded(id, _capOut(cap), minted, amount);
+            if (amount > room) revert TokenMaxSupplyExceeded(id, _capOut(cap), minted, amount);
             // Neither field overflows: totalSupply <= totalMinted and totalMinted + amount < 2^96, so adding
             // `amount` to both at once never carries into the next field.
             _tokenStates[id] = (cap << _CAP_SHIFT) | (uint192(state) + (amount << _MINTED_SHIFT) + amount);
@@ -691,8 +703,8 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
 
     /// @dev The stored cap of a new id: `maxSupply_`, or {_UNCAPPED} for `0`. Id 0 is never created.
     function _newTokenCap(uint256 id, uint256 maxSupply_) private pure returns (uint256) {
-        if (id == 0) revert EditionsInvalidTokenId(0);
-        if (maxSupply_ > MAX_SUPPLY_LIMIT) revert EditionsInvalidMaxSupply(maxSupply_);
+        if (id == 0) revert InvalidTokenId(0);
+        if (maxSupply_ > MAX_SUPPLY_LIMIT) revert InvalidMaxSupply(maxSupply_);
         return maxSupply_ == 0 ? _UNCAPPED : maxSupply_;
     }
 
@@ -701,9 +713,9 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
         return cap == _UNCAPPED ? 0 : cap;
     }
 
-    /// @dev Stores the four strings ({EditionsStringTooLong} for one over 65,535 bytes).
+    /// @dev Stores the four strings ({StringTooLong} for one over 65,535 bytes).
     function _writeStrings(PackedStrings.Metadata memory strings) private {
-        _stringsPointer = PackedStrings.write(strings, EditionsStringTooLong.selector);
+        _stringsPointer = PackedStrings.write(strings, StringTooLong.selector);
     }
 
     function _readString(PackedStrings.Field field) private view returns (string memory) {
@@ -762,7 +774,7 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
         id = (uint256(packed) >> _COUNTER_SHIFT) + 1;
         while (_exists(id)) ++id;
         // 2^88 ids: unreachable in practice, but never wrap into the flag bits.
-        if (id > _COUNTER_MAX) revert EditionsInvalidTokenId(id);
+        if (id > _COUNTER_MAX) revert InvalidTokenId(id);
         _ownerSlot.packed = uint96((id << _COUNTER_SHIFT) | (packed & 0xff));
     }
 
@@ -784,7 +796,7 @@ contract MintkitEditions is CreatorAccess, LazyMint, IERC1155, IERC1155MetadataU
     }
 
     function _checkRoyalty(address receiver, uint96 bps) private pure {
-        if (bps > MAX_ROYALTY_BPS) revert EditionsRoyaltyTooHigh(bps, MAX_ROYALTY_BPS);
-        if (receiver == address(0) && bps != 0) revert EditionsInvalidRoyaltyReceiver(address(0));
+        if (bps > MAX_ROYALTY_BPS) revert RoyaltyTooHigh(bps, MAX_ROYALTY_BPS);
+        if (receiver == address(0) && bps != 0) revert InvalidRoyaltyReceiver(address(0));
     }
 }

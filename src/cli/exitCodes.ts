@@ -68,6 +68,7 @@ const byCode: Record<string, ExitCodeValue> = {
   GAS_SIMULATION_REVERTED: ExitCode.reverted,
   VOUCHER_INVALID_FILE: ExitCode.usage,
   VOUCHER_INVALID_FIELD: ExitCode.usage,
+  VOUCHER_FREE_BEARER: ExitCode.usage,
   VOUCHER_RPC_FAILED: ExitCode.chainUnreachable,
   BATCH_INPUT_INVALID: ExitCode.usage,
   BATCH_INPUT_EMPTY: ExitCode.usage,

@@ -74,14 +74,12 @@ function hintFor(errorName: string | undefined): string {
     case "MaxSupplyExceeded":
       return "The collection is full (max supply reached); nothing was minted.";
     case "RoyaltyTooHigh":
-    case "EditionsRoyaltyTooHigh":
       return "Royalties are capped at 1000 bps (10%).";
     case "OwnableUnauthorizedAccount":
     case "AccessControlUnauthorizedAccount":
     case "MissingRole":
       return "The signing account lacks the role for this call: use the owner's account (--account) or grant it the role.";
     case "MetadataIsFrozen":
-    case "EditionsMetadataFrozen":
       return "The metadata is frozen: it can no longer be changed.";
     default:
       return "Check the arguments and the signing account's roles and balance; the decoded error names the cause.";

@@ -26,6 +26,10 @@ export interface VoucherErrorDetailsByCode {
   VOUCHER_EXPIRED: { readonly validUntil: string; readonly now: string };
   /** The uid was already spent on this contract. */
   VOUCHER_ALREADY_REDEEMED: { readonly uid: string };
+  /** A minter or admin cancelled the voucher's uid on this contract (`cancelVouchers`). */
+  VOUCHER_CANCELLED: { readonly uid: string };
+  /** A free voucher open to any recipient was asked for without `allowFreeBearer: true`. */
+  VOUCHER_FREE_BEARER: Record<string, never>;
   /** The signature is not the signer's over this voucher on this chain and contract. */
   VOUCHER_INVALID_SIGNATURE: { readonly signer: string };
   /** The signature is valid, but made by another account than the one named as signer. */

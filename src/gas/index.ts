@@ -12,7 +12,7 @@ export {
   type BatchMintPlan,
   type BatchMintChunk,
 } from "./planBatchMint.js";
-export { GAS_OPERATIONS, type GasOperation, type GasEstimate } from "./types.js";
+export { GAS_OPERATIONS, type GasOperation, type GasEstimate, type RedeemGasCase } from "./types.js";
 export { type GasLine } from "./fitChunks.js";
 export { type GasUsedSource } from "./measureGasUsed.js";
 export { sampleRecipients } from "./sampleRecipients.js";

@@ -47,7 +47,19 @@ export interface GasEstimate {
   readonly quantity: bigint;
   /** How the transaction is sent, e.g. `"factory"` / `"direct"` for a deploy. */
   readonly via?: string;
+  /** `redeem` only: which storage case the voucher's redemption is (see {@link RedeemGasCase}). */
+  readonly redeemCase?: RedeemGasCase;
 }
+
+/**
+ * The storage case of a voucher redemption, which decides most of its gas beyond the mint itself:
+ * - `"explicit-id"`: an ERC-721 voucher naming its token id: the uid is only read (the minted token
+ *   guards the replay), no uid write;
+ * - `"uid-used-word"`: the uid's bitmap word already holds a spent uid: the word is rewritten (~5k gas);
+ * - `"uid-new-word"`: the uid is the first spent in its word: a fresh slot (~17k gas more than a used
+ *   word; consecutive uids share words, random ones do not).
+ */
+export type RedeemGasCase = "explicit-id" | "uid-used-word" | "uid-new-word";
 
 /** Internal: the gas fields of a {@link GasEstimate} from a simulation. */
 export function gasFields(sim: { gasLimit: bigint; gasUsed: bigint; source: GasUsedSource }) {

@@ -52,6 +52,8 @@ export function decodeRedeemError(error: unknown, context: RedeemErrorContext): 
       return voucherError("VOUCHER_EXPIRED", { validUntil: a(0), now: a(1) }, error);
     case "VoucherAlreadyRedeemed":
       return voucherError("VOUCHER_ALREADY_REDEEMED", { uid: a(0) }, error);
+    case "VoucherCancelled":
+      return voucherError("VOUCHER_CANCELLED", { uid: a(0) }, error);
     case "VoucherInvalidSignature":
       return voucherError("VOUCHER_INVALID_SIGNATURE", { signer: a(0) }, error);
     case "VoucherSignerNotMinter":
@@ -65,7 +67,7 @@ export function decodeRedeemError(error: unknown, context: RedeemErrorContext): 
       return voucherError("VOUCHER_NO_PAYEE", {}, error);
     case "MaxSupplyExceeded":
       return voucherError("VOUCHER_MAX_SUPPLY_EXCEEDED", { maxSupply: a(0), available: a(1), requested: a(2) }, error);
-    case "EditionsMaxSupplyExceeded": {
+    case "TokenMaxSupplyExceeded": {
       const cap = args[1] as bigint;
       const available = (cap === 0n ? EDITIONS_UNCAPPED_LIMIT : cap) - (args[2] as bigint);
       return voucherError(
@@ -80,22 +82,21 @@ export function decodeRedeemError(error: unknown, context: RedeemErrorContext): 
       return voucherError("VOUCHER_QUANTITY_NOT_ONE", { quantity: a(0) }, error);
     case "TokenNotReserved":
       return voucherError("VOUCHER_TOKEN_NOT_RESERVED", { tokenId: a(0) }, error);
-    case "EditionsMaxSupplyMismatch":
+    case "MaxSupplyMismatch":
       return voucherError("VOUCHER_MAX_SUPPLY_MISMATCH", { tokenId: a(0), recorded: a(1), given: a(2) }, error);
-    case "EditionsInvalidMaxSupply":
+    case "InvalidMaxSupply":
       return voucherError("VOUCHER_MAX_SUPPLY_MISMATCH", { tokenId: str(voucher.tokenId), given: a(0) }, error);
-    case "EditionsURIMismatch":
+    case "URIMismatch":
       return voucherError("VOUCHER_URI_MISMATCH", { tokenId: a(0) }, error);
-    case "EditionsRoyaltyMismatch":
+    case "RoyaltyMismatch":
       return voucherError("VOUCHER_ROYALTY_MISMATCH", { tokenId: a(0) }, error);
     case "RoyaltyTooHigh":
-    case "EditionsRoyaltyTooHigh":
       return voucherError(
         "VOUCHER_INVALID_ROYALTY",
         { bps: a(0), maxBps: a(1), receiver: getAddress(voucher.royaltyReceiver) },
         error,
       );
-    case "EditionsInvalidRoyaltyReceiver":
+    case "InvalidRoyaltyReceiver":
     case "ERC2981InvalidTokenRoyalty":
     case "ERC2981InvalidTokenRoyaltyReceiver":
       return voucherError(

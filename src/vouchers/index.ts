@@ -6,7 +6,12 @@ export {
   VOUCHER_DOMAIN_VERSION,
   type Voucher,
 } from "./voucherTypes.js";
-export { createVoucher } from "./createVoucher.js";
+export {
+  createVoucher,
+  isFreeBearerVoucher,
+  DEFAULT_VOUCHER_VALIDITY_SECONDS,
+  type CreateVoucherOptions,
+} from "./createVoucher.js";
 export { hashVoucher } from "./hashVoucher.js";
 export { signVoucher } from "./signVoucher.js";
 export { validateVoucher, type VoucherFieldProblem } from "./validateVoucher.js";

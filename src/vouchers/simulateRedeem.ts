@@ -52,7 +52,7 @@ export function voucherTotalPrice(voucher: Voucher): bigint {
 /**
  * Simulates redeeming a voucher from `account` (an `eth_call` of `redeem`, then `eth_estimateGas`): the
  * token ids it would mint and the gas. A revert throws the `VoucherError` for the contract's custom error
- * (`VOUCHER_EXPIRED`, `VOUCHER_ALREADY_REDEEMED`, `VOUCHER_INVALID_SIGNATURE`, `VOUCHER_WRONG_PAYMENT`,
+ * (`VOUCHER_EXPIRED`, `VOUCHER_ALREADY_REDEEMED`, `VOUCHER_CANCELLED`, `VOUCHER_INVALID_SIGNATURE`, `VOUCHER_WRONG_PAYMENT`,
  * `VOUCHER_MAX_SUPPLY_EXCEEDED`, …) with what to do next; an ERC-20 price the redeemer has not approved (or
  * cannot pay) throws `VOUCHER_INSUFFICIENT_ALLOWANCE` (`VOUCHER_INSUFFICIENT_TOKEN_BALANCE`); a chain that
  * does not answer, `VOUCHER_RPC_FAILED`.

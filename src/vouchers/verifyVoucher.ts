@@ -83,7 +83,8 @@ export interface VerifyVoucherResult {
  * - the signature: `signer`'s over the EIP-712 digest for this chain and contract, by the contract's rules
  *   (ECDSA with a low `s` first, then ERC-1271 for a contract wallet, asked on the chain); a voucher
  *   signed for another chain or contract, or by another minter, fails with its own code;
- * - the signer may mint (the owner, or `MINTER_ROLE`); the uid is not spent;
+ * - the signer may mint (the owner, or `MINTER_ROLE`); the uid is not spent (`VOUCHER_ALREADY_REDEEMED`)
+ *   and not cancelled by a minter or admin (`VOUCHER_CANCELLED`, read from `isVoucherCancelled`);
  * - payment (someone to pay, the ERC-20 exists, no overflow), royalty bounds, and the token kind's rules
  *   (ERC-721: max supply, `maxSupply` 0, one token per specific id; ERC-1155: caps).
  *
@@ -194,9 +195,12 @@ export async function verifyVoucher(client: Client, parameters: VerifyVoucherPar
   // 5. Chain state: spent uid, minter role, payee, currency, signature, the kind's supply rules.
   const needsPayee = voucher.price !== 0n && isAddressEqual(voucher.payee, zeroAddress);
   const digest = hashVoucher({ voucher, contract, chainId });
-  const [redeemed, isMinter, saleRecipient, currencyCode, maxRoyaltyBps, signatureCheck, kindProblems] = await Promise.all([
+  const [redeemed, cancelled, isMinter, saleRecipient, currencyCode, maxRoyaltyBps, signatureCheck, kindProblems] = await Promise.all([
     chainReadOrThrow("isVoucherRedeemed", () =>
       readContract(client, { address: contract, abi: mintkitCollectionAbi, functionName: "isVoucherRedeemed", args: [voucher.uid] }),
+    ),
+    chainReadOrThrow("isVoucherCancelled", () =>
+      readContract(client, { address: contract, abi: mintkitCollectionAbi, functionName: "isVoucherCancelled", args: [voucher.uid] }),
     ),
     chainReadOrThrow("hasRole(MINTER_ROLE, signer)", () =>
       readContract(client, { address: contract, abi: mintkitCollectionAbi, functionName: "hasRole", args: [MINTER_ROLE, signer] }),
@@ -232,7 +236,9 @@ export async function verifyVoucher(client: Client, parameters: VerifyVoucherPar
     problems.push(...explained);
   }
   if (!isMinter) problems.push(voucherProblem("VOUCHER_SIGNER_NOT_MINTER", { signer }));
-  if (redeemed) problems.push(voucherProblem("VOUCHER_ALREADY_REDEEMED", { uid: String(voucher.uid) }));
+  // A cancelled uid is also spent on chain: report why it is spent, once.
+  if (cancelled) problems.push(voucherProblem("VOUCHER_CANCELLED", { uid: String(voucher.uid) }));
+  else if (redeemed) problems.push(voucherProblem("VOUCHER_ALREADY_REDEEMED", { uid: String(voucher.uid) }));
   if (needsPayee && saleRecipient !== undefined && isAddressEqual(saleRecipient, zeroAddress)) {
     problems.push(voucherProblem("VOUCHER_NO_PAYEE", {}));
   }

@@ -61,6 +61,14 @@ const descriptions: { [TCode in VoucherErrorCode]: Describe<TCode> } = {
     message: `The voucher's uid ${d.uid} was already redeemed on this contract.`,
     hint: "A voucher is spendable once; ask the creator for a voucher with a new uid.",
   }),
+  VOUCHER_CANCELLED: (d) => ({
+    message: `The voucher's uid ${d.uid} was cancelled on this contract by a minter or admin.`,
+    hint: "A cancelled voucher can never be redeemed; ask the creator for a new voucher.",
+  }),
+  VOUCHER_FREE_BEARER: () => ({
+    message: "The voucher is free (price 0) and open to any recipient (to = zero address): whoever holds it can mint for nothing.",
+    hint: "Name the recipient (to), set a price, or pass allowFreeBearer: true (CLI: --allow-free-bearer) if that is really meant.",
+  }),
   VOUCHER_INVALID_SIGNATURE: (d) => ({
     message: `The signature is not ${d.signer}'s over this voucher on this chain and contract.`,
     hint: "The voucher was changed after signing, or signed by another key, for another chain or for another contract: use the voucher exactly as signed, or ask the creator to sign it again.",

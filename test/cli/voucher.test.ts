@@ -1,5 +1,5 @@
 /**
- * `mintkit voucher sign|verify|redeem`: the real binary against a real local chain (Hardhat's JSON-RPC
+ * `mintkit voucher sign|verify|redeem|cancel`: the real binary against a real local chain (Hardhat's JSON-RPC
  * server). Run `npm run build` first.
  */
 import { expect } from "chai";
@@ -106,15 +106,15 @@ describe("mintkit voucher (CLI)", function () {
   });
 
   it("counts uids per contract (consecutive: the next one is first + 1), prints the file without --out, and never overwrites without --force", async function () {
-    const printed = await cli(["voucher", "sign", "--collection", collection]);
+    const printed = await cli(["voucher", "sign", "--collection", collection, "--to", buyer.address]);
     expect(printed.code, printed.stderr).to.equal(0);
     const parsed = JSON.parse(printed.stdout) as { voucher: { uid: string } };
     expect(parsed.voucher.uid).to.equal((firstUid + 1n).toString());
-    const first = await cli(["voucher", "sign", "--collection", collection, "--out", "v3.json"]);
+    const first = await cli(["voucher", "sign", "--collection", collection, "--to", buyer.address, "--out", "v3.json"]);
     expect(first.code, first.stderr).to.equal(0);
     const before = await readFile(path.join(cwd, "v3.json"), "utf8");
     expect(JSON.parse(before).voucher.uid).to.equal((firstUid + 2n).toString());
-    const clash = await cli(["voucher", "sign", "--collection", collection, "--out", "v3.json"]);
+    const clash = await cli(["voucher", "sign", "--collection", collection, "--to", buyer.address, "--out", "v3.json"]);
     expect(clash.code).to.equal(2);
     expect(clash.stderr).to.match(/already exists[\s\S]*--force/);
     expect(await readFile(path.join(cwd, "v3.json"), "utf8")).to.equal(before);
@@ -125,7 +125,7 @@ describe("mintkit voucher (CLI)", function () {
     for (const dir of ["machine-a", "machine-b"]) {
       const mine: bigint[] = [];
       for (let i = 0; i < 2; i++) {
-        const sign = await cli(["--json", "--data-dir", dir, "voucher", "sign", "--collection", collection, "--out", `${dir}-${i}.json`]);
+        const sign = await cli(["--json", "--data-dir", dir, "voucher", "sign", "--collection", collection, "--to", buyer.address, "--out", `${dir}-${i}.json`]);
         expect(sign.code, sign.stderr).to.equal(0);
         mine.push(BigInt(sign.json<SignOutput>().uid));
       }
@@ -188,7 +188,7 @@ describe("mintkit voucher (CLI)", function () {
       hash: await owner.writeContract({ address: collection, abi: mintkitCollectionAbi, functionName: "grantRole", args: [minterRole, wallet] }),
     });
 
-    const sign = await cli(["--json", "--dev-account", "2", "voucher", "sign", "--collection", collection, "--wallet", wallet, "--uid", "500", "--out", "wallet.json"]);
+    const sign = await cli(["--json", "--dev-account", "2", "voucher", "sign", "--collection", collection, "--wallet", wallet, "--to", buyer.address, "--uid", "500", "--out", "wallet.json"]);
     expect(sign.code, sign.stderr).to.equal(0);
     expect(sign.json<SignOutput>().signer).to.equal(wallet);
     const verify = await cli(["voucher", "verify", "wallet.json"]);
@@ -223,16 +223,16 @@ describe("mintkit voucher (CLI)", function () {
   });
 
   it("an expired or foreign voucher is refused at signing (nothing written), and a foreign-chain file fails on another chain", async function () {
-    const expired = await cli(["voucher", "sign", "--collection", collection, "--valid-until", "2001-01-01T00:00:00Z", "--out", "expired.json"]);
+    const expired = await cli(["voucher", "sign", "--collection", collection, "--to", buyer.address, "--valid-until", "2001-01-01T00:00:00Z", "--out", "expired.json"]);
     expect(expired.code).to.not.equal(0);
     expect(expired.stderr).to.contain("VOUCHER_EXPIRED");
     expect(existsSync(path.join(cwd, "expired.json"))).to.equal(false);
-    const notMinter = await cli(["--dev-account", "2", "voucher", "sign", "--collection", collection, "--out", "nm.json"]);
+    const notMinter = await cli(["--dev-account", "2", "voucher", "sign", "--collection", collection, "--to", buyer.address, "--out", "nm.json"]);
     expect(notMinter.code).to.not.equal(0);
     expect(notMinter.stderr).to.contain("VOUCHER_SIGNER_NOT_MINTER");
     expect(existsSync(path.join(cwd, "nm.json"))).to.equal(false);
 
-    const sign = await cli(["voucher", "sign", "--collection", collection, "--uid", "300", "--out", "local.json"]);
+    const sign = await cli(["voucher", "sign", "--collection", collection, "--to", buyer.address, "--uid", "300", "--out", "local.json"]);
     expect(sign.code, sign.stderr).to.equal(0);
     const other = await startChain({ chainId: 999 });
     try {
@@ -248,6 +248,50 @@ describe("mintkit voucher (CLI)", function () {
     } finally {
       await other.close();
     }
+  });
+
+  it("a free voucher open to anyone needs --allow-free-bearer and is signed with a warning; it expires in 30 days by default", async function () {
+    const publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
+    const refused = await cli(["--json", "voucher", "sign", "--collection", collection, "--uid", "600", "--out", "bearer.json"]);
+    expect(refused.code).to.equal(2);
+    expect(errorOf(refused).code).to.equal("VOUCHER_FREE_BEARER");
+    expect(errorOf(refused).hint).to.contain("--allow-free-bearer");
+    expect(existsSync(path.join(cwd, "bearer.json"))).to.equal(false);
+    const allowed = await cli(["voucher", "sign", "--collection", collection, "--uid", "600", "--allow-free-bearer", "--out", "bearer.json"]);
+    expect(allowed.code, allowed.stderr).to.equal(0);
+    expect(allowed.stderr).to.match(/Warning: this voucher is free and names no recipient/);
+    const file = JSON.parse(await readFile(path.join(cwd, "bearer.json"), "utf8")) as { voucher: { validUntil: string } };
+    const now = (await publicClient.getBlock({ blockTag: "latest" })).timestamp;
+    expect(Number(BigInt(file.voucher.validUntil) - now)).to.be.within(30 * 86_400 - 60, 30 * 86_400);
+  });
+
+  it("voucher cancel <file | --uid N…>: a minter cancels (exit 0), verify then reports VOUCHER_CANCELLED; others exit 5", async function () {
+    const publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
+    const sign = await cli(["voucher", "sign", "--collection", collection, "--to", buyer.address, "--uid", "700", "--out", "c1.json"]);
+    expect(sign.code, sign.stderr).to.equal(0);
+    const stranger = await cli(["--json", "--dev-account", "2", "voucher", "cancel", "c1.json"]);
+    expect(stranger.code).to.equal(5);
+    expect(errorOf(stranger).message).to.contain("VoucherCancelNotAuthorized");
+    const cancel = await cli(["--json", "voucher", "cancel", "c1.json"]);
+    expect(cancel.code, cancel.stderr).to.equal(0);
+    expect(cancel.json<{ uids: string[]; contract: string }>().uids).to.deep.equal(["700"]);
+    const verify = await cli(["--json", "voucher", "verify", "c1.json"]);
+    expect(verify.code).to.equal(1);
+    expect(verify.json<VerifyOutput>().problems.map((p) => p.code)).to.deep.equal(["VOUCHER_CANCELLED"]);
+    const redeem = await cli(["--json", "--dev-account", "1", "voucher", "redeem", "c1.json"]);
+    expect(redeem.code).to.equal(5);
+    expect(errorOf(redeem).code).to.equal("VOUCHER_CANCELLED");
+    const byUid = await cli(["voucher", "cancel", "--collection", collection, "--uid", "701", "702"]);
+    expect(byUid.code, byUid.stderr).to.equal(0);
+    expect(byUid.stdout).to.match(/Cancelled voucher uids 701, 702/);
+    for (const uid of [701n, 702n]) {
+      expect(await publicClient.readContract({ address: collection, abi: mintkitCollectionAbi, functionName: "isVoucherCancelled", args: [uid] })).to.equal(true);
+    }
+    const neither = await cli(["voucher", "cancel"]);
+    expect(neither.code).to.equal(2);
+    const noContract = await cli(["voucher", "cancel", "--uid", "5"]);
+    expect(noContract.code).to.equal(2);
+    expect(noContract.stderr).to.contain("--collection");
   });
 
   it("bad input: missing file (exit 2), not a voucher file (every problem listed), bad options, RPC down (exit 3)", async function () {

@@ -315,6 +315,7 @@ describe("MintkitCollection lazy mint (vouchers)", function () {
       const { c } = await networkHelpers.loadFixture(fixture);
       const { v, sig } = await signed(c);
       await c.write.transferOwnership([B]);
+      await c.write.acceptOwnership(as(bob));
       await viem.assertions.revertWithCustomError(c.write.redeem([v, O, sig], as(alice)), c, "VoucherSignerNotMinter");
       const byB = await signed(c, {}, bob);
       await c.write.redeem([byB.v, B, byB.sig], as(alice));
@@ -375,7 +376,7 @@ describe("MintkitCollection lazy mint (vouchers)", function () {
       // re-entering redeem during safeMintBatch: ids stay disjoint
       const v = await signed(c, { to: r.address, uid: 9n, quantity: 2n });
       await r.write.arm([c.address, encodeFunctionData({ abi: c.abi, functionName: "redeem", args: [v.v, O, v.sig] }), true]);
-      await c.write.safeMintBatch([r.address, 3n, "0x"]); // ids 3-5, the redeem inside takes 6-7
+      await c.write.safeMintBatch([r.address, 3n, 3n, "0x"]); // ids 3-5, the redeem inside takes 6-7
       for (let id = 3n; id <= 7n; id++) expect(await c.read.ownerOf([id])).to.equal(getAddress(r.address));
       expect(await c.read.balanceOf([r.address])).to.equal(7n);
       expect(await c.read.nextTokenId()).to.equal(8n);

@@ -93,10 +93,10 @@ describe("MintkitEditions", function () {
     });
 
     it("constructor rejects a default royalty above 10% or without receiver", async function () {
-      await expectRejected(viem.deployContract("MintkitEditions", [editionsConfig(OWNER, { royaltyBps: 1_001n })]), /EditionsRoyaltyTooHigh\(1001, 1000\)/);
+      await expectRejected(viem.deployContract("MintkitEditions", [editionsConfig(OWNER, { royaltyBps: 1_001n })]), /RoyaltyTooHigh\(1001, 1000\)/);
       await expectRejected(
         viem.deployContract("MintkitEditions", [editionsConfig(OWNER, { royaltyReceiver: zeroAddress, royaltyBps: 100n })]),
-        /EditionsInvalidRoyaltyReceiver/,
+        /InvalidRoyaltyReceiver/,
       );
     });
 
@@ -105,7 +105,7 @@ describe("MintkitEditions", function () {
       await viem.assertions.revertWithCustomError(
         c.write.initialize([editionsConfig(ALICE)], { account: alice.account }),
         c,
-        "EditionsAlreadyInitialized",
+        "AlreadyInitialized",
       );
     });
 
@@ -120,7 +120,7 @@ describe("MintkitEditions", function () {
       expect(await clone.read.owner()).to.equal(ALICE);
       expect(await clone.read.name()).to.equal("Clone");
       expect(await clone.read.hasRole([MINTER_ROLE, minter.account.address])).to.equal(false); // own storage
-      await viem.assertions.revertWithCustomError(clone.write.initialize([editionsConfig(BOB)]), clone, "EditionsAlreadyInitialized");
+      await viem.assertions.revertWithCustomError(clone.write.initialize([editionsConfig(BOB)]), clone, "AlreadyInitialized");
       await clone.write.mint([BOB, 1n, 2n, 10n, "0x"], { account: alice.account });
       expect(await clone.read.balanceOf([BOB, 1n])).to.equal(2n);
       expect(await impl.read.exists([1n])).to.equal(false);
@@ -145,7 +145,7 @@ describe("MintkitEditions", function () {
       await viem.assertions.revertWithCustomError(
         clone.write.initialize([editionsConfig(ALICE)], { account: stranger.account }),
         clone,
-        "EditionsAlreadyInitialized",
+        "AlreadyInitialized",
       );
       // A clone initialized with no owner is still initialized.
       const hash2 = await cloner.write.cloneAndInitialize([impl.address, editionsConfig(zeroAddress, { royaltyReceiver: BOB })]);
@@ -153,7 +153,7 @@ describe("MintkitEditions", function () {
       const log2 = r2.logs.find((l) => getAddress(l.address) === getAddress(cloner.address))!;
       const ownerless = await viem.getContractAt("MintkitEditions", decodeEventLog({ abi: cloner.abi, ...log2 }).args.instance as Address);
       expect(await ownerless.read.owner()).to.equal(zeroAddress);
-      await viem.assertions.revertWithCustomError(ownerless.write.initialize([editionsConfig(BOB)]), ownerless, "EditionsAlreadyInitialized");
+      await viem.assertions.revertWithCustomError(ownerless.write.initialize([editionsConfig(BOB)]), ownerless, "AlreadyInitialized");
     });
   });
 
@@ -194,7 +194,7 @@ describe("MintkitEditions", function () {
       await c.write.mint([ALICE, 1n, 1n, 0n, "0x"]);
       await c.write.mint([BOB, 1n, 1n, 5n, "0x"]);
       expect(await c.read.totalSupply([1n])).to.equal(3n);
-      await viem.assertions.revertWithCustomErrorWithArgs(c.write.mint([ALICE, 1n, 1n, 6n, "0x"]), c, "EditionsMaxSupplyMismatch", [
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.mint([ALICE, 1n, 1n, 6n, "0x"]), c, "MaxSupplyMismatch", [
         1n,
         5n,
         6n,
@@ -202,7 +202,7 @@ describe("MintkitEditions", function () {
       // An uncapped id reports cap 0; a nonzero cap for it mismatches.
       await c.write.mint([ALICE, 2n, 1n, 0n, "0x"]);
       expect(await c.read.maxSupply([2n])).to.equal(0n);
-      await viem.assertions.revertWithCustomErrorWithArgs(c.write.mint([ALICE, 2n, 1n, 9n, "0x"]), c, "EditionsMaxSupplyMismatch", [
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.mint([ALICE, 2n, 1n, 9n, "0x"]), c, "MaxSupplyMismatch", [
         2n,
         0n,
         9n,
@@ -212,7 +212,7 @@ describe("MintkitEditions", function () {
     it("enforces the cap on copies ever minted (burns do not make room)", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
       await c.write.mint([ALICE, 1n, 3n, 4n, "0x"]);
-      await viem.assertions.revertWithCustomErrorWithArgs(c.write.mint([ALICE, 1n, 2n, 0n, "0x"]), c, "EditionsMaxSupplyExceeded", [
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.mint([ALICE, 1n, 2n, 0n, "0x"]), c, "TokenMaxSupplyExceeded", [
         1n,
         4n,
         3n,
@@ -222,10 +222,10 @@ describe("MintkitEditions", function () {
       await c.write.burn([ALICE, 1n, 2n], { account: alice.account });
       expect(await c.read.totalSupply([1n])).to.equal(2n);
       expect(await c.read.totalMinted([1n])).to.equal(4n);
-      await viem.assertions.revertWithCustomError(c.write.mint([ALICE, 1n, 1n, 0n, "0x"]), c, "EditionsMaxSupplyExceeded");
+      await viem.assertions.revertWithCustomError(c.write.mint([ALICE, 1n, 1n, 0n, "0x"]), c, "TokenMaxSupplyExceeded");
       // Exceeding on creation too, and a huge amount never wraps.
-      await viem.assertions.revertWithCustomError(c.write.mint([ALICE, 9n, 6n, 5n, "0x"]), c, "EditionsMaxSupplyExceeded");
-      await viem.assertions.revertWithCustomError(c.write.mint([ALICE, 9n, MAX_U256, 5n, "0x"]), c, "EditionsMaxSupplyExceeded");
+      await viem.assertions.revertWithCustomError(c.write.mint([ALICE, 9n, 6n, 5n, "0x"]), c, "TokenMaxSupplyExceeded");
+      await viem.assertions.revertWithCustomError(c.write.mint([ALICE, 9n, MAX_U256, 5n, "0x"]), c, "TokenMaxSupplyExceeded");
       expect(await c.read.exists([9n])).to.equal(false);
     });
 
@@ -233,7 +233,7 @@ describe("MintkitEditions", function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
       await c.write.mint([ALICE, 1n, U96, 0n, "0x"]);
       expect(await c.read.totalSupply([1n])).to.equal(U96);
-      await viem.assertions.revertWithCustomErrorWithArgs(c.write.mint([ALICE, 1n, 1n, 0n, "0x"]), c, "EditionsMaxSupplyExceeded", [
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.mint([ALICE, 1n, 1n, 0n, "0x"]), c, "TokenMaxSupplyExceeded", [
         1n,
         0n,
         U96,
@@ -244,18 +244,18 @@ describe("MintkitEditions", function () {
       await viem.assertions.revertWithCustomErrorWithArgs(
         c.write.mint([ALICE, 3n, 1n, MAX_SUPPLY_LIMIT + 1n, "0x"]),
         c,
-        "EditionsInvalidMaxSupply",
+        "InvalidMaxSupply",
         [MAX_SUPPLY_LIMIT + 1n],
       );
     });
 
     it("id 0 is never a token", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
-      await viem.assertions.revertWithCustomErrorWithArgs(c.write.mint([ALICE, 0n, 1n, 0n, "0x"]), c, "EditionsInvalidTokenId", [0n]);
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.mint([ALICE, 0n, 1n, 0n, "0x"]), c, "InvalidTokenId", [0n]);
       await viem.assertions.revertWithCustomErrorWithArgs(
         c.write.mintBatch([ALICE, [0n], [1n], [0n], "0x"]),
         c,
-        "EditionsInvalidTokenId",
+        "InvalidTokenId",
         [0n],
       );
     });
@@ -316,8 +316,8 @@ describe("MintkitEditions", function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
       await c.write.mintBatch([ALICE, [4n, 4n], [2n, 3n], [5n, 0n], "0x"]);
       expect(await c.read.balanceOf([ALICE, 4n])).to.equal(5n);
-      await viem.assertions.revertWithCustomError(c.write.mintBatch([ALICE, [5n, 5n], [3n, 3n], [5n, 5n], "0x"]), c, "EditionsMaxSupplyExceeded");
-      await viem.assertions.revertWithCustomError(c.write.mintBatch([ALICE, [6n, 6n], [1n, 1n], [5n, 6n], "0x"]), c, "EditionsMaxSupplyMismatch");
+      await viem.assertions.revertWithCustomError(c.write.mintBatch([ALICE, [5n, 5n], [3n, 3n], [5n, 5n], "0x"]), c, "TokenMaxSupplyExceeded");
+      await viem.assertions.revertWithCustomError(c.write.mintBatch([ALICE, [6n, 6n], [1n, 1n], [5n, 6n], "0x"]), c, "MaxSupplyMismatch");
     });
 
     it("enforces caps, array lengths and the zero receiver", async function () {
@@ -326,7 +326,7 @@ describe("MintkitEditions", function () {
       await viem.assertions.revertWithCustomErrorWithArgs(
         c.write.mintBatch([ALICE, [2n, 1n], [1n, 2n], [0n, 0n], "0x"]),
         c,
-        "EditionsMaxSupplyExceeded",
+        "TokenMaxSupplyExceeded",
         [1n, 2n, 1n, 2n],
       );
       expect(await c.read.exists([2n])).to.equal(false); // the whole batch reverted
@@ -341,7 +341,7 @@ describe("MintkitEditions", function () {
       await viem.assertions.revertWithCustomErrorWithArgs(c.write.mintBatch([zeroAddress, [3n], [1n], [0n], "0x"]), c, "ERC1155InvalidReceiver", [
         zeroAddress,
       ]);
-      await viem.assertions.revertWithCustomError(c.write.mintBatch([ALICE, [3n], [1n], [MAX_SUPPLY_LIMIT + 1n], "0x"]), c, "EditionsInvalidMaxSupply");
+      await viem.assertions.revertWithCustomError(c.write.mintBatch([ALICE, [3n], [1n], [MAX_SUPPLY_LIMIT + 1n], "0x"]), c, "InvalidMaxSupply");
     });
   });
 
@@ -370,8 +370,8 @@ describe("MintkitEditions", function () {
       await viem.assertions.emitWithArgs(c.write.setNextTokenId([100n]), c, "NextTokenIdUpdated", [100n]);
       expect(await c.read.nextTokenId()).to.equal(100n);
       expect((await c.simulate.createToken([setup(), ALICE, 1n, "0x"])).result).to.equal(100n);
-      await viem.assertions.revertWithCustomErrorWithArgs(c.write.setNextTokenId([100n]), c, "EditionsInvalidTokenId", [100n]);
-      await viem.assertions.revertWithCustomErrorWithArgs(c.write.setNextTokenId([7n]), c, "EditionsInvalidTokenId", [7n]);
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.setNextTokenId([100n]), c, "InvalidTokenId", [100n]);
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.setNextTokenId([7n]), c, "InvalidTokenId", [7n]);
       await viem.assertions.revertWithCustomError(c.write.setNextTokenId([200n], { account: stranger.account }), c, "AccessControlUnauthorizedAccount");
     });
 
@@ -386,7 +386,7 @@ describe("MintkitEditions", function () {
       expect(await c.read.nextTokenId()).to.equal(5n);
       await c.write.createToken([setup(), ALICE, 1n, "0x"]); // 5
       expect(await c.read.balanceOf([ALICE, 5n])).to.equal(1n);
-      await viem.assertions.revertWithCustomErrorWithArgs(c.write.createToken([setup({ id: 4n }), ALICE, 1n, "0x"]), c, "EditionsTokenExists", [
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.createToken([setup({ id: 4n }), ALICE, 1n, "0x"]), c, "TokenExists", [
         4n,
       ]);
       await c.write.createToken([setup({ id: 1_000_000n, maxSupply: 1n }), ALICE, 1n, "0x"]);
@@ -406,15 +406,15 @@ describe("MintkitEditions", function () {
       await viem.assertions.revertWithCustomErrorWithArgs(
         c.write.createToken([setup({ royaltyReceiver: BOB, royaltyBps: 1_001n }), ALICE, 1n, "0x"]),
         c,
-        "EditionsRoyaltyTooHigh",
+        "RoyaltyTooHigh",
         [1_001n, 1_000n],
       );
       await viem.assertions.revertWithCustomError(
         c.write.createToken([setup({ royaltyBps: 10n }), ALICE, 1n, "0x"]),
         c,
-        "EditionsInvalidRoyaltyReceiver",
+        "InvalidRoyaltyReceiver",
       );
-      await viem.assertions.revertWithCustomError(c.write.createToken([setup({ maxSupply: 1n }), ALICE, 2n, "0x"]), c, "EditionsMaxSupplyExceeded");
+      await viem.assertions.revertWithCustomError(c.write.createToken([setup({ maxSupply: 1n }), ALICE, 2n, "0x"]), c, "TokenMaxSupplyExceeded");
     });
   });
 
@@ -594,7 +594,7 @@ describe("MintkitEditions", function () {
       await c.write.grantRole([MINTER_ROLE, receiver.address]);
       const again = encodeFunctionData({ abi: c.abi, functionName: "mint", args: [receiver.address, 1n, 1n, 0n, "0x"] });
       await receiver.write.arm([c.address, again, 0n, true]);
-      await viem.assertions.revertWithCustomErrorWithArgs(c.write.mint([receiver.address, 1n, 3n, 3n, "0x"]), c, "EditionsMaxSupplyExceeded", [
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.mint([receiver.address, 1n, 3n, 3n, "0x"]), c, "TokenMaxSupplyExceeded", [
         1n,
         3n,
         3n,
@@ -612,7 +612,7 @@ describe("MintkitEditions", function () {
       await c.write.grantRole([MINTER_ROLE, receiver.address]);
       const again = encodeFunctionData({ abi: c.abi, functionName: "mintBatch", args: [receiver.address, [1n, 2n], [1n, 1n], [0n, 0n], "0x"] });
       await receiver.write.arm([c.address, again, 0n, true]);
-      await viem.assertions.revertWithCustomError(c.write.mintBatch([receiver.address, [1n, 2n], [2n, 1n], [2n, 5n], "0x"]), c, "EditionsMaxSupplyExceeded");
+      await viem.assertions.revertWithCustomError(c.write.mintBatch([receiver.address, [1n, 2n], [2n, 1n], [2n, 5n], "0x"]), c, "TokenMaxSupplyExceeded");
       expect(await c.read.exists([1n])).to.equal(false);
     });
 
@@ -658,7 +658,7 @@ describe("MintkitEditions", function () {
       await c.write.setContractURI([""]);
       expect(await c.read.contractURI()).to.equal("");
       expect(await c.read.uri([9n])).to.equal(next);
-      await viem.assertions.revertWithCustomErrorWithArgs(c.write.setBaseURI(["x".repeat(65_536)]), c, "EditionsStringTooLong", [65_536n]);
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.setBaseURI(["x".repeat(65_536)]), c, "StringTooLong", [65_536n]);
     });
 
     it("freezeMetadata: event, irreversible, blocks base and per-id URI changes, not new ids or contractURI", async function () {
@@ -666,10 +666,10 @@ describe("MintkitEditions", function () {
       await c.write.setTokenURI([1n, TOKEN_URI]);
       await viem.assertions.emit(c.write.freezeMetadata(), c, "MetadataFrozen");
       expect(await c.read.metadataFrozen()).to.equal(true);
-      await viem.assertions.revertWithCustomError(c.write.setBaseURI(["x/{id}"]), c, "EditionsMetadataFrozen");
-      await viem.assertions.revertWithCustomError(c.write.setTokenURI([1n, "x"]), c, "EditionsMetadataFrozen");
-      await viem.assertions.revertWithCustomError(c.write.setTokenURI([1n, ""]), c, "EditionsMetadataFrozen");
-      await viem.assertions.revertWithCustomError(c.write.freezeMetadata(), c, "EditionsMetadataFrozen");
+      await viem.assertions.revertWithCustomError(c.write.setBaseURI(["x/{id}"]), c, "MetadataIsFrozen");
+      await viem.assertions.revertWithCustomError(c.write.setTokenURI([1n, "x"]), c, "MetadataIsFrozen");
+      await viem.assertions.revertWithCustomError(c.write.setTokenURI([1n, ""]), c, "MetadataIsFrozen");
+      await viem.assertions.revertWithCustomError(c.write.freezeMetadata(), c, "MetadataIsFrozen");
       await c.write.createToken([setup({ id: 2n, uri: "ipfs://second" }), ALICE, 1n, "0x"]);
       expect(await c.read.uri([2n])).to.equal("ipfs://second");
       await c.write.setContractURI(["ipfs://still-editable"]);
@@ -726,12 +726,12 @@ describe("MintkitEditions", function () {
 
     it("royalty above 10% or without receiver reverts (default and per id)", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
-      await viem.assertions.revertWithCustomErrorWithArgs(c.write.setDefaultRoyalty([BOB, 1_001n]), c, "EditionsRoyaltyTooHigh", [1_001n, 1_000n]);
-      await viem.assertions.revertWithCustomErrorWithArgs(c.write.setTokenRoyalty([1n, BOB, 10_000n]), c, "EditionsRoyaltyTooHigh", [10_000n, 1_000n]);
-      await viem.assertions.revertWithCustomErrorWithArgs(c.write.setDefaultRoyalty([zeroAddress, 1n]), c, "EditionsInvalidRoyaltyReceiver", [
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.setDefaultRoyalty([BOB, 1_001n]), c, "RoyaltyTooHigh", [1_001n, 1_000n]);
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.setTokenRoyalty([1n, BOB, 10_000n]), c, "RoyaltyTooHigh", [10_000n, 1_000n]);
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.setDefaultRoyalty([zeroAddress, 1n]), c, "InvalidRoyaltyReceiver", [
         zeroAddress,
       ]);
-      await viem.assertions.revertWithCustomError(c.write.setTokenRoyalty([1n, zeroAddress, 1n]), c, "EditionsInvalidRoyaltyReceiver");
+      await viem.assertions.revertWithCustomError(c.write.setTokenRoyalty([1n, zeroAddress, 1n]), c, "InvalidRoyaltyReceiver");
     });
 
     it("primary-sale recipient: set, event, zero = owner", async function () {
@@ -743,9 +743,11 @@ describe("MintkitEditions", function () {
       expect(await c.read.primarySaleRecipient()).to.equal(OWNER);
       // Unset, it follows ownership; set, it stays.
       await c.write.transferOwnership([ALICE]);
+      await c.write.acceptOwnership({ account: alice.account });
       expect(await c.read.primarySaleRecipient()).to.equal(ALICE);
       await c.write.setPrimarySaleRecipient([BOB], { account: alice.account });
       await c.write.transferOwnership([OWNER], { account: alice.account });
+      await c.write.acceptOwnership();
       expect(await c.read.primarySaleRecipient()).to.equal(BOB);
       expect(await c.read.metadataFrozen()).to.equal(false); // flags in the owner slot stay apart
     });
@@ -760,7 +762,8 @@ describe("MintkitEditions", function () {
       await c.write.mint([BOB, 1n, 1n, 0n, "0x"], { account: alice.account });
       await c.write.revokeRole([MINTER_ROLE, ALICE]);
       await viem.assertions.revertWithCustomError(c.write.mint([BOB, 1n, 1n, 0n, "0x"], { account: alice.account }), c, "AccessControlUnauthorizedAccount");
-      await viem.assertions.emitWithArgs(c.write.transferOwnership([ALICE]), c, "OwnershipTransferred", [OWNER, ALICE]);
+      await viem.assertions.emitWithArgs(c.write.transferOwnership([ALICE]), c, "OwnershipTransferStarted", [OWNER, ALICE]);
+      await viem.assertions.emitWithArgs(c.write.acceptOwnership({ account: alice.account }), c, "OwnershipTransferred", [OWNER, ALICE]);
       expect(await c.read.owner()).to.equal(ALICE);
       await c.write.mint([BOB, 1n, 1n, 0n, "0x"], { account: alice.account });
       await viem.assertions.revertWithCustomError(c.write.mint([BOB, 1n, 1n, 0n, "0x"]), c, "AccessControlUnauthorizedAccount");
@@ -801,6 +804,7 @@ describe("MintkitEditions", function () {
       await c.write.createToken([setup(), ALICE, 1n, "0x"]);
       await c.write.freezeMetadata();
       await c.write.transferOwnership([ALICE]);
+      await c.write.acceptOwnership({ account: alice.account });
       expect(await c.read.metadataFrozen()).to.equal(true);
       expect(await c.read.nextTokenId()).to.equal(2n);
       await c.write.renounceOwnership({ account: alice.account });
@@ -810,7 +814,44 @@ describe("MintkitEditions", function () {
       // Granted minters keep minting after the renounce.
       await c.write.createToken([setup(), ALICE, 1n, "0x"], { account: minter.account });
       expect(await c.read.nextTokenId()).to.equal(3n);
-      await viem.assertions.revertWithCustomError(c.write.initialize([editionsConfig(BOB)]), c, "EditionsAlreadyInitialized");
+      await viem.assertions.revertWithCustomError(c.write.initialize([editionsConfig(BOB)]), c, "AlreadyInitialized");
     });
+  });
+});
+
+describe("MintkitEditions 1.0 fixes (issue 9)", function () {
+  it("royaltyInfo does not overflow for sale prices above (2^256-1)/bps (Math.mulDiv, as the collection)", async function () {
+    const { c } = await networkHelpers.loadFixture(deployFixture);
+    const MAX = 2n ** 256n - 1n;
+    await c.write.setDefaultRoyalty([ALICE, 1_000n]);
+    // MAX * 1000 overflows 256 bits: before mulDiv this reverted with a panic (0x11)
+    expect(await c.read.royaltyInfo([1n, MAX])).to.deep.equal([ALICE, (MAX * 1_000n) / 10_000n]);
+    expect(await c.read.royaltyInfo([1n, MAX / 999n])).to.deep.equal([ALICE, ((MAX / 999n) * 1_000n) / 10_000n]);
+    expect(await c.read.royaltyInfo([1n, 12_345n])).to.deep.equal([ALICE, 1_234n]); // rounds down as before
+  });
+
+  it("balanceOfBatch's length error is ERC-6093's (idsLength, valuesLength): ids first, as OpenZeppelin reports it", async function () {
+    const { c } = await networkHelpers.loadFixture(deployFixture);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      c.read.balanceOfBatch([[ALICE, BOB, ALICE], [1n]]),
+      c,
+      "ERC1155InvalidArrayLength",
+      [1n, 3n],
+    );
+  });
+
+  it("errors carry no contract-name prefix: one name per problem in both token contracts", async function () {
+    const { c } = await networkHelpers.loadFixture(deployFixture);
+    const collection = await viem.deployContract("MintkitCollection", [
+      { owner: OWNER, name: "", symbol: "", baseURI: "", contractURI: "", maxSupply: 0n, royaltyReceiver: zeroAddress, royaltyBps: 0n, primarySaleRecipient: zeroAddress },
+    ]);
+    const names = (abi: readonly { type: string; name?: string }[]) => abi.filter((i) => i.type === "error").map((i) => i.name!);
+    const editionsErrors = names(c.abi);
+    expect(editionsErrors.filter((n) => n.startsWith("Editions") || n.startsWith("Collection"))).to.deep.equal([]);
+    for (const shared of ["AlreadyInitialized", "RoyaltyTooHigh", "MetadataIsFrozen", "StringTooLong"]) {
+      expect(editionsErrors, shared).to.include(shared);
+      expect(names(collection.abi), shared).to.include(shared);
+    }
+    await viem.assertions.revertWithCustomErrorWithArgs(c.write.setDefaultRoyalty([ALICE, 1_001n]), c, "RoyaltyTooHigh", [1_001n, 1_000n]);
   });
 });

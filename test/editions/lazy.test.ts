@@ -83,24 +83,24 @@ describe("MintkitEditions lazy mint (vouchers)", function () {
 
     it("royalty above 10%, a royalty without receiver, a bad cap: creation reverts", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
-      await viem.assertions.revertWithCustomErrorWithArgs(redeem(c, voucher({ royaltyReceiver: ALICE, royaltyBps: 1_001n })), c, "EditionsRoyaltyTooHigh", [
+      await viem.assertions.revertWithCustomErrorWithArgs(redeem(c, voucher({ royaltyReceiver: ALICE, royaltyBps: 1_001n })), c, "RoyaltyTooHigh", [
         1_001n,
         1_000n,
       ]);
-      await viem.assertions.revertWithCustomError(redeem(c, voucher({ royaltyBps: 5n })), c, "EditionsInvalidRoyaltyReceiver");
-      await viem.assertions.revertWithCustomError(redeem(c, voucher({ tokenId: 5n, maxSupply: 2n ** 64n })), c, "EditionsInvalidMaxSupply");
+      await viem.assertions.revertWithCustomError(redeem(c, voucher({ royaltyBps: 5n })), c, "InvalidRoyaltyReceiver");
+      await viem.assertions.revertWithCustomError(redeem(c, voucher({ tokenId: 5n, maxSupply: 2n ** 64n })), c, "InvalidMaxSupply");
       expect(await c.read.isVoucherRedeemed([1n])).to.equal(false);
     });
   });
 
   describe("existing ids and max supply", function () {
-    it("tops up an existing id; cap 0 or equal accepted; other cap -> EditionsMaxSupplyMismatch", async function () {
+    it("tops up an existing id; cap 0 or equal accepted; other cap -> MaxSupplyMismatch", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
       await c.write.mint([ALICE, 7n, 1n, 5n, "0x"]);
       await redeem(c, voucher({ tokenId: 7n, quantity: 2n, maxSupply: 0n, uid: 1n }));
       await redeem(c, voucher({ tokenId: 7n, quantity: 1n, maxSupply: 5n, uid: 2n }));
       expect(await c.read.totalSupply([7n])).to.equal(4n);
-      await viem.assertions.revertWithCustomErrorWithArgs(redeem(c, voucher({ tokenId: 7n, maxSupply: 6n, uid: 3n })), c, "EditionsMaxSupplyMismatch", [
+      await viem.assertions.revertWithCustomErrorWithArgs(redeem(c, voucher({ tokenId: 7n, maxSupply: 6n, uid: 3n })), c, "MaxSupplyMismatch", [
         7n,
         5n,
         6n,
@@ -109,7 +109,7 @@ describe("MintkitEditions lazy mint (vouchers)", function () {
 
     it("max supply enforced: one voucher over the cap, and vouchers that together exceed it", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
-      await viem.assertions.revertWithCustomErrorWithArgs(redeem(c, voucher({ quantity: 4n, maxSupply: 3n, uid: 1n })), c, "EditionsMaxSupplyExceeded", [
+      await viem.assertions.revertWithCustomErrorWithArgs(redeem(c, voucher({ quantity: 4n, maxSupply: 3n, uid: 1n })), c, "TokenMaxSupplyExceeded", [
         1n,
         3n,
         0n,
@@ -117,7 +117,7 @@ describe("MintkitEditions lazy mint (vouchers)", function () {
       ]);
       await redeem(c, voucher({ tokenId: 1n, quantity: 2n, maxSupply: 3n, uid: 2n }));
       await redeem(c, voucher({ tokenId: 1n, quantity: 1n, uid: 3n }));
-      await viem.assertions.revertWithCustomErrorWithArgs(redeem(c, voucher({ tokenId: 1n, quantity: 1n, uid: 4n })), c, "EditionsMaxSupplyExceeded", [
+      await viem.assertions.revertWithCustomErrorWithArgs(redeem(c, voucher({ tokenId: 1n, quantity: 1n, uid: 4n })), c, "TokenMaxSupplyExceeded", [
         1n,
         3n,
         3n,
@@ -131,18 +131,18 @@ describe("MintkitEditions lazy mint (vouchers)", function () {
       await redeem(c, voucher({ tokenId: 3n, uri: TOKEN_URI, royaltyReceiver: ALICE, royaltyBps: 300n, uid: 1n }));
       await redeem(c, voucher({ tokenId: 3n, uri: TOKEN_URI, royaltyReceiver: ALICE, royaltyBps: 300n, uid: 2n }));
       await redeem(c, voucher({ tokenId: 3n, uid: 3n }));
-      await viem.assertions.revertWithCustomErrorWithArgs(redeem(c, voucher({ tokenId: 3n, uri: "ipfs://other", uid: 4n })), c, "EditionsURIMismatch", [3n]);
+      await viem.assertions.revertWithCustomErrorWithArgs(redeem(c, voucher({ tokenId: 3n, uri: "ipfs://other", uid: 4n })), c, "URIMismatch", [3n]);
       await viem.assertions.revertWithCustomErrorWithArgs(
         redeem(c, voucher({ tokenId: 3n, royaltyReceiver: ALICE, royaltyBps: 301n, uid: 5n })),
         c,
-        "EditionsRoyaltyMismatch",
+        "RoyaltyMismatch",
         [3n],
       );
-      await viem.assertions.revertWithCustomError(redeem(c, voucher({ tokenId: 3n, royaltyReceiver: BUYER, royaltyBps: 300n, uid: 6n })), c, "EditionsRoyaltyMismatch");
+      await viem.assertions.revertWithCustomError(redeem(c, voucher({ tokenId: 3n, royaltyReceiver: BUYER, royaltyBps: 300n, uid: 6n })), c, "RoyaltyMismatch");
       // An id on the template has no own URI: a voucher naming one does not match.
       await c.write.mint([ALICE, 4n, 1n, 0n, "0x"]);
-      await viem.assertions.revertWithCustomError(redeem(c, voucher({ tokenId: 4n, uri: TOKEN_URI, uid: 7n })), c, "EditionsURIMismatch");
-      await viem.assertions.revertWithCustomError(redeem(c, voucher({ tokenId: 4n, royaltyReceiver: OWNER, royaltyBps: 500n, uid: 8n })), c, "EditionsRoyaltyMismatch");
+      await viem.assertions.revertWithCustomError(redeem(c, voucher({ tokenId: 4n, uri: TOKEN_URI, uid: 7n })), c, "URIMismatch");
+      await viem.assertions.revertWithCustomError(redeem(c, voucher({ tokenId: 4n, royaltyReceiver: OWNER, royaltyBps: 500n, uid: 8n })), c, "RoyaltyMismatch");
       expect(await c.read.totalSupply([3n])).to.equal(3n);
     });
   });
@@ -339,7 +339,7 @@ describe("MintkitEditions lazy mint (vouchers)", function () {
       await viem.assertions.revertWithCustomErrorWithArgs(
         redeem(c, voucher({ to: receiver.address, tokenId: 1n, quantity: 2n, maxSupply: 2n })),
         c,
-        "EditionsMaxSupplyExceeded",
+        "TokenMaxSupplyExceeded",
         [1n, 2n, 2n, 1n],
       );
       expect(await receiver.read.supplySeenInCallback()).to.equal(0n); // reverted with the rest

@@ -116,25 +116,25 @@ const rows: Row[] = [
     name: "mintBatch of 1",
     operation: "mintBatch",
     estimate: () => estimateMintBatchGas(publicClient, { collection: C, to: buyer.account.address, quantity: 1, account: O }),
-    send: (gas) => collection.write.mintBatch([buyer.account.address, 1n], { gas }),
+    send: async (gas) => collection.write.mintBatch([buyer.account.address, 1n, await collection.read.nextTokenId()], { gas }),
   },
   {
     name: "mintBatch of 100",
     operation: "mintBatch",
     estimate: () => estimateMintBatchGas(publicClient, { collection: C, to: holder.account.address, quantity: 100n, account: O }),
-    send: (gas) => collection.write.mintBatch([holder.account.address, 100n], { gas }),
+    send: async (gas) => collection.write.mintBatch([holder.account.address, 100n, await collection.read.nextTokenId()], { gas }),
   },
   {
     name: "mintBatch of 3,000",
     operation: "mintBatch",
     estimate: () => estimateMintBatchGas(publicClient, { collection: C, to: sampleRecipients(1, "batch")[0]!, quantity: 3_000n, account: O }),
-    send: (gas) => collection.write.mintBatch([sampleRecipients(1, "batch")[0]!, 3_000n], { gas }),
+    send: async (gas) => collection.write.mintBatch([sampleRecipients(1, "batch")[0]!, 3_000n, await collection.read.nextTokenId()], { gas }),
   },
   {
     name: "airdrop to 25 fresh holders",
     operation: "airdrop",
     estimate: () => estimateAirdropGas(publicClient, { collection: C, recipients: sampleRecipients(25), account: O }),
-    send: (gas) => collection.write.airdrop([sampleRecipients(25)], { gas }),
+    send: async (gas) => collection.write.airdrop([sampleRecipients(25), await collection.read.nextTokenId()], { gas }),
   },
   {
     name: "transfer the first token of an untouched batch (id deep inside it)",
@@ -180,7 +180,7 @@ function redeemRows(): Row[] {
   return cases.map((c) => {
     let prepared: { voucher: ReturnType<typeof createVoucher>; signature: `0x${string}` } | undefined;
     const prepare = async () => {
-      const voucher = createVoucher({ uid: nextUid(), ...c.fields });
+      const voucher = createVoucher({ uid: nextUid(), ...c.fields }, { allowFreeBearer: true });
       const signature = await signVoucher(owner, { voucher, contract: c.contract(), chainId });
       prepared = { voucher, signature };
       return prepared;
@@ -272,7 +272,7 @@ describe("estimate refusals (typed GasError)", function () {
   });
 
   it("a spent voucher: the contract's error by name", async function () {
-    const voucher = createVoucher({ uid: 1n });
+    const voucher = createVoucher({ uid: 1n }, { allowFreeBearer: true });
     const signature = await signVoucher(owner, { voucher, contract: C, chainId });
     await buyer.writeContract({ address: C, abi: mintkitCollectionAbi, functionName: "redeem", args: [voucher, O, signature] });
     const err = await estimateRedeemGas(publicClient, { contract: C, voucher, signer: O, signature, account: buyer.account.address }).catch((e: unknown) => e);
@@ -303,5 +303,30 @@ describe("estimate refusals (typed GasError)", function () {
     expect(isGasError(zero, "GAS_INVALID_PARAMETER")).to.equal(true);
     const notEditions = await estimateEditionsMintGas(publicClient, { editions: sampleRecipients(1)[0]!, to: O, amount: 1, account: O }).catch((e: unknown) => e);
     expect(isGasError(notEditions, "GAS_INVALID_PARAMETER")).to.equal(true);
+  });
+});
+
+describe("estimateRedeemGas says which storage case a voucher is", function () {
+  it("explicit ERC-721 id, uid in a used bitmap word, uid opening a new word: each named, and the new word costs ~17k more", async function () {
+    const c = await viem.deployContract("MintkitCollection", [collectionConfig(O, "Cases")]);
+    const redeem = async (fields: Parameters<typeof createVoucher>[0]) => {
+      const voucher = createVoucher({ to: buyer.account.address, ...fields });
+      const signature = await signVoucher(owner, { voucher, contract: c.address, chainId });
+      return { voucher, signature, signer: O, contract: c.address, account: buyer.account };
+    };
+    const warm = await redeem({ uid: 0n });
+    await c.write.redeem([warm.voucher, O, warm.signature], { account: buyer.account });
+    await c.write.reserve([5n]);
+    const used = await estimateRedeemGas(publicClient, await redeem({ uid: 1n }));
+    const fresh = await estimateRedeemGas(publicClient, await redeem({ uid: 256n }));
+    const explicit = await estimateRedeemGas(publicClient, await redeem({ uid: 512n, tokenId: 3n }));
+    expect([used.redeemCase, fresh.redeemCase, explicit.redeemCase]).to.deep.equal(["uid-used-word", "uid-new-word", "explicit-id"]);
+    expect(Number(fresh.gas - used.gas)).to.be.within(16_000, 18_000);
+    // an editions voucher always spends its uid
+    const e = await viem.deployContract("MintkitEditions", [editionsConfig(O, "Cases")]);
+    const voucher = createVoucher({ to: buyer.account.address, uid: 300n, tokenId: 7n });
+    const signature = await signVoucher(owner, { voucher, contract: e.address, chainId });
+    const editionsCase = await estimateRedeemGas(publicClient, { voucher, signature, signer: O, contract: e.address, account: buyer.account });
+    expect(editionsCase.redeemCase).to.equal("uid-new-word");
   });
 });

@@ -39,7 +39,7 @@ async function execute(plan: BatchMintPlan, sender = owner): Promise<bigint[]> {
       address: plan.collection,
       abi: mintkitCollectionAbi,
       functionName: "mintBatch",
-      args: [plan.to, chunk.quantity],
+      args: [plan.to, chunk.quantity, chunk.firstTokenId],
       gas: plan.perTransactionLimit,
     });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
@@ -139,8 +139,8 @@ describe("planBatchMint", function () {
 
   it("follows the collection's next id and remaining supply", async function () {
     const { c } = await networkHelpers.loadFixture(collectionFixture);
-    await c.write.mintBatch([O, 4_995n]);
-    await c.write.mintBatch([O, 4_995n]);
+    await c.write.mintBatch([O, 4_995n, 1n]);
+    await c.write.mintBatch([O, 4_995n, 4_996n]);
     const plan = await planBatchMint(publicClient, { collection: c.address, to: O, count: 10, account: O });
     expect(plan.nextTokenId).to.equal(9_991n);
     expect(plan.chunks[0]!.firstTokenId).to.equal(9_991n);
@@ -150,7 +150,7 @@ describe("planBatchMint", function () {
   describe("refusals (typed GasError, nothing sent)", function () {
     it("count over the remaining max supply", async function () {
       const { c } = await networkHelpers.loadFixture(collectionFixture);
-      await c.write.mintBatch([O, 100n]);
+      await c.write.mintBatch([O, 100n, 1n]);
       const before = await publicClient.getBlockNumber();
       const e = await expectGasError(
         planBatchMint(publicClient, { collection: c.address, to: O, count: 9_901, account: O }),
@@ -195,5 +195,45 @@ describe("planBatchMint", function () {
       const e = await expectGasError(planBatchMint(publicClient, { ...base, collection: fresh() }), "GAS_INVALID_PARAMETER");
       expect(e.details).to.deep.include({ parameter: "collection" });
     });
+  });
+});
+
+describe("mintBatch at the EIP-7825 per-transaction gas cap (2^24 = 16,777,216)", function () {
+  it("the largest batch that fits the cap mints with gas = 2^24; a larger one runs out of gas and mints nothing", async function () {
+    const CAP = 16_777_216n;
+    const c = await viem.deployContract("MintkitCollection", [benchConfig(O, { maxSupply: 0n })]);
+    await c.write.mint([O]); // steady state: the counter is nonzero
+    const to = fresh();
+    const fits = async (q: bigint) => {
+      try {
+        return (await c.estimateGas.mintBatch([to, q, 2n], { account: owner.account })) <= CAP;
+      } catch {
+        return false;
+      }
+    };
+    let lo = 1_000n; // fits
+    let hi = 20_000n; // does not
+    expect(await fits(lo)).to.equal(true);
+    expect(await fits(hi)).to.equal(false);
+    while (hi - lo > 1n) {
+      const mid = (lo + hi) / 2n;
+      if (await fits(mid)) lo = mid;
+      else hi = mid;
+    }
+    expect(Number(lo), "README: up to about 8,000 tokens fit one transaction").to.be.within(7_500, 8_500);
+    // one over the largest: with the cap as its gas limit it runs out of gas (the node refuses to send it)
+    const over = await c.write.mintBatch([to, lo + 1n, 2n], { gas: CAP }).then(
+      () => "sent",
+      (e: unknown) => String(e),
+    );
+    expect(over).to.match(/ran out of gas/);
+    expect(await c.read.nextTokenId()).to.equal(2n);
+    const hash = await c.write.mintBatch([to, lo, 2n], { gas: CAP });
+    const receipt = await publicClient.waitForTransactionReceipt({ hash });
+    expect(receipt.status).to.equal("success");
+    expect(receipt.gasUsed <= CAP).to.equal(true);
+    expect(await c.read.balanceOf([to])).to.equal(lo);
+    expect(await c.read.ownerOf([lo + 1n])).to.equal((await import("viem")).getAddress(to));
+    console.log(`      largest mintBatch under 2^24: ${lo} tokens, gasUsed ${receipt.gasUsed}`);
   });
 });

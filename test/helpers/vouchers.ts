@@ -8,9 +8,9 @@ import { createVoucher, hashVoucher, signVoucher as signWithLibrary, voucherType
 export { voucherDomain, type Voucher } from "../../src/index.js";
 export const VOUCHER_TYPES = voucherTypes;
 
-/** A voucher for the next id: 1 token, free, anyone may redeem, no window, uid 1 unless overridden. */
+/** A voucher for the next id: 1 token, free, anyone may redeem (explicitly allowed), no window, uid 1 unless overridden. */
 export function voucher(overrides: Partial<Voucher> = {}): Voucher {
-  return createVoucher({ uid: 1n, ...overrides });
+  return createVoucher({ uid: 1n, validUntil: 0n, ...overrides }, { allowFreeBearer: true });
 }
 
 /** The EIP-712 digest of `v` for `contract` on `chainId` (what the contract's `voucherDigest` returns there). */

@@ -51,7 +51,7 @@ async function fixture() {
 
 /** Signs `voucher` for `contract` with `by` (default the owner), for this chain unless `forChainId`. */
 async function sign(contract: Address, fields: Partial<Voucher> & { uid: bigint }, by = owner, forChainId = chainId) {
-  const voucher = createVoucher(fields);
+  const voucher = createVoucher(fields, { allowFreeBearer: true });
   const signature = await signVoucher(by, { voucher, contract, chainId: forChainId });
   return { voucher, signature, signer: getAddress(by.account.address), contract };
 }
@@ -101,7 +101,7 @@ describe("verifyVoucher / simulateRedeem / redeemVoucher", function () {
 
     it("an ERC-1271 contract wallet's voucher (signed by its key): valid off-chain, redeemed on-chain", async function () {
       const { collection, wallet } = await networkHelpers.loadFixture(fixture);
-      const voucher = createVoucher({ uid: 7n });
+      const voucher = createVoucher({ uid: 7n }, { allowFreeBearer: true });
       const signature = await signVoucher(walletKey, { voucher, contract: collection.address, chainId });
       const signed = { voucher, signature, signer: wallet.address, contract: collection.address };
       // Off-chain ECDSA alone finds the key, not the wallet: ERC-1271 needs the chain.
@@ -312,7 +312,7 @@ describe("verifyVoucher / simulateRedeem / redeemVoucher", function () {
 
     it("an ERC-1271 wallet that refuses the signature, or that is not a minter", async function () {
       const { collection, rejecting } = await networkHelpers.loadFixture(fixture);
-      const voucher = createVoucher({ uid: 1n });
+      const voucher = createVoucher({ uid: 1n }, { allowFreeBearer: true });
       const signature = await signVoucher(walletKey, { voucher, contract: collection.address, chainId });
       const refused = { voucher, signature, signer: rejecting.address, contract: collection.address };
       expect(codes(await verifyVoucher(publicClient, refused))).to.deep.equal(["VOUCHER_INVALID_SIGNATURE"]);
@@ -332,7 +332,7 @@ describe("verifyVoucher / simulateRedeem / redeemVoucher", function () {
       const writer = getAddress((await publicClient.waitForTransactionReceipt({ hash })).contractAddress!);
       await collection.write.grantRole([MINTER_ROLE, writer]);
       // A plain eth_call lets it write and answer the magic value…
-      const voucher = createVoucher({ uid: 1n });
+      const voucher = createVoucher({ uid: 1n }, { allowFreeBearer: true });
       const signature = await signVoucher(walletKey, { voucher, contract: collection.address, chainId });
       const plain = await publicClient.call({
         to: writer,
@@ -438,7 +438,7 @@ describe("verifyVoucher / simulateRedeem / redeemVoucher", function () {
           return `${sig.slice(0, 130)}${sig.endsWith("1b") ? "00" : "01"}` as Hex;
         },
       });
-      const voucher = createVoucher({ uid: 1n });
+      const voucher = createVoucher({ uid: 1n }, { allowFreeBearer: true });
       const client = createWalletClient({ account: v01Wallet, transport: http("http://127.0.0.1:9") }); // never reached
       const signature = await signVoucher(client, { voucher, contract: collection.address, chainId });
       expect(["1b", "1c"]).to.include(signature.slice(130));

@@ -5,7 +5,14 @@ import { globalOptions, type GlobalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { formatEth, type CommandResult } from "../output.js";
 import { runAction } from "../run.js";
-import type { EthPrice, FeeTiers, GasEstimate } from "../../gas/index.js";
+import type { EthPrice, FeeTiers, GasEstimate, RedeemGasCase } from "../../gas/index.js";
+
+/** `gas redeem`: what each voucher storage case means for its gas. */
+const REDEEM_CASES: Record<RedeemGasCase, string> = {
+  "explicit-id": "explicit ERC-721 token id (the uid is only read, not written)",
+  "uid-used-word": "uid in a bitmap word already used (the word is rewritten)",
+  "uid-new-word": "uid opens a new bitmap word (~17k gas more than a used word; consecutive uids share words)",
+};
 
 /** Options of the `mintkit gas` subcommands (each takes the ones it lists). */
 export interface GasOptions {
@@ -65,7 +72,7 @@ export function register(program: Command): void {
     .option("--uri <uri>", "the token's own metadata URI (mintWithURI)")
     .action(runAction((opts: GasOptions, cmd: Command) => estimateCommand(cmd, opts, "mint")));
 
-  op("batch", "One mintBatch(to, count) transaction (see `gas plan` for more than one transaction)", [
+  op("batch", "One mintBatch(to, count, nextTokenId) transaction (see `gas plan` for more than one transaction)", [
     "mintkit gas batch --collection 0x… --count 500",
   ])
     .alias("mintBatch")
@@ -74,7 +81,7 @@ export function register(program: Command): void {
     .option("--to <address>", "recipient (default: a fresh address)")
     .action(runAction((opts: GasOptions, cmd: Command) => estimateCommand(cmd, opts, "batch")));
 
-  op("airdrop", "One airdrop(recipients) transaction to --count fresh holders", ["mintkit gas airdrop --collection 0x… --count 50"])
+  op("airdrop", "One airdrop(recipients, nextTokenId) transaction to --count fresh holders", ["mintkit gas airdrop --collection 0x… --count 50"])
     .requiredOption("--collection <address|name>", "a MintkitCollection")
     .option("--count <n>", "recipients (fresh addresses, one token each)", "10")
     .action(runAction((opts: GasOptions, cmd: Command) => estimateCommand(cmd, opts, "airdrop")));
@@ -265,7 +272,7 @@ async function estimateCommand(cmd: Command, opts: GasOptions, operation: string
         price: await weiOf(opts.price ?? "0", "--price"),
         ...(opts.uri !== undefined ? { uri: opts.uri } : {}),
         uid: BigInt(Date.now()) * 1_000_000n + BigInt(Math.floor(Math.random() * 1_000_000)),
-      });
+      }, { allowFreeBearer: true }); // only simulated, never written out
       const signature = await signVoucher(signer.walletClient, { voucher, contract: collection, chainId: ctx.chainId, account: signer.account });
       estimate = await lib.estimateRedeemGas(client, { contract: collection, voucher, signer: signer.account.address, signature, account: from });
       break;
@@ -317,6 +324,7 @@ async function estimateCommand(cmd: Command, opts: GasOptions, operation: string
       `${estimate.operation}${estimate.via ? ` (${estimate.via})` : ""}${estimate.contract ? ` on ${estimate.contract}` : ""}: ${estimate.gas} gas` +
         (estimate.gasLimit !== estimate.gas ? ` (send with a limit of at least ${estimate.gasLimit})` : ""),
       ...(estimate.quantity > 0n ? [`  ${estimate.quantity} token(s)${estimate.value > 0n ? `, value ${estimate.value} wei` : ""}, as ${estimate.account}`] : [`  as ${estimate.account}`]),
+      ...(estimate.redeemCase ? [`  voucher case: ${REDEEM_CASES[estimate.redeemCase]}`] : []),
       `Cost (base fee ${gwei(fees.nextBaseFeePerGas)} gwei, tips from ${fees.source === "feeHistory" ? "recent blocks" : "the node"}):`,
       ...lines,
     ],

@@ -1,8 +1,10 @@
 /**
- * `mintkit voucher sign|verify|redeem`: lazy-mint vouchers as files. The creator signs a voucher into a
- * versioned JSON file (`voucher sign --out voucher.json`), anyone checks it against the chain (`voucher
- * verify voucher.json`, exit 0 only when the contract would accept it) and a buyer redeems it (`voucher
- * redeem voucher.json`), paying the price and the gas. viem and the library load inside the actions.
+ * `mintkit voucher sign|verify|redeem|cancel`: lazy-mint vouchers as files. The creator signs a voucher
+ * into a versioned JSON file (`voucher sign --out voucher.json`), anyone checks it against the chain
+ * (`voucher verify voucher.json`, exit 0 only when the contract would accept it), a buyer redeems it
+ * (`voucher redeem voucher.json`), paying the price and the gas, and a minter or admin cancels vouchers
+ * that must never be redeemed (`voucher cancel voucher.json`, or `--uid N…`). viem and the library load
+ * inside the actions.
  */
 import type { Command } from "commander";
 import type { Address } from "viem";
@@ -32,6 +34,12 @@ interface SignOptions {
   wallet?: string;
   out?: string;
   force?: boolean;
+  allowFreeBearer?: boolean;
+}
+
+interface CancelOptions {
+  collection?: string;
+  uid?: string[];
 }
 
 interface VerifyOptions {
@@ -47,15 +55,16 @@ interface RedeemOptions {
 const UINT64_MAX = (1n << 64n) - 1n;
 const UINT256_MAX = (1n << 256n) - 1n;
 
-/** Registers `mintkit voucher sign|verify|redeem`. */
+/** Registers `mintkit voucher sign|verify|redeem|cancel`. */
 export function register(program: Command): void {
   const voucher = program
     .command("voucher")
-    .description("Sign, verify and redeem lazy-mint vouchers (EIP-712; the buyer pays the mint)");
+    .description("Sign, verify, redeem and cancel lazy-mint vouchers (EIP-712; the buyer pays the mint)");
   withExamples(voucher, [
     "mintkit voucher sign --collection 0x… --price 0.01 --valid-until +7d --out voucher.json",
     "mintkit voucher verify voucher.json",
     "mintkit --dev-account 1 voucher redeem voucher.json",
+    "mintkit voucher cancel voucher.json",
   ]);
 
   const sign = voucher
@@ -73,16 +82,21 @@ export function register(program: Command): void {
     .option("--royalty-bps <bps>", "per-token royalty in basis points, 0-1000", "0")
     .option("--max-supply <n>", "ERC-1155: the cap of an id the voucher creates (0 = uncapped)", "0")
     .option("--valid-from <time>", "opens at: ISO date, unix seconds or +<n>[s|m|h|d] from now (default: now)")
-    .option("--valid-until <time>", "closes at: ISO date, unix seconds or +<n>[s|m|h|d] (default: never)")
+    .option("--valid-until <time>", "closes at: ISO date, unix seconds or +<n>[s|m|h|d]; 0 = never (default: +30d)")
     .option(
       "--uid <n>",
       "the voucher's unique id (default: the next unused one, counted per contract in --data-dir from a random start; sign one at a time per data folder)",
     )
     .option("--wallet <address>", "sign for this ERC-1271 contract wallet (the signing key must be one it accepts)")
     .option("--out <file>", "write the signed voucher here (default: print it on stdout)")
-    .option("--force", "overwrite --out if it exists");
+    .option("--force", "overwrite --out if it exists")
+    .option(
+      "--allow-free-bearer",
+      "allow a free voucher (price 0) without --to: anyone holding it mints for nothing (a warning is printed)",
+    );
   withExamples(sign, [
-    "mintkit voucher sign --collection 0x… --out voucher.json",
+    "mintkit voucher sign --collection 0x… --to 0x… --out voucher.json",
+    "mintkit voucher sign --collection 0x… --allow-free-bearer --valid-until +1d --out giveaway.json",
     "mintkit voucher sign --collection 0x… --to 0x… --price 0.05 --valid-until 2026-12-31T23:59:59Z --out v.json",
     "mintkit voucher sign --collection 0x… --quantity 3 --price 10 --currency 0x…(USDC) --out v.json --json",
   ]);
@@ -163,6 +177,69 @@ export function register(program: Command): void {
       return redeemAction(ctx, signed, opts, g.json);
     }),
   );
+
+  const cancel = voucher
+    .command("cancel")
+    .description("Cancel vouchers on their contract so they can never be redeemed (a minter or admin signs; exit 5 if not)")
+    .argument("[file]", "signed voucher file (from `voucher sign`): cancels its uid at its contract")
+    .option("--uid <n...>", "cancel these uids instead (with --collection)")
+    .option("--collection <address|name>", "the contract (default: the one in the file)");
+  withExamples(cancel, [
+    "mintkit voucher cancel voucher.json",
+    "mintkit voucher cancel --collection 0x… --uid 41 42 43",
+  ]);
+  cancel.action(
+    runAction(async (file: string | undefined, opts: CancelOptions, cmd: Command) => {
+      const g = globalOptions(cmd);
+      const { resolveContext } = await import("../context.js");
+      if ((file === undefined) === (opts.uid === undefined)) {
+        throw invalidInput("voucher cancel", file ?? "", "give a signed voucher file or --uid N…, not both and not neither");
+      }
+      const signed = file === undefined ? undefined : await readSignedVoucher(file);
+      const ctx = await resolveContext(g, { signer: true });
+      return cancelAction(ctx, signed, opts, g.json);
+    }),
+  );
+}
+
+async function cancelAction(
+  ctx: SignerContext,
+  signed: Awaited<ReturnType<typeof readSignedVoucher>> | undefined,
+  opts: CancelOptions,
+  json: boolean,
+) {
+  const { parseBigIntOption } = await import("../parse.js");
+  const { resolveCollectionAddress } = await import("../resolveCollection.js");
+  const { mintkitCollectionAbi } = await import("../../contracts/index.js");
+  const { sendWrite } = await import("../sendWrite.js");
+  const { note } = await import("../output.js");
+  if (signed !== undefined && signed.chainId !== ctx.chainId) {
+    const v = await import("../../vouchers/index.js");
+    const { VoucherError } = await import("../../errors/VoucherError.js");
+    const p = v.voucherProblem("VOUCHER_WRONG_CHAIN", { signedFor: signed.chainId, chainId: ctx.chainId });
+    throw new VoucherError(p.code, p.message, { hint: p.hint, details: p.details });
+  }
+  let contract: Address;
+  if (opts.collection !== undefined) contract = await resolveCollectionAddress(ctx, opts.collection, "--collection");
+  else if (signed !== undefined) contract = signed.contract;
+  else throw invalidInput("--collection", "", "is required with --uid (the contract the vouchers were signed for)");
+  const uids =
+    signed !== undefined ? [signed.voucher.uid] : (opts.uid ?? []).map((u) => parseBigIntOption(u, "--uid", { max: UINT256_MAX }));
+  note(json, `Cancelling voucher uid${uids.length === 1 ? "" : "s"} ${uids.join(", ")} at ${contract}…`);
+  const sent = await sendWrite(ctx, "voucher cancel", {
+    address: contract,
+    abi: mintkitCollectionAbi,
+    functionName: "cancelVouchers",
+    args: [uids],
+  });
+  return {
+    data: { transactionHash: sent.transactionHash, contract, uids, gasUsed: sent.gasUsed, fee: sent.fee },
+    text: [
+      `Cancelled voucher uid${uids.length === 1 ? "" : "s"} ${uids.join(", ")} at ${contract}: they can no longer be redeemed.`,
+      `transaction: ${sent.transactionHash}`,
+      `gas used:    ${sent.gasUsed} (fee ${formatEth(sent.fee)})`,
+    ],
+  };
 }
 
 /** Reads and parses a signed-voucher file (`CLI_FILE_NOT_FOUND`, or `VOUCHER_INVALID_FILE` with every problem). */
@@ -197,12 +274,23 @@ async function signAction(ctx: SignerContext, opts: SignOptions) {
     royaltyBps: parseBps(opts.royaltyBps ?? "0"),
     maxSupply: parseBigIntOption(opts.maxSupply ?? "0", "--max-supply", { max: UINT256_MAX }),
     validFrom: opts.validFrom === undefined ? 0n : parseTime(opts.validFrom, "--valid-from", now),
-    validUntil: opts.validUntil === undefined ? 0n : parseTime(opts.validUntil, "--valid-until", now),
+    // Default (createVoucher's): 30 days from the chain's time.
+    ...(opts.validUntil === undefined ? {} : { validUntil: parseTime(opts.validUntil, "--valid-until", now) }),
   };
   if (opts.out !== undefined && !opts.force) await refuseExisting(opts.out);
   const autoUid = opts.uid === undefined;
   const uid = autoUid ? await nextUid(ctx, contract) : parseBigIntOption(opts.uid ?? "", "--uid", { max: UINT256_MAX });
-  const voucher = v.createVoucher({ ...fields, uid });
+  const voucher = v.createVoucher({ ...fields, uid }, { now, allowFreeBearer: opts.allowFreeBearer === true });
+  if (v.isFreeBearerVoucher(voucher)) {
+    const { note } = await import("../output.js");
+    note(
+      false,
+      "Warning: this voucher is free and names no recipient: anyone who gets hold of it mints for nothing until it " +
+        `expires${voucher.validUntil === 0n ? " (never)" : ` (${new Date(Number(voucher.validUntil) * 1000).toISOString()})`} ` +
+        "or is cancelled (mintkit voucher cancel).",
+      true,
+    );
+  }
   const signer = opts.wallet === undefined ? ctx.account.address : await parseAddress(opts.wallet, "--wallet");
 
   const signature = await v.signVoucher(ctx.walletClient, { voucher, contract, chainId: ctx.chainId });
