@@ -65,7 +65,7 @@ export async function installDeterministicDeployer(clients: DeployClients): Prom
         to: deterministicDeployerSigner,
         value,
         account: walletClient.account,
-        chain: walletClient.chain,
+        chain: walletClient.chain ?? null,
       });
       const receipt = await publicClient.waitForTransactionReceipt({ hash });
       hashes.push(hash);

@@ -105,7 +105,7 @@ async function deployCoreContract(clients: DeployClients, contract: CoreContract
       to: deterministicDeployerAddress,
       data: contract.deployData,
       account: walletClient.account,
-      chain: walletClient.chain,
+      chain: walletClient.chain ?? null,
     });
   } catch (err) {
     throw new DeployError("DEPLOY_REVERTED", `${contract.name}: the deployment through the deterministic deployer failed.`, {
