@@ -7,8 +7,9 @@
  * The core contracts go through the deterministic deployer (0x4e59…956C) with fixed salts, so they have the
  * same addresses on every chain (computed from the build, never recorded). Re-running is safe: a core contract
  * whose address has code is checked against the build (immutables aside) and reused; one without code is
- * deployed. On a chain without the deterministic deployer, the in-process network installs it (presigned
- * transaction); elsewhere the script stops with DEPLOY_NO_DEPLOYER and says how to install it.
+ * deployed. On a chain without the deterministic deployer, a local dev chain (the in-process network, chain id
+ * 31337 or 1337) gets it installed (its presigned transaction); elsewhere the script stops with
+ * DEPLOY_NO_DEPLOYER and says how to install it.
  * A collection created here is recorded in deployments/<chainId>.json (atomic write); on Hardhat's in-process
  * network nothing is recorded (that chain ends with the script).
  * The work is done by the library (src/deploy: ensureCoreContracts, createCollection), as `mintkit deploy` does.
@@ -63,7 +64,7 @@ async function save(next: DeploymentRecord): Promise<void> {
 console.log(`mintkit deploy → ${connection.networkName} (chain ${chainId}) from ${getAddress(deployer.account.address)}`);
 
 // Implementations and factory ------------------------------------------------------------------------
-if (inProcess) await installDeterministicDeployer(clients);
+if (inProcess || chainId === 31337 || chainId === 1337) await installDeterministicDeployer(clients);
 const core = await ensureCoreContracts({
   ...clients,
   onStep: (step) => {
