@@ -4,7 +4,8 @@
  * install or start: the script serves Hardhat's in-process chain (EDR) over HTTP on a free loopback port,
  * works in a fresh temporary folder, and prints every command it runs with its output.
  *
- *   1. deploy a collection through the factory (the factory itself is deployed on first use);
+ *   1. deploy a collection through the factory (the factory itself is deployed on first use, at its
+ *      every-chain address through the deterministic deployer, which the demo installs as `mintkit dev` does);
  *   2. batch-mint 12 generated artworks: media + <id>.json metadata uploaded as one IPFS directory,
  *      base URI set, tokens minted under a write-ahead journal (resumable, even after kill -9);
  *   3. mint a one-off piece with its own metadata URI;
@@ -24,8 +25,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { network } from "hardhat";
-import { createPublicClient, http, type Address } from "viem";
+import { createPublicClient, createWalletClient, http, type Address } from "viem";
 import { mintkitCollectionAbi } from "../src/contracts/index.js";
+import { installDeterministicDeployer, type DeployClients } from "../src/deploy/index.js";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = path.join(root, "bin", "mintkit.js");
@@ -33,6 +35,13 @@ const bin = path.join(root, "bin", "mintkit.js");
 const server = await network.createServer("default", "127.0.0.1", 0);
 const { address, port } = await server.listen();
 const rpcUrl = `http://${address}:${port}`;
+{
+  // Like `mintkit dev`: the deterministic deployer (presigned transaction, funded from dev account 0).
+  const publicClient = createPublicClient({ transport: http(rpcUrl) });
+  const [from] = await (publicClient.request as unknown as (args: { method: string }) => Promise<Address[]>)({ method: "eth_accounts" });
+  const walletClient = createWalletClient({ transport: http(rpcUrl), account: from! });
+  await installDeterministicDeployer({ publicClient, walletClient } as unknown as DeployClients);
+}
 const work = await mkdtemp(path.join(os.tmpdir(), "mintkit-demo-"));
 const dataDir = path.join(work, ".mintkit");
 

@@ -1,14 +1,17 @@
 /**
- * Deploys mintkit to a network: the MintkitCollection and MintkitEditions implementations and the
- * MintkitFactory that clones them, and optionally one collection through the factory.
+ * Deploys mintkit to a network: the MintkitCollection, MintkitEditions and CredentialRegistry
+ * implementations and the MintkitFactory that clones them, and optionally one collection through the factory.
  *
  *   npx hardhat run scripts/deploy.ts --network <name>
  *
- * Addresses are recorded in deployments/<chainId>.json after each step (atomic writes). Re-running is
- * safe: a recorded contract whose address still has code is reused (the factory only if it points at the
- * recorded implementations), anything else is deployed again. The script does not compare the code on
- * chain with the current build: after changing a contract, delete its entry (or the file) to redeploy it.
- * On Hardhat's in-process network nothing is recorded (that chain ends with the script).
+ * The core contracts go through the deterministic deployer (0x4e59…956C) with fixed salts, so they have the
+ * same addresses on every chain (computed from the build, never recorded). Re-running is safe: a core contract
+ * whose address has code is checked against the build (immutables aside) and reused; one without code is
+ * deployed. On a chain without the deterministic deployer, a local dev chain (the in-process network, chain id
+ * 31337 or 1337) gets it installed (its presigned transaction); elsewhere the script stops with
+ * DEPLOY_NO_DEPLOYER and says how to install it.
+ * A collection created here is recorded in deployments/<chainId>.json (atomic write); on Hardhat's in-process
+ * network nothing is recorded (that chain ends with the script).
  * The work is done by the library (src/deploy: ensureCoreContracts, createCollection), as `mintkit deploy` does.
  *
  * Optional collection, created through the factory with a deterministic salt (so re-running finds it
@@ -30,6 +33,7 @@ import { getAddress } from "viem";
 import {
   createCollection,
   ensureCoreContracts,
+  installDeterministicDeployer,
   resolveCollectionConfig,
   type ContractConfigInput,
   type DeployClients,
@@ -60,14 +64,13 @@ async function save(next: DeploymentRecord): Promise<void> {
 console.log(`mintkit deploy → ${connection.networkName} (chain ${chainId}) from ${getAddress(deployer.account.address)}`);
 
 // Implementations and factory ------------------------------------------------------------------------
+if (inProcess || chainId === 31337 || chainId === 1337) await installDeterministicDeployer(clients);
 const core = await ensureCoreContracts({
   ...clients,
-  record,
-  onStep: async (step, next) => {
-    await save(next);
+  onStep: (step) => {
     console.log(
       step.reused
-        ? `  ${step.name.padEnd(18)} ${step.address} (recorded, reused)`
+        ? `  ${step.name.padEnd(18)} ${step.address} (already on chain, code checked)`
         : `  ${step.name.padEnd(18)} ${step.address} (deployed, tx ${step.transactionHash}, ${step.gasUsed} gas)`,
     );
   },

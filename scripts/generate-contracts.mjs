@@ -47,12 +47,33 @@ export function renderContractModules(artifactsDir = join(root, "artifacts", "co
       `/** Creation bytecode of \`${a.contractName}\` (solc settings in hardhat.config.ts). */`,
       `export const ${stem}Bytecode = "${a.bytecode}" as const;`,
       "",
+      `/**`,
+      ` * The runtime code of \`${a.contractName}\`: its length in bytes and where its immutables sit (\`[start, length]\`).`,
+      ` * It is the last \`length\` bytes of the creation bytecode, immutables zeroed; code deployed on a chain matches`,
+      ` * it once those ranges are zeroed (\`src/deploy/runtimeCodeHash.ts\`).`,
+      ` */`,
+      `export const ${stem}Runtime = ${JSON.stringify(runtimeLayout(a))} as const;`,
+      "",
     ].join("\n");
     modules.push({ path: `src/contracts/${stem}.ts`, text });
-    index.push(`export { ${stem}Abi, ${stem}Bytecode } from "./${stem}.js";`);
+    index.push(`export { ${stem}Abi, ${stem}Bytecode, ${stem}Runtime } from "./${stem}.js";`);
   }
   modules.push({ path: "src/contracts/index.ts", text: index.join("\n") + "\n" });
   return modules;
+}
+
+/** `{ length, immutables: [[start, length], …] }` of an artifact's runtime code (immutables sorted by start). */
+function runtimeLayout(a) {
+  const deployed = a.deployedBytecode.replace(/^0x/, "");
+  const creation = a.bytecode.replace(/^0x/, "");
+  if (!creation.endsWith(deployed)) {
+    throw new Error(`${a.contractName}: the runtime code is not the tail of the creation code; the generator cannot describe it.`);
+  }
+  const immutables = Object.values(a.immutableReferences ?? {})
+    .flat()
+    .map(({ start, length }) => [start, length])
+    .sort((x, y) => x[0] - y[0]);
+  return { length: deployed.length / 2, immutables };
 }
 
 /**

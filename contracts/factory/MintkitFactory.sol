@@ -5,16 +5,23 @@ import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {MintkitCollection} from "../token/MintkitCollection.sol";
 import {MintkitEditions} from "../token/MintkitEditions.sol";
 import {Config as EditionsConfig} from "../token/EditionsConfig.sol";
+import {CredentialRegistry} from "../identity/CredentialRegistry.sol";
 
 /**
  * @title MintkitFactory
- * @notice Creates mintkit collections (ERC-721) and editions contracts (ERC-1155) as EIP-1167 minimal-proxy
- * clones of implementations fixed at construction, and initializes each clone in the transaction that
- * creates it, so there is no window in which someone else could initialize it.
+ * @notice Creates mintkit collections (ERC-721), editions contracts (ERC-1155) and soulbound credential
+ * registries as EIP-1167 minimal-proxy clones of implementations fixed at construction, and initializes each
+ * clone in the transaction that creates it, so there is no window in which someone else could initialize it.
+ *
+ * One address on every chain: the implementations and this factory are deployed through the deterministic
+ * CREATE2 deployer (`0x4e59b44847b379578588920ca78fbf26c0b4956c`) with fixed salts, and the constructor takes
+ * only those implementations' addresses (the same on every chain), so the factory's address is the same on
+ * every EVM chain too.
  *
  * Addresses are deterministic (CREATE2) and bound to the creator: the CREATE2 salt is
  * `keccak256(abi.encode(creator, salt))`, so only `creator` can ever deploy at the address
- * {predictCollectionAddress}`(creator, salt)` returns, and nobody can squat it. A creator reusing a salt
+ * {predictCollectionAddress}`(creator, salt)` (or {predictEditionsAddress}, {predictCredentialRegistryAddress})
+ * returns, and nobody can squat it. A creator reusing a salt
  * for the same kind of contract gets OpenZeppelin's `Errors.FailedDeployment()` (the CREATE2 address is
  * taken; choose another salt). The factory does not pre-check the address: that would cost every creation
  * a cold account access (~2.6k gas) to improve only the error of a mistaken call.
@@ -27,25 +34,39 @@ contract MintkitFactory {
     address public immutable collectionImplementation;
     /// @notice The MintkitEditions every editions clone delegates to.
     address public immutable editionsImplementation;
+    /// @notice The CredentialRegistry every credential registry clone delegates to.
+    address public immutable credentialRegistryImplementation;
 
     /// @notice `creator` created the collection `clone`, a clone of `implementation`.
     event CollectionCreated(address indexed creator, address indexed clone, address indexed implementation);
     /// @notice `creator` created the editions contract `clone`, a clone of `implementation`.
     event EditionsCreated(address indexed creator, address indexed clone, address indexed implementation);
+    /// @notice `creator` created the credential registry `clone`, a clone of `implementation`.
+    event CredentialRegistryCreated(address indexed creator, address indexed clone, address indexed implementation);
 
-    /// @notice `implementation` has no code; pass the address of a deployed MintkitCollection / MintkitEditions.
+    /// @notice `implementation` has no code; pass the address of a deployed MintkitCollection / MintkitEditions /
+    /// CredentialRegistry.
     error ImplementationNotDeployed(address implementation);
 
     /**
      * @param collectionImplementation_ A deployed MintkitCollection (initialized by its constructor, so it
      * can never be initialized by anyone else).
      * @param editionsImplementation_ A deployed MintkitEditions (likewise).
+     * @param credentialRegistryImplementation_ A deployed CredentialRegistry (likewise).
      */
-    constructor(address collectionImplementation_, address editionsImplementation_) {
+    constructor(
+        address collectionImplementation_,
+        address editionsImplementation_,
+        address credentialRegistryImplementation_
+    ) {
         if (collectionImplementation_.code.length == 0) revert ImplementationNotDeployed(collectionImplementation_);
         if (editionsImplementation_.code.length == 0) revert ImplementationNotDeployed(editionsImplementation_);
+        if (credentialRegistryImplementation_.code.length == 0) {
+            revert ImplementationNotDeployed(credentialRegistryImplementation_);
+        }
         collectionImplementation = collectionImplementation_;
         editionsImplementation = editionsImplementation_;
+        credentialRegistryImplementation = credentialRegistryImplementation_;
     }
 
     /**
@@ -74,6 +95,23 @@ contract MintkitFactory {
         emit EditionsCreated(msg.sender, clone, editionsImplementation);
     }
 
+    /**
+     * @notice Creates a soulbound credential registry clone at {predictCredentialRegistryAddress}`(msg.sender,
+     * salt)` and initializes it with `config` in the same transaction, so nobody can initialize it first.
+     * `config.owner` becomes its owner (it need not be the caller).
+     * @param config The registry's owner (admin + issuer), name, symbol, base URI and contract URI.
+     * @param salt Any value; the caller's address is mixed in, so each creator has their own salt space.
+     * @return clone The new registry's address.
+     */
+    function createCredentialRegistry(CredentialRegistry.Config calldata config, bytes32 salt)
+        external
+        returns (address clone)
+    {
+        clone = _clone(credentialRegistryImplementation, salt);
+        CredentialRegistry(clone).initialize(config);
+        emit CredentialRegistryCreated(msg.sender, clone, credentialRegistryImplementation);
+    }
+
     /// @notice The address {createCollection} gives `creator` for `salt` (whether or not it exists yet).
     function predictCollectionAddress(address creator, bytes32 salt) external view returns (address) {
         return Clones.predictDeterministicAddress(collectionImplementation, _creatorSalt(creator, salt));
@@ -82,6 +120,11 @@ contract MintkitFactory {
     /// @notice The address {createEditions} gives `creator` for `salt` (whether or not it exists yet).
     function predictEditionsAddress(address creator, bytes32 salt) external view returns (address) {
         return Clones.predictDeterministicAddress(editionsImplementation, _creatorSalt(creator, salt));
+    }
+
+    /// @notice The address {createCredentialRegistry} gives `creator` for `salt` (whether or not it exists yet).
+    function predictCredentialRegistryAddress(address creator, bytes32 salt) external view returns (address) {
+        return Clones.predictDeterministicAddress(credentialRegistryImplementation, _creatorSalt(creator, salt));
     }
 
     /// @dev Deploys the EIP-1167 clone of `implementation` for the caller and `salt`.

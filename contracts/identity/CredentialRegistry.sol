@@ -7,7 +7,7 @@ import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.s
 import {IERC4906} from "@openzeppelin/contracts/interfaces/IERC4906.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
-import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
+import {Hashes} from "@openzeppelin/contracts/utils/cryptography/Hashes.sol";
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {CreatorAccess} from "../access/CreatorAccess.sol";
 import {IERC5192} from "../interfaces/IERC5192.sol";
@@ -45,7 +45,8 @@ import {CredentialClaims} from "./CredentialClaims.sol";
  * transfer and approval functions are declared `pure` (they only revert): callers using the standard
  * ERC-721 ABI get {Soulbound}.
  *
- * Deploy directly (constructor) or as an EIP-1167 clone initialized once with {initialize}.
+ * Deploy directly (constructor), or — the normal way — as an EIP-1167 clone created and initialized in one
+ * transaction by {MintkitFactory-createCredentialRegistry}, so no one can initialize a clone before its creator.
  */
 contract CredentialRegistry is IERC721Metadata, IERC721Errors, IERC4906, IERC5192, IERC5484, IERC7572, CreatorAccess {
     using Strings for uint256;
@@ -97,6 +98,18 @@ contract CredentialRegistry is IERC721Metadata, IERC721Errors, IERC4906, IERC519
         string name;
         string[] fields;
         string uri;
+    }
+
+    /// @notice One disclosed claim, by value, as the EAS private-data tree commits to it.
+    /// @param claimType The claim's Solidity type, e.g. `"bool"`.
+    /// @param name The claim's name, e.g. `"age_over_18"`.
+    /// @param value The ABI encoding of the claim's value under `claimType`, e.g. `abi.encode(true)`.
+    /// @param salt The claim's 32-byte salt (from the holder's claims file).
+    struct Claim {
+        string claimType;
+        string name;
+        bytes value;
+        bytes32 salt;
     }
 
     /// @notice The role that issues credentials and registers schemas.
@@ -161,6 +174,8 @@ contract CredentialRegistry is IERC721Metadata, IERC721Errors, IERC4906, IERC519
     error AlreadyRevoked(uint256 tokenId);
     /// @notice Credential `tokenId` was already reissued as `replacement`.
     error AlreadyReplaced(uint256 tokenId, uint256 replacement);
+    /// @notice Credential `tokenId` expired at `expiry` (unix seconds): it cannot be reissued.
+    error CredentialExpired(uint256 tokenId, uint40 expiry);
     /// @notice `account` may not change the URI of schema `schemaId` (its registrar or an admin may).
     error NotSchemaRegistrar(uint32 schemaId, address account);
 
@@ -292,10 +307,15 @@ contract CredentialRegistry is IERC721Metadata, IERC721Errors, IERC4906, IERC519
         emit CredentialRevoked(tokenId, msg.sender, reason);
     }
 
-    /// @notice After a holder lost their keys: revokes `oldTokenId` (if not yet revoked) and issues the same
-    /// credential — issuer, schema, claims root, expiry, burn authorization — to `newHolder`. The two are
-    /// linked both ways ({replacedBy}, {replaces}). The credential's issuer, if it still holds the issuer role,
-    /// or an admin.
+    /// @notice After a holder lost their keys: revokes `oldTokenId` and issues the same credential — issuer,
+    /// schema, claims root, expiry, burn authorization — to `newHolder`. The two are linked both ways
+    /// ({replacedBy}, {replaces}). The credential's issuer, if it still holds the issuer role, or an admin.
+    ///
+    /// Only a credential that is still valid can be reissued: a revoked one reverts with {AlreadyRevoked}
+    /// (a revocation is final; reissuing would bring the revoked claims back under a new id), one already
+    /// reissued with {AlreadyReplaced}, and an expired one with {CredentialExpired} (the replacement would be
+    /// born expired, or — with a new expiry — outlive what the issuer signed off on; issue a new credential
+    /// instead). So a reissue never copies an expiry that is already past.
     /// @return newTokenId The replacement's id.
     function reissue(uint256 oldTokenId, address newHolder) external returns (uint256 newTokenId) {
         Record memory old = _records[oldTokenId];
@@ -306,10 +326,10 @@ contract CredentialRegistry is IERC721Metadata, IERC721Errors, IERC4906, IERC519
         ) revert NotCredentialIssuer(oldTokenId, msg.sender);
         uint256 replacement = _replacedBy[oldTokenId];
         if (replacement != 0) revert AlreadyReplaced(oldTokenId, replacement);
-        if (!old.revoked) {
-            _records[oldTokenId].revoked = true;
-            emit CredentialRevoked(oldTokenId, msg.sender, "reissued");
-        }
+        if (old.revoked) revert AlreadyRevoked(oldTokenId);
+        if (old.expiry != 0 && old.expiry <= block.timestamp) revert CredentialExpired(oldTokenId, old.expiry);
+        _records[oldTokenId].revoked = true;
+        emit CredentialRevoked(oldTokenId, msg.sender, "reissued");
         newTokenId =
             _issue(old.issuer, newHolder, _schemaOf(oldTokenId), old.claimsRoot, old.expiry, old.burnAuth);
         _replacedBy[oldTokenId] = newTokenId;
@@ -374,28 +394,71 @@ contract CredentialRegistry is IERC721Metadata, IERC721Errors, IERC4906, IERC519
         return _replaces[newTokenId];
     }
 
-    /// @notice Whether the disclosed `leaves` are all in credential `tokenId`'s claims tree, by an OpenZeppelin
+    /// @notice Whether the disclosed claims are all in credential `tokenId`'s claims tree: the by-value check a
+    /// verifier contract should use. The registry computes each claim's leaf itself (EAS private-data
+    /// encoding, {CredentialClaims-leaf}: double keccak of `abi.encode(claimType, name, value, salt)`, where
+    /// `value` is the ABI encoding of the claim's value, e.g. `abi.encode(true)`), so a caller can never pass an
+    /// inner node or the root off as a disclosed claim. `proof` and `proofFlags` are an OpenZeppelin multiproof
+    /// with the claims in the order `StandardMerkleTree.getMultiProof` gives.
+    ///
+    /// Says nothing about validity: see {verifyValidClaimValues}. Never reverts on a bad proof: false for zero
+    /// claims, for a credential that does not exist, for a multiproof whose lengths or flags are inconsistent
+    /// and for any proof that does not rebuild the root.
+    function verifyClaimValues(
+        uint256 tokenId,
+        Claim[] calldata claims,
+        bytes32[] calldata proof,
+        bool[] calldata proofFlags
+    ) public view returns (bool) {
+        uint256 n = claims.length;
+        if (n == 0) return false;
+        bytes32 root = _records[tokenId].claimsRoot;
+        if (root == bytes32(0)) return false;
+        bytes32[] memory leaves = new bytes32[](n);
+        for (uint256 i; i < n; ++i) {
+            Claim calldata c = claims[i];
+            leaves[i] = CredentialClaims.leaf(c.claimType, c.name, c.value, c.salt);
+        }
+        return _multiProofVerify(root, leaves, proof, proofFlags);
+    }
+
+    /// @notice {isValid} and {verifyClaimValues} together: the check a verifier contract gates on.
+    function verifyValidClaimValues(
+        uint256 tokenId,
+        Claim[] calldata claims,
+        bytes32[] calldata proof,
+        bool[] calldata proofFlags
+    ) external view returns (bool) {
+        return isValid(tokenId) && verifyClaimValues(tokenId, claims, proof, proofFlags);
+    }
+
+    /// @notice Whether the pre-hashed `leaves` are all in credential `tokenId`'s claims tree, by an OpenZeppelin
     /// multiproof (`proof`, `proofFlags`; leaves in the order `StandardMerkleTree.getMultiProof` gives).
-    /// Says nothing about validity: see {verifyValidClaims}, which verifiers usually want.
+    /// Says nothing about validity: see {verifyValidClaims}.
     ///
-    /// False for zero leaves (OpenZeppelin's multiproof accepts an empty set against `proof = [root]`), for a
-    /// credential that does not exist and for any proof that does not rebuild the root. A structurally
-    /// malformed multiproof (lengths that cannot fit together) reverts with `MerkleProofInvalidMultiproof`.
+    /// The rule: `leaves` are hashes, and a hash proves only what the caller hashed. Any node of the tree is a
+    /// "leaf" of its own subtree, so this accepts the root itself as a leaf with an empty proof, and an inner
+    /// node with the shorter proof above it. A caller must therefore compute `leaves` itself from the claim
+    /// values it requires ({claimLeaf} or {CredentialClaims-leaf}) and never pass through leaves a presenter
+    /// supplied. {verifyClaimValues} takes the claims by value and hashes them here, which rules this mistake
+    /// out: prefer it. This function stays for callers that already hash leaves themselves (it is cheaper).
     ///
-    /// The caller must compute `leaves` itself from the claim values it requires ({claimLeaf} or
-    /// {CredentialClaims-leaf}): a leaf passed through from the presenter proves nothing.
+    /// Never reverts on a bad proof: false for zero leaves (OpenZeppelin's multiproof accepts an empty set
+    /// against `proof = [root]`), for a credential that does not exist, for a multiproof whose lengths or
+    /// flags are inconsistent and for any proof that does not rebuild the root.
     function verifyClaims(uint256 tokenId, bytes32[] calldata leaves, bytes32[] calldata proof, bool[] calldata proofFlags)
         public
         view
         returns (bool)
     {
-        if (leaves.length == 0) return false;
+        uint256 n = leaves.length;
+        if (n == 0) return false;
         bytes32 root = _records[tokenId].claimsRoot;
         if (root == bytes32(0)) return false;
-        return MerkleProof.multiProofVerifyCalldata(proof, proofFlags, root, leaves);
+        return _multiProofVerify(root, leaves, proof, proofFlags);
     }
 
-    /// @notice {isValid} and {verifyClaims} together: the check a verifier contract gates on.
+    /// @notice {isValid} and {verifyClaims} together. Takes pre-hashed leaves: prefer {verifyValidClaimValues}.
     function verifyValidClaims(
         uint256 tokenId,
         bytes32[] calldata leaves,
@@ -570,6 +633,50 @@ contract CredentialRegistry is IERC721Metadata, IERC721Errors, IERC4906, IERC519
         emit Transfer(address(0), to, tokenId);
         emit Locked(tokenId);
         emit Issued(issuer, to, tokenId, auth);
+    }
+
+    /// @dev OpenZeppelin's `MerkleProof.processMultiProof` walk (sorted-pair hashing, {Hashes-commutativeKeccak256})
+    /// with one difference: a multiproof whose lengths or flags do not fit together returns false instead of
+    /// reverting (`MerkleProofInvalidMultiproof`) or reading past an array (panic 0x32). Step `i` hashes the next
+    /// node of the queue (the leaves, then the hashes made so far) with either the queue's next node (flag true)
+    /// or the next proof node (flag false); the proof is consistent when every step finds both inputs — a queue
+    /// node taken before it was made is refused, where OpenZeppelin would read a zero — and every proof node is
+    /// used. One pass: the same cost as OpenZeppelin's plus two comparisons a step. `leaves` is not empty.
+    function _multiProofVerify(
+        bytes32 root,
+        bytes32[] memory leaves,
+        bytes32[] calldata proof,
+        bool[] calldata flags
+    ) private pure returns (bool) {
+        uint256 leavesLength = leaves.length;
+        uint256 proofLength = proof.length;
+        uint256 steps = flags.length;
+        if (leavesLength + proofLength != steps + 1) return false;
+        if (steps == 0) return leaves[0] == root; // one leaf, no proof: the leaf is the root
+        bytes32[] memory hashes = new bytes32[](steps);
+        uint256 leafPos;
+        uint256 hashPos;
+        uint256 proofPos;
+        // Positions only grow by one and stay below array lengths checked on each step: no overflow.
+        unchecked {
+            for (uint256 i; i < steps; ++i) {
+                bytes32 a;
+                if (leafPos < leavesLength) a = leaves[leafPos++];
+                else if (hashPos < i) a = hashes[hashPos++];
+                else return false;
+                bytes32 b;
+                if (flags[i]) {
+                    if (leafPos < leavesLength) b = leaves[leafPos++];
+                    else if (hashPos < i) b = hashes[hashPos++];
+                    else return false;
+                } else {
+                    if (proofPos == proofLength) return false;
+                    b = proof[proofPos++];
+                }
+                hashes[i] = Hashes.commutativeKeccak256(a, b);
+            }
+            return proofPos == proofLength && hashes[steps - 1] == root;
+        }
     }
 
     /// @dev The record of an existing credential; reverts with `ERC721NonexistentToken` otherwise.

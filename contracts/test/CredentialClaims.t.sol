@@ -78,7 +78,8 @@ library CredentialTestTree {
 }
 
 /// @notice verifyClaims against trees built here: random claim sets and random disclosed subsets always
-/// verify; any single-bit change of a disclosed leaf never does; zero leaves never verify.
+/// verify; any single-bit change of a disclosed leaf never does; zero leaves never verify; inconsistent
+/// multiproofs return false.
 contract CredentialClaimsTest is TestBase {
     using Strings for uint256;
 
@@ -145,6 +146,34 @@ contract CredentialClaimsTest is TestBase {
         bytes32[] memory otherTree = CredentialTestTree.build(_claimLeaves(~seed, n));
         uint256 other = _issue(otherTree[0]);
         assertTrue(!registry.verifyClaims(other, leaves, proof, flags), "other credential");
+    }
+
+    /// @dev Any flags and any proof length: verifyClaims answers (true only for the real multiproof) and never
+    /// reverts — OpenZeppelin's multiproof reverts or panics (0x32) on such inputs.
+    function testFuzz_inconsistentMultiproofsReturnFalse(uint256 seed, uint8 nRaw, uint256 mask, uint256 flagBits, int8 proofDelta)
+        public
+    {
+        uint256 n = bound(nRaw, 2, 24);
+        bytes32[] memory tree = CredentialTestTree.build(_claimLeaves(seed, n));
+        uint256 id = _issue(tree[0]);
+        (bytes32[] memory leaves, bytes32[] memory proof, bool[] memory flags) =
+            CredentialTestTree.multiProof(tree, _subset(mask, n));
+        // Random flags of the right length.
+        bool[] memory random = new bool[](flags.length);
+        bool same = true;
+        for (uint256 i; i < flags.length; ++i) {
+            random[i] = (flagBits >> (i % 256)) & 1 == 1;
+            if (random[i] != flags[i]) same = false;
+        }
+        bool ok = registry.verifyClaims(id, leaves, proof, random);
+        if (same) assertTrue(ok, "the real flags verify");
+        // A proof one node longer or shorter (lengths no longer fit): false.
+        uint256 length = proofDelta >= 0 ? proof.length + 1 : (proof.length == 0 ? 0 : proof.length - 1);
+        bytes32[] memory resized = new bytes32[](length);
+        for (uint256 i; i < length && i < proof.length; ++i) {
+            resized[i] = proof[i];
+        }
+        if (length != proof.length) assertTrue(!registry.verifyClaims(id, leaves, resized, flags), "resized proof");
     }
 
     function testFuzz_zeroLeavesNeverVerify(uint256 seed, uint8 nRaw, bytes32 extra) public {

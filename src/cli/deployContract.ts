@@ -1,11 +1,10 @@
 /** The work of `mintkit deploy collection|editions` (loaded lazily by the command). */
 import { zeroAddress, type Address } from "viem";
 import { createCollection, createEditions } from "../deploy/createViaFactory.js";
-import { ensureCoreContracts, type CoreContractResult } from "../deploy/ensureCoreContracts.js";
+import { ensureCoreContracts, type EnsureCoreContractsResult } from "../deploy/ensureCoreContracts.js";
 import { resolveCollectionConfig, resolveEditionsConfig, type ContractConfigInput } from "../deploy/resolveConfig.js";
 import type { DeployClients } from "../deploy/sendTransaction.js";
-import type { DeploymentRecord } from "../deploy/types.js";
-import { resolveContext, type SignerContext } from "./context.js";
+import { resolveContext } from "./context.js";
 import { deploymentsPath, readDeployments, writeDeployments } from "./deployments.js";
 import type { GlobalOptions } from "./globalOptions.js";
 import { formatEth, note, type CommandResult } from "./output.js";
@@ -24,7 +23,11 @@ export interface DeployInput {
   salt?: string;
 }
 
-/** Validates everything, makes sure the factory exists, creates (or finds) the contract, records it. */
+/**
+ * Validates everything, makes sure the core contracts are on the chain (found by their computed addresses,
+ * deployed only where there is no code), creates (or finds) the contract, records it. The printed cost is
+ * everything this run paid: core contracts deployed now plus the clone.
+ */
 export async function deployContract(g: GlobalOptions, kind: "collection" | "editions", input: DeployInput): Promise<CommandResult> {
   // Validate before touching the chain: nothing is sent (or written) for bad input.
   const royaltyBps = parseBps(input.royaltyBps ?? "0");
@@ -50,9 +53,8 @@ export async function deployContract(g: GlobalOptions, kind: "collection" | "edi
 
   const ctx = await resolveContext(g, { signer: true });
   const clients = { publicClient: ctx.publicClient, walletClient: ctx.walletClient } as unknown as DeployClients;
+  const core = await ensureFactory(clients, g.json);
   let record = await readDeployments(ctx.chainId, { network: ctx.network });
-  const core = await ensureFactory(ctx, clients, record, g.json);
-  record = core.record;
 
   const creator = ctx.account.address;
   const created =
@@ -76,6 +78,9 @@ export async function deployContract(g: GlobalOptions, kind: "collection" | "edi
   const file = await writeDeployments(record);
 
   const config = kind === "collection" ? resolveCollectionConfig(configInput, { creator }) : resolveEditionsConfig(configInput, { creator });
+  const coreGas = core.deployed.reduce((sum, c) => sum + (c.gasUsed ?? 0n), 0n);
+  const totalGas = coreGas + (created.gasUsed ?? 0n);
+  const totalCost = core.fee + (created.fee ?? 0n);
   const data = {
     kind,
     name: input.name,
@@ -84,8 +89,10 @@ export async function deployContract(g: GlobalOptions, kind: "collection" | "edi
     reused: created.reused,
     transactionHash: created.transactionHash ?? null,
     gasUsed: created.gasUsed ?? 0n,
-    cost: created.fee ?? 0n,
-    costEth: formatEth(created.fee ?? 0n).replace(/ ETH$/, ""),
+    /** Everything this run paid: core contracts deployed now + the clone. */
+    totalGasUsed: totalGas,
+    cost: totalCost,
+    costEth: formatEth(totalCost).replace(/ ETH$/, ""),
     chainId: ctx.chainId,
     owner: config.owner,
     royaltyReceiver: config.royaltyReceiver === zeroAddress ? null : config.royaltyReceiver,
@@ -93,16 +100,18 @@ export async function deployContract(g: GlobalOptions, kind: "collection" | "edi
     maxSupply: "maxSupply" in config ? config.maxSupply : null,
     salt: created.salt,
     factory: core.factory.address,
-    coreDeployed: core.deployed.map((c) => ({ name: c.name, address: c.address, transactionHash: c.transactionHash, gasUsed: c.gasUsed })),
+    coreDeployed: core.deployed.map((c) => ({ name: c.name, address: c.address, transactionHash: c.transactionHash, gasUsed: c.gasUsed, cost: c.fee })),
     deployments: file,
   };
   const text = [
     created.reused
       ? `${kind === "collection" ? "Collection" : "Editions"} "${input.name}" already exists at ${created.address} (salt "${created.salt}"); nothing sent.`
       : `${kind === "collection" ? "Collection" : "Editions"} "${input.name}" deployed at ${created.address}`,
-    ...(created.reused
-      ? []
-      : [`  tx       ${created.transactionHash}`, `  gas used ${created.gasUsed}`, `  cost     ${formatEth(created.fee ?? 0n)}`]),
+    ...(created.reused ? [] : [`  tx       ${created.transactionHash}`, `  gas used ${created.gasUsed}`]),
+    ...core.deployed.map((c) => `  + ${c.name} deployed at ${c.address} (${c.gasUsed} gas, ${formatEth(c.fee ?? 0n)})`),
+    ...(totalCost > 0n || !created.reused
+      ? [`  cost     ${formatEth(totalCost)}${core.deployed.length > 0 ? ` (${totalGas} gas in all, mintkit's core contracts included)` : ""}`]
+      : []),
     `  owner    ${config.owner}`,
     `  royalty  ${config.royaltyBps} bps${config.royaltyBps > 0n ? ` to ${config.royaltyReceiver}` : ""}`,
     ...("maxSupply" in config ? [`  supply   ${config.maxSupply === 0n ? "unlimited" : `max ${config.maxSupply}`}`] : []),
@@ -112,29 +121,14 @@ export async function deployContract(g: GlobalOptions, kind: "collection" | "edi
 }
 
 /**
- * Ensures the implementations + factory, saving the record after each deployed contract (atomic
- * writes). Returns the factory, the updated record and what was deployed now.
+ * Ensures mintkit's core contracts (implementations + factory) at their computed addresses, printing each one
+ * deployed now (to stderr). Nothing is recorded: their addresses are the same on every chain.
  */
-export async function ensureFactory(
-  ctx: SignerContext,
-  clients: DeployClients,
-  record: DeploymentRecord,
-  json: boolean,
-): Promise<{ factory: CoreContractResult; record: DeploymentRecord; deployed: CoreContractResult[] }> {
-  const deployed: CoreContractResult[] = [];
-  let current = record;
-  const result = await ensureCoreContracts({
+export async function ensureFactory(clients: DeployClients, json: boolean): Promise<EnsureCoreContractsResult> {
+  return ensureCoreContracts({
     ...clients,
-    record,
-    onStep: async (step, next) => {
-      current = next;
-      if (!step.reused) {
-        deployed.push(step);
-        note(json, `deployed ${step.name} at ${step.address} (${step.gasUsed} gas)`);
-        await writeDeployments(next);
-      }
+    onStep: (step) => {
+      if (!step.reused) note(json, `deployed ${step.name} at ${step.address} (${step.gasUsed} gas)`);
     },
   });
-  void ctx;
-  return { factory: result.factory, record: current, deployed };
 }

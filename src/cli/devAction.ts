@@ -1,4 +1,7 @@
-/** The work of `mintkit dev` (loaded lazily by the command): local chain + factory + gateway until a signal. */
+/**
+ * The work of `mintkit dev` (loaded lazily by the command): local chain + deterministic deployer + mintkit's
+ * core contracts + gateway until a signal.
+ */
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { getAddress, type Address } from "viem";
@@ -57,25 +60,36 @@ export async function dev(g: GlobalOptions, opts: DevOptions): Promise<CommandRe
     let factory: Address | undefined;
     let deployed: { name: string; address: Address }[] = [];
     if (opts.deploy) {
+      const { installDeterministicDeployer } = await import("../deploy/deterministicDeployer.js");
       const { ensureFactory } = await import("./deployContract.js");
-      const record = await readDeployments(ctx.chainId, { network: "mintkit dev" });
       const clients = { publicClient: ctx.publicClient, walletClient: ctx.walletClient } as unknown as import("../deploy/sendTransaction.js").DeployClients;
-      const core = await ensureFactory(ctx, clients, record, true);
+      // The chain starts empty: install the deterministic deployer (EDR takes its presigned pre-EIP-155
+      // transaction), then mintkit's core contracts at their every-chain addresses.
+      await installDeterministicDeployer(clients);
+      const core = await ensureFactory(clients, true);
       factory = core.factory.address;
-      // The chain starts empty on every run: forget recorded collections that no longer have code.
+      // The chain starts empty on every run: forget recorded user contracts that no longer have code.
       const { hasCode } = await import("../deploy/sendTransaction.js");
-      const live = async (entries: Record<string, RecordedClone> | undefined) => {
-        const kept: Record<string, RecordedClone> = {};
+      const record = (await readDeployments(ctx.chainId, { network: "mintkit dev" })) as import("./credential/registryRecord.js").DeploymentRecordWithCredentials;
+      const live = async <T extends { address: Address }>(entries: Record<string, T> | undefined) => {
+        const kept: Record<string, T> = {};
         for (const [name, entry] of Object.entries(entries ?? {})) if (await hasCode(clients.publicClient, entry.address)) kept[name] = entry;
         return kept;
       };
-      const collections = await live(core.record.collections);
-      const editions = await live(core.record.editions);
+      const collections = await live<RecordedClone>(record.collections);
+      const editions = await live<RecordedClone>(record.editions);
+      const registries = await live(record.credentialRegistries);
       if (
-        Object.keys(collections).length !== Object.keys(core.record.collections).length ||
-        Object.keys(editions).length !== Object.keys(core.record.editions ?? {}).length
+        Object.keys(collections).length !== Object.keys(record.collections).length ||
+        Object.keys(editions).length !== Object.keys(record.editions ?? {}).length ||
+        Object.keys(registries).length !== Object.keys(record.credentialRegistries ?? {}).length
       ) {
-        await writeDeployments({ ...core.record, collections, ...(core.record.editions ? { editions } : {}) });
+        await writeDeployments({
+          ...record,
+          collections,
+          ...(record.editions ? { editions } : {}),
+          ...(record.credentialRegistries ? { credentialRegistries: registries } : {}),
+        } as typeof record);
       }
       deployed = core.deployed.map((c) => ({ name: c.name, address: c.address }));
     }
@@ -96,7 +110,8 @@ export async function dev(g: GlobalOptions, opts: DevOptions): Promise<CommandRe
       accounts,
       factory: factory ?? null,
       deployed,
-      deployments: opts.deploy ? deploymentsPath(ctx.chainId) : null,
+      deterministicDeployer: opts.deploy ? "0x4e59b44847b379578588920ca78fbf26c0b4956c" : null,
+      deployments: deploymentsPath(ctx.chainId),
       gatewayUrl: gatewayUrl ?? null,
       ipfsStore: path.join(path.resolve(g.dataDir), "ipfs"),
     };
@@ -106,7 +121,7 @@ export async function dev(g: GlobalOptions, opts: DevOptions): Promise<CommandRe
         text: [
           `mintkit dev: local chain ${ctx.chainId} at ${rpcUrl}`,
           ...(gatewayUrl ? [`IPFS gateway ${gatewayUrl}/ipfs/<cid> (blocks in ${data.ipfsStore})`] : []),
-          ...(factory ? [`MintkitFactory ${factory} (recorded in ${data.deployments})`] : []),
+          ...(factory ? [`MintkitFactory ${factory} (the same address on every chain; deterministic deployer at 0x4e59b44847b379578588920ca78fbf26c0b4956c)`] : []),
           "",
           "Accounts (Hardhat's well-known dev accounts, 10000 ETH each; their keys are public):",
           ...accounts.map((a, i) => `  [${i}] ${a}`),

@@ -45,6 +45,8 @@ const byCode: Record<string, ExitCodeValue> = {
   CLI_INTERRUPTED: ExitCode.interrupted,
   CLI_MISSING_DEPENDENCY: ExitCode.failure,
   DEPLOY_NO_CODE: ExitCode.failure,
+  DEPLOY_NO_DEPLOYER: ExitCode.failure,
+  DEPLOY_CODE_MISMATCH: ExitCode.failure,
   KEYSTORE_WRONG_PASSWORD: ExitCode.failure,
   KEYSTORE_EXISTS: ExitCode.usage,
   KEYSTORE_NOT_FOUND: ExitCode.usage,

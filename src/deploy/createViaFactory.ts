@@ -1,7 +1,10 @@
 import { getAddress, keccak256, toBytes, type Address, type Hash, type Hex } from "viem";
 import { mintkitFactoryAbi } from "../contracts/mintkitFactory.js";
+import { DeployError } from "../errors/DeployError.js";
 import { hasCode, writeAndWait, type DeployClients } from "./sendTransaction.js";
 import type { CollectionConfig, EditionsConfig } from "./resolveConfig.js";
+import type { CredentialRegistryConfig } from "./deployCredentialRegistry.js";
+import { mintkitFactoryAddress } from "./coreContracts.js";
 
 /** The on-chain salt for a salt text: `keccak256(utf8(text))` (what `scripts/deploy.ts` always used). */
 export function saltFromText(text: string): Hex {
@@ -28,7 +31,8 @@ export interface CreateViaFactoryResult {
 }
 
 export interface CreateViaFactoryParameters<TConfig> extends DeployClients {
-  readonly factory: Address;
+  /** The factory (default: mintkit's, at its address on every chain; `ensureCoreContracts` deploys it). */
+  readonly factory?: Address;
   readonly config: TConfig;
   /** Salt text (default `<name>:<symbol>`). */
   readonly salt?: string;
@@ -50,11 +54,32 @@ export function createEditions(params: CreateViaFactoryParameters<EditionsConfig
   return createClone(params, "editions");
 }
 
+/**
+ * Like `createCollection`, for a soulbound credential registry: the factory clones and initializes it in one
+ * transaction, so nobody can initialize it first. Prefer `deployCredentialRegistry`, which validates the config.
+ */
+export function createCredentialRegistry(params: CreateViaFactoryParameters<CredentialRegistryConfig>): Promise<CreateViaFactoryResult> {
+  return createClone(params, "credentialRegistry");
+}
+
+const functions = {
+  collection: { predict: "predictCollectionAddress", create: "createCollection" },
+  editions: { predict: "predictEditionsAddress", create: "createEditions" },
+  credentialRegistry: { predict: "predictCredentialRegistryAddress", create: "createCredentialRegistry" },
+} as const;
+
 async function createClone(
-  params: CreateViaFactoryParameters<CollectionConfig | EditionsConfig>,
-  kind: "collection" | "editions",
+  params: CreateViaFactoryParameters<CollectionConfig | EditionsConfig | CredentialRegistryConfig>,
+  kind: keyof typeof functions,
 ): Promise<CreateViaFactoryResult> {
-  const { publicClient, walletClient, factory, config } = params;
+  const { publicClient, walletClient, config } = params;
+  const factory = params.factory ?? mintkitFactoryAddress();
+  if (!(await hasCode(publicClient, factory))) {
+    throw new DeployError("DEPLOY_NO_CODE", `No MintkitFactory at ${factory} on chain ${await publicClient.getChainId()}.`, {
+      hint: "Deploy mintkit's core contracts first: ensureCoreContracts() (the CLI's deploy commands do it).",
+      details: { contract: "MintkitFactory", address: factory },
+    });
+  }
   const creator = getAddress(walletClient.account.address);
   const salt = params.salt ?? defaultSaltText(config);
   const saltHash = saltFromText(salt);
@@ -62,15 +87,15 @@ async function createClone(
     await publicClient.readContract({
       address: factory,
       abi: mintkitFactoryAbi,
-      functionName: kind === "collection" ? "predictCollectionAddress" : "predictEditionsAddress",
+      functionName: functions[kind].predict,
       args: [creator, saltHash],
     }),
   );
   if (await hasCode(publicClient, predicted)) return { address: predicted, reused: true, creator, salt, saltHash };
-  const outcome = await writeAndWait(params, kind === "collection" ? "MintkitFactory.createCollection" : "MintkitFactory.createEditions", {
+  const outcome = await writeAndWait(params, `MintkitFactory.${functions[kind].create}`, {
     address: factory,
     abi: mintkitFactoryAbi,
-    functionName: kind === "collection" ? "createCollection" : "createEditions",
+    functionName: functions[kind].create,
     args: [config, saltHash],
   });
   return {

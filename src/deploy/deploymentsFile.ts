@@ -33,18 +33,22 @@ export async function readDeployments(
     throw invalidRecord(file, "not JSON", err);
   }
   const r = parsed as Partial<DeploymentRecord> | null;
-  if (!r || typeof r !== "object" || typeof r.contracts !== "object" || r.contracts === null) {
-    throw invalidRecord(file, "no \"contracts\" object");
+  if (!r || typeof r !== "object" || Array.isArray(r)) throw invalidRecord(file, "not a JSON object");
+  if (r.collections !== undefined && (typeof r.collections !== "object" || r.collections === null)) {
+    throw invalidRecord(file, "\"collections\" is not an object");
   }
   if (r.chainId !== undefined && Number(r.chainId) !== chainId) {
     throw invalidRecord(file, `it records chain ${String(r.chainId)}, not ${chainId}`);
   }
+  // Core contracts recorded before 1.0 (`contracts`) are dropped: their addresses are computed now, and a
+  // record rewritten from this one keeps only the user's contracts.
+  const { contracts: _legacy, ...rest } = r;
+  void _legacy;
   return {
-    ...r,
+    ...rest,
     chainId,
     network: typeof r.network === "string" ? r.network : (options.network ?? "unknown"),
-    contracts: r.contracts,
-    collections: r.collections && typeof r.collections === "object" ? r.collections : {},
+    collections: r.collections ?? {},
   } as DeploymentRecord;
 }
 

@@ -1,14 +1,15 @@
-import { getAddress, zeroAddress, type Address, type Hash } from "viem";
-import { mintkitCollectionAbi, mintkitCollectionBytecode } from "../contracts/mintkitCollection.js";
-import { mintkitEditionsAbi, mintkitEditionsBytecode } from "../contracts/mintkitEditions.js";
-import { mintkitFactoryAbi, mintkitFactoryBytecode } from "../contracts/mintkitFactory.js";
-import { deployAndWait, hasCode, type DeployClients } from "./sendTransaction.js";
-import { emptyDeploymentRecord, type CoreContractName, type DeploymentRecord } from "./types.js";
+import { getAddress, keccak256, type Address, type Hash } from "viem";
+import { DeployError } from "../errors/DeployError.js";
+import { coreContractNames, getCoreContracts, maskImmutables, type CoreContract } from "./coreContracts.js";
+import { assertDeterministicDeployer, deterministicDeployerAddress } from "./deterministicDeployer.js";
+import { hasCode, type DeployClients } from "./sendTransaction.js";
+import type { CoreContractName } from "./types.js";
 
-/** One core contract after `ensureCoreContracts`: reused from the record, or deployed now. */
+/** One core contract after `ensureCoreContracts`: found on chain (code checked), or deployed now. */
 export interface CoreContractResult {
   readonly name: CoreContractName;
   readonly address: Address;
+  /** True when the contract was already there (nothing sent). */
   readonly reused: boolean;
   readonly transactionHash?: Hash;
   readonly gasUsed?: bigint;
@@ -17,91 +18,122 @@ export interface CoreContractResult {
 }
 
 export interface EnsureCoreContractsParameters extends DeployClients {
-  /** What is already deployed on this chain (e.g. from `readDeployments`). Not mutated. */
-  readonly record?: DeploymentRecord;
-  /** Called after each contract is deployed (or reused) with the updated record, e.g. to save it. */
-  readonly onStep?: (step: CoreContractResult, record: DeploymentRecord) => void | Promise<void>;
+  /** Called after each contract is found or deployed, in deployment order. */
+  readonly onStep?: (step: CoreContractResult) => void | Promise<void>;
 }
 
 export interface EnsureCoreContractsResult {
   readonly collectionImplementation: CoreContractResult;
   readonly editionsImplementation: CoreContractResult;
+  readonly credentialRegistryImplementation: CoreContractResult;
   readonly factory: CoreContractResult;
-  /** The record with the three contracts filled in. */
-  readonly record: DeploymentRecord;
+  /** The contracts deployed by this call (empty when all were there), in order. */
+  readonly deployed: readonly CoreContractResult[];
+  /** What this call paid, in wei (the sum of the deployed contracts' fees). */
+  readonly fee: bigint;
 }
 
 /**
- * Makes sure the MintkitCollection and MintkitEditions implementations and the MintkitFactory that
- * clones them are deployed. Idempotent: a recorded contract whose address has code is reused (the
- * factory only if it points at the recorded implementations); anything else is deployed. Does not
- * compare the code on chain with the current build.
+ * Makes sure mintkit's core contracts — the collection, editions and credential registry implementations and
+ * the factory — are on the chain, at the addresses they have on every chain (`getCoreContracts`: CREATE2
+ * through the deterministic deployer, fixed salts). Believes the chain, not a record: a contract whose address
+ * has code is checked (its code, immutables aside, must hash like the build's runtime code) and reused; one
+ * without code is deployed through the deterministic deployer. Idempotent: a second call sends nothing.
+ * @throws DeployError `DEPLOY_NO_DEPLOYER` (the chain lacks the deployer: `installDeterministicDeployer` on a
+ *   dev chain), `DEPLOY_CODE_MISMATCH` (other code at a core address: nothing is sent), `DEPLOY_REVERTED`,
+ *   `DEPLOY_NO_CODE`.
  * @example
- * const { factory, record } = await ensureCoreContracts({ publicClient, walletClient, record: await readDeployments(chainId) });
+ * const { factory, deployed, fee } = await ensureCoreContracts({ publicClient, walletClient });
  */
 export async function ensureCoreContracts(params: EnsureCoreContractsParameters): Promise<EnsureCoreContractsResult> {
-  const { publicClient, walletClient } = params;
-  const chainId = params.record?.chainId ?? (await publicClient.getChainId());
-  let record: DeploymentRecord = structuredClone(params.record ?? emptyDeploymentRecord(chainId, "unknown"));
-  record.contracts = { ...record.contracts };
-  const deployer = walletClient.account.address;
-
-  /** Implementations are initialized by their own constructors (owned by the deployer, no metadata),
-   *  so nobody can initialize them; clones never read their storage. */
-  const implementationConfig = {
-    owner: deployer,
-    name: "mintkit implementation",
-    symbol: "MINTKIT",
-    baseURI: "",
-    contractURI: "",
-    royaltyReceiver: zeroAddress,
-    royaltyBps: 0n,
-    primarySaleRecipient: zeroAddress,
-  };
-
-  async function ensure(
-    name: CoreContractName,
-    deploy: () => ReturnType<typeof deployAndWait>,
-    stillValid: (address: Address) => Promise<boolean> = async () => true,
-  ): Promise<CoreContractResult> {
-    const known = record.contracts[name];
+  const contracts = getCoreContracts();
+  const results = {} as Record<CoreContractName, CoreContractResult>;
+  const deployed: CoreContractResult[] = [];
+  // Check everything that is there before sending anything: a mismatch anywhere costs nothing.
+  const present = new Map<CoreContractName, boolean>();
+  for (const name of coreContractNames) present.set(name, await checkCoreContract(params, contracts[name]));
+  if ([...present.values()].some((p) => !p)) await assertDeterministicDeployer(params);
+  for (const name of coreContractNames) {
+    const contract = contracts[name];
     let step: CoreContractResult;
-    if (known && (await hasCode(publicClient, known.address)) && (await stillValid(known.address))) {
-      step = { name, address: getAddress(known.address), reused: true, ...(known.transactionHash ? { transactionHash: known.transactionHash } : {}) };
-    } else {
-      const deployed = await deploy();
-      step = { name, address: deployed.address, reused: false, transactionHash: deployed.transactionHash, gasUsed: deployed.gasUsed, fee: deployed.fee };
-      record = { ...record, contracts: { ...record.contracts, [name]: { address: deployed.address, transactionHash: deployed.transactionHash } } };
+    if (present.get(name)) step = { name, address: contract.address, reused: true };
+    else {
+      step = await deployCoreContract(params, contract);
+      deployed.push(step);
     }
-    await params.onStep?.(step, record);
-    return step;
+    results[name] = step;
+    await params.onStep?.(step);
   }
+  return {
+    collectionImplementation: results.MintkitCollection,
+    editionsImplementation: results.MintkitEditions,
+    credentialRegistryImplementation: results.CredentialRegistry,
+    factory: results.MintkitFactory,
+    deployed,
+    fee: deployed.reduce((sum, d) => sum + (d.fee ?? 0n), 0n),
+  };
+}
 
-  const collectionImplementation = await ensure("MintkitCollection", () =>
-    deployAndWait(params, "MintkitCollection", {
-      abi: mintkitCollectionAbi,
-      bytecode: mintkitCollectionBytecode,
-      args: [{ ...implementationConfig, maxSupply: 0n }],
-    }),
-  );
-  const editionsImplementation = await ensure("MintkitEditions", () =>
-    deployAndWait(params, "MintkitEditions", { abi: mintkitEditionsAbi, bytecode: mintkitEditionsBytecode, args: [implementationConfig] }),
-  );
-  const factory = await ensure(
-    "MintkitFactory",
-    () =>
-      deployAndWait(params, "MintkitFactory", {
-        abi: mintkitFactoryAbi,
-        bytecode: mintkitFactoryBytecode,
-        args: [collectionImplementation.address, editionsImplementation.address],
-      }),
-    async (address) => {
-      const [c, e] = await Promise.all([
-        publicClient.readContract({ address, abi: mintkitFactoryAbi, functionName: "collectionImplementation" }),
-        publicClient.readContract({ address, abi: mintkitFactoryAbi, functionName: "editionsImplementation" }),
-      ]);
-      return getAddress(c) === collectionImplementation.address && getAddress(e) === editionsImplementation.address;
-    },
-  );
-  return { collectionImplementation, editionsImplementation, factory, record };
+/**
+ * Whether core contract `contract` is on the chain: false when its address has no code; true when the code,
+ * immutables zeroed, hashes like the build's runtime code.
+ * @throws DeployError `DEPLOY_CODE_MISMATCH` when other code is there.
+ */
+export async function checkCoreContract(clients: Pick<DeployClients, "publicClient">, contract: CoreContract): Promise<boolean> {
+  const code = await clients.publicClient.getCode({ address: contract.address });
+  if (code === undefined || code === "0x") return false;
+  const expected = keccak256(contract.runtimeTemplate);
+  const masked = maskImmutables(code, contract.runtime);
+  const actual = masked === undefined ? keccak256(code) : keccak256(masked);
+  if (actual !== expected) {
+    throw new DeployError("DEPLOY_CODE_MISMATCH", `The code at ${contract.address} is not this build's ${contract.name}.`, {
+      hint:
+        "The address is computed from this mintkit version's bytecode, so only that bytecode can be deployed there by the " +
+        "deterministic deployer; other code means a modified chain (e.g. hardhat_setCode) or a deployer that is not the real " +
+        "one. Use a clean chain, or check which mintkit version deployed it.",
+      details: { contract: contract.name, address: contract.address, expectedCodeHash: expected, actualCodeHash: actual },
+    });
+  }
+  return true;
+}
+
+async function deployCoreContract(clients: DeployClients, contract: CoreContract): Promise<CoreContractResult> {
+  const { publicClient, walletClient } = clients;
+  let hash: Hash;
+  try {
+    hash = await walletClient.sendTransaction({
+      to: deterministicDeployerAddress,
+      data: contract.deployData,
+      account: walletClient.account,
+      chain: walletClient.chain ?? null,
+    });
+  } catch (err) {
+    throw new DeployError("DEPLOY_REVERTED", `${contract.name}: the deployment through the deterministic deployer failed.`, {
+      hint: "Check the account's balance and the chain's contract size limit (EIP-170).",
+      details: { contract: contract.name },
+      cause: err,
+    });
+  }
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") {
+    throw new DeployError("DEPLOY_REVERTED", `${contract.name}: the transaction ${hash} reverted.`, {
+      hint: "Check the account's balance and the chain's contract size limit (EIP-170).",
+      details: { contract: contract.name, transactionHash: hash },
+    });
+  }
+  if (!(await hasCode(publicClient, contract.address))) {
+    throw new DeployError("DEPLOY_NO_CODE", `${contract.name} was deployed but ${contract.address} has no code.`, {
+      hint: "Check the chain (a node that drops code, or a contract too large for it).",
+      details: { contract: contract.name, address: contract.address },
+    });
+  }
+  await checkCoreContract(clients, contract);
+  return {
+    name: contract.name,
+    address: getAddress(contract.address),
+    reused: false,
+    transactionHash: hash,
+    gasUsed: receipt.gasUsed,
+    fee: receipt.gasUsed * receipt.effectiveGasPrice,
+  };
 }

@@ -1,12 +1,40 @@
 /**
- * Deploy helpers (viem only, browser-safe): the core contracts (implementations + factory), and
- * collections / editions created through the factory with deterministic salts. The deployments
+ * Deploy helpers (viem only, browser-safe): the core contracts (implementations + factory, at the same
+ * address on every chain through the deterministic deployer), and collections / editions / credential
+ * registries created through the factory with deterministic salts. The deployments
  * record file helpers (`readDeployments`, `writeDeployments`) are Node-only, in `./node.ts`.
  */
-export { ensureCoreContracts, type CoreContractResult, type EnsureCoreContractsParameters, type EnsureCoreContractsResult } from "./ensureCoreContracts.js";
+export {
+  ensureCoreContracts,
+  checkCoreContract,
+  type CoreContractResult,
+  type EnsureCoreContractsParameters,
+  type EnsureCoreContractsResult,
+} from "./ensureCoreContracts.js";
+export {
+  getCoreContracts,
+  mintkitFactoryAddress,
+  maskImmutables,
+  implementationOwner,
+  coreContractNames,
+  type CoreContract,
+  type CoreContracts,
+  type RuntimeLayout,
+} from "./coreContracts.js";
+export {
+  installDeterministicDeployer,
+  assertDeterministicDeployer,
+  deterministicDeployerAddress,
+  deterministicDeployerSigner,
+  deterministicDeployerTransaction,
+  deterministicDeployerFunding,
+  deterministicDeployerCode,
+  type InstallDeterministicDeployerResult,
+} from "./deterministicDeployer.js";
 export {
   createCollection,
   createEditions,
+  createCredentialRegistry,
   saltFromText,
   defaultSaltText,
   type CreateViaFactoryParameters,
@@ -38,4 +66,5 @@ export {
   type CredentialRegistryConfig,
   type CredentialRegistryConfigInput,
   type DeployCredentialRegistryResult,
+  type DeployCredentialRegistryParameters,
 } from "./deployCredentialRegistry.js";

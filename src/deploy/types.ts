@@ -1,7 +1,7 @@
 import type { Address, Hash } from "viem";
 
-/** The contracts mintkit deploys once per chain. */
-export type CoreContractName = "MintkitCollection" | "MintkitEditions" | "MintkitFactory";
+/** The contracts mintkit deploys once per chain, at the same address on every chain (`getCoreContracts`). */
+export type CoreContractName = "MintkitCollection" | "MintkitEditions" | "CredentialRegistry" | "MintkitFactory";
 
 /** A deployed contract in a deployments record. */
 export interface RecordedContract {
@@ -18,13 +18,19 @@ export interface RecordedClone extends RecordedContract {
 }
 
 /**
- * `deployments/<chainId>.json`: what is deployed on one chain. Written by `scripts/deploy.ts` and
- * `mintkit deploy`/`mintkit dev`. `collections` and `editions` are keyed by the contract's name.
+ * `deployments/<chainId>.json`: the user's contracts on one chain. Written by `scripts/deploy.ts` and
+ * `mintkit deploy`. `collections` and `editions` are keyed by the contract's name. mintkit's own contracts
+ * (implementations, factory) are not recorded: their addresses are the same on every chain and computed
+ * (`getCoreContracts`).
  */
 export interface DeploymentRecord {
   chainId: number;
   network: string;
-  contracts: Partial<Record<CoreContractName, RecordedContract>>;
+  /**
+   * Core contracts as files written before mintkit 1.0 recorded them (they were deployed per chain, at
+   * other addresses). Never written now, and never read to find the factory.
+   */
+  contracts?: Partial<Record<string, RecordedContract>>;
   collections: Record<string, RecordedClone>;
   /** ERC-1155 editions contracts created through the factory (absent in files written before it existed). */
   editions?: Record<string, RecordedClone>;
@@ -32,5 +38,5 @@ export interface DeploymentRecord {
 
 /** An empty record for a chain. */
 export function emptyDeploymentRecord(chainId: number, network: string): DeploymentRecord {
-  return { chainId, network, contracts: {}, collections: {} };
+  return { chainId, network, collections: {} };
 }

@@ -15,6 +15,15 @@ export interface DeployErrorDetailsByCode {
   DEPLOY_NO_CODE: { readonly contract: string; readonly address: string };
   /** The signer has no account to deploy from. */
   DEPLOY_NO_ACCOUNT: Record<string, never>;
+  /** The chain has no deterministic deployment proxy (0x4e59…956C), so the core contracts cannot be deployed. */
+  DEPLOY_NO_DEPLOYER: { readonly chainId: number; readonly deployer: string; readonly reason: string };
+  /** A core contract's address holds code that is not the build's (immutables aside). */
+  DEPLOY_CODE_MISMATCH: {
+    readonly contract: string;
+    readonly address: string;
+    readonly expectedCodeHash: string;
+    readonly actualCodeHash: string;
+  };
   /** A deployments record file exists but is not valid JSON of the expected shape. */
   DEPLOY_INVALID_RECORD: { readonly path: string; readonly reason: string };
 }

@@ -2,6 +2,8 @@ import { expect } from "chai";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { createPublicClient, http } from "viem";
+import { getCoreContracts } from "../../src/deploy/coreContracts.js";
 import { runCli, startChain, tempDir, type Chain } from "./helpers/cli.js";
 
 interface DeployJson {
@@ -11,13 +13,14 @@ interface DeployJson {
   reused: boolean;
   transactionHash: string | null;
   gasUsed: string;
+  totalGasUsed: string;
   cost: string;
   costEth: string;
   chainId: number;
   royaltyBps: string;
   maxSupply: string | null;
   factory: string;
-  coreDeployed: { name: string }[];
+  coreDeployed: { name: string; transactionHash: string }[];
 }
 
 describe("mintkit deploy", () => {
@@ -29,7 +32,7 @@ describe("mintkit deploy", () => {
     await chain.close();
   });
 
-  it("deploys the factory and a collection, records it, prints address/tx/gas/cost; a re-run reuses it", async () => {
+  it("deploys the core contracts and a collection, records only the collection, prints address/tx/gas/cost; a re-run reuses it", async () => {
     const cwd = tempDir();
     const args = ["--rpc-url", chain.rpcUrl, "--json", "deploy", "collection", "My Art", "ART", "--royalty-bps", "500", "--max-supply", "3"];
     const r = await runCli(args, { cwd });
@@ -38,15 +41,24 @@ describe("mintkit deploy", () => {
     expect(out).to.include({ kind: "collection", name: "My Art", reused: false, chainId: 31337, royaltyBps: "500", maxSupply: "3" });
     expect(out.address).to.match(/^0x[0-9a-fA-F]{40}$/);
     expect(out.transactionHash).to.match(/^0x[0-9a-f]{64}$/);
-    expect(BigInt(out.gasUsed) > 0n && BigInt(out.cost) > 0n).to.equal(true);
-    expect(out.coreDeployed.map((c) => c.name)).to.deep.equal(["MintkitCollection", "MintkitEditions", "MintkitFactory"]);
+    expect(out.coreDeployed.map((c) => c.name)).to.deep.equal(["MintkitCollection", "MintkitEditions", "CredentialRegistry", "MintkitFactory"]);
+    expect(out.factory).to.equal(getCoreContracts().MintkitFactory.address);
+    // The printed cost is everything the run paid: the core contracts deployed now plus the clone.
+    const publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
+    let paid = 0n;
+    for (const hash of [...out.coreDeployed.map((c) => c.transactionHash), out.transactionHash!]) {
+      const receipt = await publicClient.getTransactionReceipt({ hash: hash as `0x${string}` });
+      paid += receipt.gasUsed * receipt.effectiveGasPrice;
+    }
+    expect(BigInt(out.cost)).to.equal(paid);
+    expect(BigInt(out.totalGasUsed) > BigInt(out.gasUsed)).to.equal(true);
     const record = JSON.parse(await readFile(path.join(cwd, "deployments", "31337.json"), "utf8"));
-    expect(record.contracts.MintkitFactory.address).to.equal(out.factory);
+    expect(record.contracts).to.equal(undefined); // only user contracts are recorded
     expect(record.collections["My Art"]).to.include({ address: out.address, salt: "My Art:ART" });
 
     const again = await runCli(args, { cwd });
     expect(again.code, again.stderr).to.equal(0);
-    expect(again.json<DeployJson>()).to.include({ address: out.address, reused: true, transactionHash: null });
+    expect(again.json<DeployJson>()).to.include({ address: out.address, reused: true, transactionHash: null, cost: "0" });
     expect(again.json<DeployJson>().coreDeployed).to.deep.equal([]);
 
     const text = await runCli(["--rpc-url", chain.rpcUrl, "deploy", "editions", "Prints", "PRT", "--base-uri", "ipfs://x/{id}.json"], { cwd });
@@ -56,6 +68,43 @@ describe("mintkit deploy", () => {
     expect(text.stdout).to.match(/cost {5}[\d.]+ ETH/);
     const after = JSON.parse(await readFile(path.join(cwd, "deployments", "31337.json"), "utf8"));
     expect(Object.keys(after.editions)).to.deep.equal(["Prints"]);
+  });
+
+  it("a second folder finds the core contracts by address: no redeploy, its cost is the clone's alone", async () => {
+    const first = tempDir();
+    const r = await runCli(["--rpc-url", chain.rpcUrl, "--json", "deploy", "collection", "One", "ONE"], { cwd: first });
+    expect(r.code, r.stderr).to.equal(0);
+    const second = tempDir(); // no deployments/ at all
+    const s = await runCli(["--rpc-url", chain.rpcUrl, "--json", "deploy", "collection", "Two", "TWO"], { cwd: second });
+    expect(s.code, s.stderr).to.equal(0);
+    const out = s.json<DeployJson>();
+    expect(out.coreDeployed).to.deep.equal([]);
+    expect(out.factory).to.equal(r.json<DeployJson>().factory);
+    const publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
+    const receipt = await publicClient.getTransactionReceipt({ hash: out.transactionHash as `0x${string}` });
+    expect(BigInt(out.cost)).to.equal(receipt.gasUsed * receipt.effectiveGasPrice);
+    expect(receipt.gasUsed < 400_000n).to.equal(true); // a clone, not ~8.6M gas of implementations and factory
+    const text = await runCli(["--rpc-url", chain.rpcUrl, "deploy", "collection", "Three", "THR"], { cwd: tempDir() });
+    expect(text.code, text.stderr).to.equal(0);
+    expect(text.stdout).to.match(/Collection "Three" deployed at 0x[0-9a-fA-F]{40}/);
+    expect(text.stdout).not.to.match(/Mintkit\w+ deployed at/); // no core contract paid for
+  });
+
+  it("a chain without the deterministic deployer: exit 1, DEPLOY_NO_DEPLOYER with what to do, nothing sent or written", async () => {
+    const bare = await startChain({ deterministicDeployer: false });
+    try {
+      const cwd = tempDir();
+      const r = await runCli(["--rpc-url", bare.rpcUrl, "--json", "deploy", "collection", "Art", "ART"], { cwd });
+      expect(r.code, r.stderr).to.equal(1);
+      const error = r.errorJson().error;
+      expect(error.code).to.equal("DEPLOY_NO_DEPLOYER");
+      expect(error.hint).to.contain("mintkit dev");
+      const publicClient = createPublicClient({ transport: http(bare.rpcUrl) });
+      expect(await publicClient.getTransactionCount({ address: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266" })).to.equal(0);
+      expect(existsSync(path.join(cwd, "deployments"))).to.equal(false);
+    } finally {
+      await bare.close();
+    }
   });
 
   it("invalid address, checksum or royalty over the bound: exit 2, nothing sent, deployments untouched", async () => {

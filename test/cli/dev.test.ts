@@ -3,6 +3,8 @@ import { spawn } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createPublicClient, http, type Address } from "viem";
+import { getCoreContracts } from "../../src/deploy/coreContracts.js";
+import { deterministicDeployerAddress, deterministicDeployerCode } from "../../src/deploy/deterministicDeployer.js";
 import { cliBin, runCli, tempDir } from "./helpers/cli.js";
 
 interface DevJson {
@@ -15,7 +17,7 @@ interface DevJson {
 }
 
 describe("mintkit dev", () => {
-  it("runs a local chain with the factory deployed and a gateway over the embedded store, until SIGINT", async () => {
+  it("runs a local chain with the deterministic deployer and the factory installed and a gateway over the embedded store, until SIGINT", async () => {
     const cwd = tempDir();
     // A record left by an earlier session: its collection is gone from the fresh chain.
     await mkdir(path.join(cwd, "deployments"));
@@ -53,8 +55,10 @@ describe("mintkit dev", () => {
       const code = await client.getCode({ address: info.factory });
       expect(code && code.length > 2).to.equal(true);
       expect(info.deployments).to.equal(path.join(cwd, "deployments", "31337.json"));
+      expect(info.factory).to.equal(getCoreContracts().MintkitFactory.address); // its every-chain address
+      expect(await client.getCode({ address: deterministicDeployerAddress })).to.equal(deterministicDeployerCode);
       const record = JSON.parse(await readFile(info.deployments, "utf8"));
-      expect(record.contracts.MintkitFactory.address).to.equal(info.factory);
+      expect(record.contracts).to.equal(undefined); // core contracts are not recorded
       expect(record.collections).to.deep.equal({}); // the stale "Old" entry is dropped
 
       const deploy = await runCli(["--rpc-url", info.rpcUrl, "--json", "deploy", "collection", "Quick", "Q"], { cwd });

@@ -120,11 +120,11 @@ describe("cli plumbing", () => {
   it("deployments files are written atomically and read back; bigint-safe JSON", async () => {
     const cwd = tempDir();
     const empty = await readDeployments(31337, { cwd, network: "local" });
-    expect(empty.contracts).to.deep.equal({});
-    empty.contracts.MintkitFactory = { address: "0x5FbDB2315678afecb367f032d93F642f64180aa3" };
+    expect(empty.collections).to.deep.equal({});
+    empty.collections.Art = { address: "0x5FbDB2315678afecb367f032d93F642f64180aa3", creator: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", salt: "Art:ART" };
     await writeDeployments(empty, { cwd });
     const back = await readDeployments(31337, { cwd });
-    expect(back.contracts.MintkitFactory?.address).to.equal("0x5FbDB2315678afecb367f032d93F642f64180aa3");
+    expect(back.collections.Art?.address).to.equal("0x5FbDB2315678afecb367f032d93F642f64180aa3");
     expect(toJson({ n: 2n ** 70n })).to.contain('"1180591620717411303424"');
   });
 });

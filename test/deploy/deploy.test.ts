@@ -3,12 +3,21 @@ import { mkdtemp, readFile, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { network } from "hardhat";
-import { getAddress, zeroAddress, type Address } from "viem";
+import { getAddress, getContractAddress, keccak256, parseTransaction, recoverTransactionAddress, zeroAddress, type Address, type Hex } from "viem";
 import {
   createCollection,
   createEditions,
+  credentialRegistryAbi,
+  deployCredentialRegistry,
+  deterministicDeployerAddress,
+  deterministicDeployerCode,
+  deterministicDeployerSigner,
+  deterministicDeployerTransaction,
   ensureCoreContracts,
+  getCoreContracts,
+  installDeterministicDeployer,
   isDeployError,
+  mintkitFactoryAbi,
   mintkitCollectionAbi,
   mintkitEditionsAbi,
   readDeployments,
@@ -21,10 +30,16 @@ import {
 
 const { viem } = await network.create();
 
-async function clients(index = 0): Promise<DeployClients> {
-  const publicClient = await viem.getPublicClient();
-  const wallets = await viem.getWalletClients();
+async function clients(index = 0, v = viem): Promise<DeployClients> {
+  const publicClient = await v.getPublicClient();
+  const wallets = await v.getWalletClients();
   return { publicClient, walletClient: wallets[index]! } as unknown as DeployClients;
+}
+
+/** A fresh in-process chain (its own EDR instance), optionally with another chain id. */
+async function freshChain(chainId?: number): Promise<DeployClients> {
+  const connection = await network.create(chainId === undefined ? undefined : { network: "default", override: { chainId } });
+  return clients(0, connection.viem as unknown as typeof viem);
 }
 
 function thrown(fn: () => unknown): unknown {
@@ -36,39 +51,110 @@ function thrown(fn: () => unknown): unknown {
   throw new Error("expected a throw");
 }
 
+const nonceOf = (c: DeployClients) => c.publicClient.getTransactionCount({ address: c.walletClient.account.address });
+const request = (c: DeployClients) => c.publicClient.request as unknown as (args: { method: string; params: unknown[] }) => Promise<unknown>;
+
+await installDeterministicDeployer(await clients());
+
 describe("deploy library", () => {
-  it("ensureCoreContracts deploys once, then reuses everything from the record (no transaction)", async () => {
-    const c = await clients();
-    const steps: string[] = [];
-    const first = await ensureCoreContracts({ ...c, onStep: (s) => void steps.push(`${s.name}:${s.reused}`) });
-    expect(steps).to.deep.equal(["MintkitCollection:false", "MintkitEditions:false", "MintkitFactory:false"]);
-    expect(first.factory.gasUsed! > 0n).to.equal(true);
-    const nonce = await c.publicClient.getTransactionCount({ address: c.walletClient.account.address });
-    const again = await ensureCoreContracts({ ...c, record: first.record });
-    expect([again.collectionImplementation.reused, again.editionsImplementation.reused, again.factory.reused]).to.deep.equal([true, true, true]);
-    expect(again.factory.address).to.equal(first.factory.address);
-    expect(await c.publicClient.getTransactionCount({ address: c.walletClient.account.address })).to.equal(nonce);
+  describe("the deterministic deployer", () => {
+    it("the presigned transaction is signed by the one-time signer and creates 0x4e59…956C at its nonce 0", async () => {
+      const tx = parseTransaction(deterministicDeployerTransaction);
+      expect(tx.chainId).to.equal(undefined); // pre-EIP-155: valid on every chain
+      const signer = await recoverTransactionAddress({ serializedTransaction: deterministicDeployerTransaction as never });
+      expect(signer).to.equal(deterministicDeployerSigner);
+      expect(getContractAddress({ from: signer, nonce: 0n })).to.equal(getAddress(deterministicDeployerAddress));
+    });
+
+    it("is installed on Hardhat/EDR by its presigned transaction (EDR accepts pre-EIP-155), once", async () => {
+      const c = await freshChain();
+      expect(await c.publicClient.getCode({ address: deterministicDeployerAddress })).to.equal(undefined);
+      const first = await installDeterministicDeployer(c);
+      expect(first).to.include({ installed: true, method: "transaction" });
+      expect(first.transactionHashes.length).to.equal(2); // funding + presigned
+      expect(first.cost > 0n).to.equal(true);
+      expect(await c.publicClient.getCode({ address: deterministicDeployerAddress })).to.equal(deterministicDeployerCode);
+      const nonce = await nonceOf(c);
+      expect(await installDeterministicDeployer(c)).to.include({ installed: false, cost: 0n });
+      expect(await nonceOf(c)).to.equal(nonce);
+    });
+
+    it("without it, ensureCoreContracts stops with DEPLOY_NO_DEPLOYER and sends nothing", async () => {
+      const c = await freshChain();
+      const err = await ensureCoreContracts(c).catch((e: unknown) => e);
+      expect(isDeployError(err, "DEPLOY_NO_DEPLOYER"), String(err)).to.equal(true);
+      expect((err as Error).message).to.contain(getAddress(deterministicDeployerAddress));
+      expect(await nonceOf(c)).to.equal(0);
+    });
   });
 
-  it("redeploys the factory when it does not point at the recorded implementations, and contracts without code", async () => {
-    const c = await clients();
-    const first = await ensureCoreContracts(c);
-    const other = await ensureCoreContracts(c); // fresh implementations + factory
-    const mixed = structuredClone(first.record);
-    mixed.contracts.MintkitFactory = other.record.contracts.MintkitFactory;
-    const fixed = await ensureCoreContracts({ ...c, record: mixed });
-    expect(fixed.collectionImplementation.reused).to.equal(true);
-    expect(fixed.factory.reused).to.equal(false);
-    const gone = structuredClone(first.record);
-    gone.contracts.MintkitEditions = { address: "0x000000000000000000000000000000000000dEaD" };
-    const redeployed = await ensureCoreContracts({ ...c, record: gone });
-    expect(redeployed.editionsImplementation.reused).to.equal(false);
-    expect(redeployed.factory.reused).to.equal(false);
+  describe("ensureCoreContracts: one address on every chain", () => {
+    it("deploys the implementations and the factory at the computed addresses, identical on chains 31337 and 8453", async () => {
+      const expected = getCoreContracts();
+      const addresses: Address[][] = [];
+      for (const chainId of [31337, 8453]) {
+        const c = await freshChain(chainId);
+        expect(await c.publicClient.getChainId()).to.equal(chainId);
+        await installDeterministicDeployer(c);
+        const core = await ensureCoreContracts(c);
+        expect(core.deployed.map((d) => d.name)).to.deep.equal(["MintkitCollection", "MintkitEditions", "CredentialRegistry", "MintkitFactory"]);
+        const got = [core.collectionImplementation, core.editionsImplementation, core.credentialRegistryImplementation, core.factory].map((r) => r.address);
+        expect(got).to.deep.equal(
+          [expected.MintkitCollection, expected.MintkitEditions, expected.CredentialRegistry, expected.MintkitFactory].map((e) => getAddress(e.address)),
+        );
+        expect(core.fee).to.equal(core.deployed.reduce((sum, d) => sum + d.fee!, 0n));
+        const impls = await Promise.all(
+          (["collectionImplementation", "editionsImplementation", "credentialRegistryImplementation"] as const).map((functionName) =>
+            c.publicClient.readContract({ address: core.factory.address, abi: mintkitFactoryAbi, functionName }),
+          ),
+        );
+        expect(impls).to.deep.equal(got.slice(0, 3));
+        addresses.push(got);
+      }
+      expect(addresses[0]).to.deep.equal(addresses[1]);
+    });
+
+    it("is idempotent: a second run finds everything by address, checks the code and sends nothing", async () => {
+      const c = await freshChain(4242);
+      await installDeterministicDeployer(c);
+      await ensureCoreContracts(c);
+      const nonce = await nonceOf(c);
+      const steps: string[] = [];
+      const again = await ensureCoreContracts({ ...c, onStep: (s) => void steps.push(`${s.name}:${s.reused}`) });
+      expect(steps).to.deep.equal(["MintkitCollection:true", "MintkitEditions:true", "CredentialRegistry:true", "MintkitFactory:true"]);
+      expect(again.deployed).to.deep.equal([]);
+      expect(again.fee).to.equal(0n);
+      expect(await nonceOf(c)).to.equal(nonce);
+    });
+
+    it("detects code that is not the build's at a core address (DEPLOY_CODE_MISMATCH) before sending anything", async () => {
+      const c = await freshChain();
+      await installDeterministicDeployer(c);
+      const { MintkitFactory, MintkitEditions } = getCoreContracts();
+      // Same length as the real factory, one byte outside the immutables changed.
+      const real = MintkitFactory.runtimeTemplate;
+      const tampered = `${real.slice(0, 10)}${real.slice(10, 12) === "00" ? "01" : "00"}${real.slice(12)}` as Hex;
+      await request(c)({ method: "hardhat_setCode", params: [MintkitFactory.address, tampered] });
+      const nonce = await nonceOf(c);
+      const err = await ensureCoreContracts(c).catch((e: unknown) => e);
+      expect(isDeployError(err, "DEPLOY_CODE_MISMATCH"), String(err)).to.equal(true);
+      expect((err as { details: { contract: string; actualCodeHash: string } }).details).to.include({
+        contract: "MintkitFactory",
+        actualCodeHash: keccak256(tampered),
+      });
+      expect(await nonceOf(c)).to.equal(nonce); // nothing was deployed first
+      // Other code altogether (another contract's runtime) is refused too.
+      const d = await freshChain();
+      await installDeterministicDeployer(d);
+      await request(d)({ method: "hardhat_setCode", params: [MintkitEditions.address, "0x6080604052"] });
+      expect(isDeployError(await ensureCoreContracts(d).catch((e: unknown) => e), "DEPLOY_CODE_MISMATCH")).to.equal(true);
+    });
   });
 
   it("creates a collection at the predicted address once, then finds it; editions likewise", async () => {
     const c = await clients();
     const { factory } = await ensureCoreContracts(c);
+    expect(factory.address).to.equal(getAddress(getCoreContracts().MintkitFactory.address));
     const me = c.walletClient.account.address;
     const config = resolveCollectionConfig({ name: "Art", symbol: "ART", royaltyBps: "500", maxSupply: 10 }, { creator: me });
     expect(config.royaltyReceiver).to.equal(getAddress(me));
@@ -100,6 +186,26 @@ describe("deploy library", () => {
     expect(await c.publicClient.readContract({ address: ed.address, abi: mintkitEditionsAbi, functionName: "owner" })).to.equal(getAddress(me));
   });
 
+  it("deployCredentialRegistry creates the registry through the factory at the predicted address, then finds it", async () => {
+    const c = await clients();
+    const { factory } = await ensureCoreContracts(c);
+    const me = getAddress(c.walletClient.account.address);
+    const made = await deployCredentialRegistry({ ...c, config: { name: "Diplomas", symbol: "DIP" } });
+    expect(made).to.include({ reused: false, salt: "Diplomas:DIP", creator: me });
+    const predicted = await c.publicClient.readContract({
+      address: factory.address,
+      abi: mintkitFactoryAbi,
+      functionName: "predictCredentialRegistryAddress",
+      args: [me, saltFromText("Diplomas:DIP")],
+    });
+    expect(made.address).to.equal(predicted);
+    expect(await c.publicClient.readContract({ address: made.address, abi: credentialRegistryAbi, functionName: "owner" })).to.equal(me);
+    expect(await c.publicClient.readContract({ address: made.address, abi: credentialRegistryAbi, functionName: "name" })).to.equal("Diplomas");
+    const again = await deployCredentialRegistry({ ...c, config: { name: "Diplomas", symbol: "DIP" } });
+    expect(again).to.include({ address: made.address, reused: true });
+    expect(again.transactionHash).to.equal(undefined);
+  });
+
   it("validates configurations before sending: royalty bound, addresses, checksums, supply, name", () => {
     const creator = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266" as Address;
     const cases: Array<[Parameters<typeof resolveCollectionConfig>[0], string]> = [
@@ -122,7 +228,7 @@ describe("deploy library", () => {
   it("reads and writes deployments/<chainId>.json atomically; a corrupt record is a typed error", async () => {
     const cwd = await mkdtemp(path.join(tmpdir(), "mintkit-deploy-"));
     const record = await readDeployments(31337, { cwd, network: "local" });
-    expect(record).to.deep.equal({ chainId: 31337, network: "local", contracts: {}, collections: {} });
+    expect(record).to.deep.equal({ chainId: 31337, network: "local", collections: {} });
     record.collections.Art = { address: "0x5FbDB2315678afecb367f032d93F642f64180aa3", creator: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", salt: "Art:ART" };
     const file = await writeDeployments(record, { cwd });
     expect(JSON.parse(await readFile(file, "utf8"))).to.deep.equal(record);
@@ -132,5 +238,8 @@ describe("deploy library", () => {
     expect(isDeployError(err, "DEPLOY_INVALID_RECORD")).to.equal(true);
     await writeFile(path.join(cwd, "deployments", "6.json"), JSON.stringify({ chainId: 7, contracts: {} }));
     expect(isDeployError(await readDeployments(6, { cwd }).catch((e: unknown) => e), "DEPLOY_INVALID_RECORD")).to.equal(true);
+    // A record written before 1.0 (core contracts in "contracts") reads without them: they are never rewritten.
+    await writeFile(path.join(cwd, "deployments", "8.json"), JSON.stringify({ chainId: 8, network: "old", contracts: { MintkitFactory: { address: zeroAddress } }, collections: {} }));
+    expect(await readDeployments(8, { cwd })).to.deep.equal({ chainId: 8, network: "old", collections: {} });
   });
 });

@@ -1,11 +1,11 @@
 /**
- * MintkitFactory: EIP-1167 clones of the collection and editions implementations, created and initialized
- * in one transaction at creator-bound deterministic addresses.
+ * MintkitFactory: EIP-1167 clones of the collection, editions and credential registry implementations,
+ * created and initialized in one transaction at creator-bound deterministic addresses.
  */
 import { expect } from "chai";
 import { network } from "hardhat";
 import { getAddress, keccak256, parseEther, toBytes, type Address } from "viem";
-import { collectionConfig, editionsConfig, eip1167Code } from "./helpers.js";
+import { collectionConfig, editionsConfig, eip1167Code, registryConfig } from "./helpers.js";
 import { createVoucher, signVoucher } from "../../src/index.js";
 
 const { viem, networkHelpers } = await network.create();
@@ -19,8 +19,9 @@ const SALT = keccak256(toBytes("mintkit-test:salt"));
 async function deployFactory() {
   const collectionImpl = await viem.deployContract("MintkitCollection", [collectionConfig(creator!.account.address)]);
   const editionsImpl = await viem.deployContract("MintkitEditions", [editionsConfig(creator!.account.address)]);
-  const factory = await viem.deployContract("MintkitFactory", [collectionImpl.address, editionsImpl.address]);
-  return { collectionImpl, editionsImpl, factory };
+  const registryImpl = await viem.deployContract("CredentialRegistry", [registryConfig(creator!.account.address)]);
+  const factory = await viem.deployContract("MintkitFactory", [collectionImpl.address, editionsImpl.address, registryImpl.address]);
+  return { collectionImpl, editionsImpl, registryImpl, factory };
 }
 
 /** Creates a collection clone from `from` and returns its address, read from the event. */
@@ -47,17 +48,24 @@ async function createEditions(factory: Awaited<ReturnType<typeof deployFactory>>
 
 describe("MintkitFactory", function () {
   describe("construction", function () {
-    it("records both implementations", async function () {
-      const { factory, collectionImpl, editionsImpl } = await networkHelpers.loadFixture(deployFactory);
+    it("records the three implementations", async function () {
+      const { factory, collectionImpl, editionsImpl, registryImpl } = await networkHelpers.loadFixture(deployFactory);
       expect(await factory.read.collectionImplementation()).to.equal(getAddress(collectionImpl.address));
       expect(await factory.read.editionsImplementation()).to.equal(getAddress(editionsImpl.address));
+      expect(await factory.read.credentialRegistryImplementation()).to.equal(getAddress(registryImpl.address));
     });
 
     it("rejects an implementation address without code", async function () {
-      const { factory, collectionImpl } = await networkHelpers.loadFixture(deployFactory);
+      const { factory, collectionImpl, editionsImpl } = await networkHelpers.loadFixture(deployFactory);
       const noCode = other.account.address;
       await viem.assertions.revertWithCustomErrorWithArgs(
-        viem.deployContract("MintkitFactory", [collectionImpl.address, noCode]),
+        viem.deployContract("MintkitFactory", [collectionImpl.address, noCode, editionsImpl.address]),
+        factory,
+        "ImplementationNotDeployed",
+        [getAddress(noCode)],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        viem.deployContract("MintkitFactory", [collectionImpl.address, editionsImpl.address, noCode]),
         factory,
         "ImplementationNotDeployed",
         [getAddress(noCode)],
@@ -264,6 +272,64 @@ describe("MintkitFactory", function () {
       await createEditions(factory);
       await viem.assertions.revertWithCustomError(
         factory.write.createEditions([editionsConfig(creator.account.address), SALT]),
+        factory,
+        "FailedDeployment",
+      );
+    });
+  });
+
+  describe("createCredentialRegistry", function () {
+    async function createRegistry(factory: Awaited<ReturnType<typeof deployFactory>>["factory"], from = creator!, salt = SALT) {
+      const hash = await factory.write.createCredentialRegistry([registryConfig(from.account.address), salt], { account: from.account });
+      const receipt = await publicClient.waitForTransactionReceipt({ hash });
+      const [event] = await factory.getEvents.CredentialRegistryCreated({}, { blockHash: receipt.blockHash });
+      if (!event?.args.clone) throw new Error("no CredentialRegistryCreated");
+      return { hash, receipt, address: event.args.clone };
+    }
+
+    it("clones and initializes in one transaction at the predicted, creator-bound address", async function () {
+      const { factory, registryImpl } = await networkHelpers.loadFixture(deployFactory);
+      const predicted = await factory.read.predictCredentialRegistryAddress([creator.account.address, SALT]);
+      expect(await publicClient.getCode({ address: predicted })).to.equal(undefined);
+      const { address, receipt } = await createRegistry(factory);
+      expect(address).to.equal(predicted);
+      expect(await publicClient.getCode({ address })).to.equal(eip1167Code(registryImpl.address));
+      const registry = await viem.getContractAt("CredentialRegistry", address);
+      expect(await registry.read.owner()).to.equal(getAddress(creator.account.address));
+      expect(await registry.read.name()).to.equal("mintkit Credentials");
+      // The clone was initialized inside the creating transaction: its initialization event is in that receipt.
+      const owned = await registry.getEvents.OwnershipTransferred({}, { blockHash: receipt.blockHash });
+      expect(owned.map((e) => e.transactionHash)).to.deep.equal([receipt.transactionHash]);
+      // Another creator's salt space is its own: the same salt lands elsewhere.
+      expect(await factory.read.predictCredentialRegistryAddress([other.account.address, SALT])).to.not.equal(predicted);
+      // Registries and collections of one creator and salt do not collide.
+      expect(await factory.read.predictCollectionAddress([creator.account.address, SALT])).to.not.equal(predicted);
+    });
+
+    it("leaves no window to initialize the clone first: re-initializing it, or the implementation, reverts", async function () {
+      const { factory, registryImpl } = await networkHelpers.loadFixture(deployFactory);
+      const { address } = await createRegistry(factory);
+      const clone = await viem.getContractAt("CredentialRegistry", address);
+      for (const target of [clone, registryImpl]) {
+        await viem.assertions.revertWithCustomError(
+          target.write.initialize([registryConfig(other.account.address)], { account: other.account }),
+          target,
+          "AlreadyInitialized",
+        );
+      }
+      expect(await clone.read.owner()).to.equal(getAddress(creator.account.address));
+    });
+
+    it("issues and verifies through the clone, and reverts when a creator reuses a salt", async function () {
+      const { factory } = await networkHelpers.loadFixture(deployFactory);
+      const { address } = await createRegistry(factory);
+      const registry = await viem.getContractAt("CredentialRegistry", address);
+      await registry.write.registerSchema(["KYC", ["bool age_over_18"]]);
+      const root = keccak256(toBytes("root"));
+      await registry.write.issue([buyer.account.address, 1, root, 0, 0]);
+      expect(await registry.read.balanceOf([buyer.account.address])).to.equal(1n);
+      await viem.assertions.revertWithCustomError(
+        factory.write.createCredentialRegistry([registryConfig(creator.account.address), SALT]),
         factory,
         "FailedDeployment",
       );

@@ -34,6 +34,10 @@ export function editionsConfig(owner: Address, name = "mintkit Editions") {
   };
 }
 
+export function registryConfig(owner: Address, name = "mintkit Credentials") {
+  return { owner, name, symbol: "CRED", baseURI: "", contractURI: "" };
+}
+
 /** The EIP-1167 runtime code of a clone of `implementation`. */
 export function eip1167Code(implementation: Address): Hex {
   return `0x363d3d373d3d3d363d73${implementation.slice(2).toLowerCase()}5af43d82803e903d91602b57fd5bf3`;

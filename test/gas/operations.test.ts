@@ -41,7 +41,8 @@ const collection = await viem.deployContract("MintkitCollection", [collectionCon
 const editions = await viem.deployContract("MintkitEditions", [editionsConfig(O)]);
 const collectionImpl = await viem.deployContract("MintkitCollection", [collectionConfig(O, "Implementation")]);
 const editionsImpl = await viem.deployContract("MintkitEditions", [editionsConfig(O, "Implementation")]);
-const factory = await viem.deployContract("MintkitFactory", [collectionImpl.address, editionsImpl.address]);
+const registryImpl = await viem.deployContract("CredentialRegistry", [{ owner: O, name: "Implementation", symbol: "CRED", baseURI: "", contractURI: "" }]);
+const factory = await viem.deployContract("MintkitFactory", [collectionImpl.address, editionsImpl.address, registryImpl.address]);
 const C = collection.address;
 const E = editions.address;
 

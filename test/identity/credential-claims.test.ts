@@ -1,6 +1,8 @@
 import { expect } from "chai";
+import { createRequire } from "node:module";
 import { network } from "hardhat";
-import { encodeAbiParameters, getAddress, keccak256, toHex } from "viem";
+import { encodeAbiParameters, getAddress, keccak256, toHex, type Hex } from "viem";
+import { commitClaims, createDisclosure, encodeClaimValue as libraryEncodeClaimValue, hashClaim } from "../../src/credentials/index.js";
 import { StandardTree, claimLeaf, encodeClaimValue, standardLeafHash, type Claim } from "./helpers/merkle.js";
 import { BurnAuth, ISSUER_ROLE, credentialId, salt, sampleClaims } from "./helpers/registry.js";
 
@@ -39,6 +41,15 @@ async function deployOneClaim() {
 
 function disclose(tree: StandardTree, claims: Claim[], names: string[]) {
   return tree.getMultiProof(claims.filter((c) => names.includes(c.name)).map(claimLeaf));
+}
+
+const require = createRequire(import.meta.url);
+// The SDK's ESM build fails on Node: load its CommonJS build.
+const { PrivateData } = require("@ethereum-attestation-service/eas-sdk") as typeof import("@ethereum-attestation-service/eas-sdk");
+
+/** A claim as `verifyClaimValues` takes it: `(claimType, name, abi.encode(value), salt)`. */
+function byValue(c: Claim) {
+  return { claimType: c.type, name: c.name, value: libraryEncodeClaimValue(c.type, c.value as never), salt: c.salt };
 }
 
 describe("CredentialRegistry claims (EAS private-data leaves, OpenZeppelin multiproofs)", () => {
@@ -170,15 +181,13 @@ describe("CredentialRegistry claims (EAS private-data leaves, OpenZeppelin multi
       expect(await registry.read.verifyClaims([aliceId, [], [root, root], [false]])).to.equal(false);
     });
 
-    it("false for a credential that does not exist or was burned; malformed multiproofs revert", async () => {
+    it("false for a credential that does not exist or was burned, and for multiproofs of inconsistent lengths", async () => {
       const { registry, alice, aliceId, aliceClaims, aliceTree } = await networkHelpers.loadFixture(deployWithCredentials);
       const { leaves, proof, proofFlags } = disclose(aliceTree, aliceClaims, ["age_over_18"]);
       expect(await registry.read.verifyClaims([credentialId(alice.account.address, 1, 9), leaves, proof, proofFlags])).to.equal(false);
-      await viem.assertions.revertWithCustomError(
-        registry.read.verifyClaims([aliceId, leaves, proof, [...proofFlags, false]]),
-        registry,
-        "MerkleProofInvalidMultiproof",
-      );
+      // leaves + proof != flags + 1: false, not a revert (the NatSpec promises no revert on a bad proof).
+      expect(await registry.read.verifyClaims([aliceId, leaves, proof, [...proofFlags, false]])).to.equal(false);
+      expect(await registry.read.verifyClaims([aliceId, leaves, proof.slice(1), proofFlags])).to.equal(false);
       await registry.write.burn([aliceId], { account: alice.account });
       expect(await registry.read.verifyClaims([aliceId, leaves, proof, proofFlags])).to.equal(false);
     });
@@ -203,6 +212,93 @@ describe("CredentialRegistry claims (EAS private-data leaves, OpenZeppelin multi
       const { leaves, proof, proofFlags } = disclose(aliceTree, aliceClaims, ["age_over_18", "nationality"]);
       expect(await registry.read.verifyValidClaims([newId, leaves, proof, proofFlags])).to.equal(true);
       expect(await registry.read.verifyValidClaims([aliceId, leaves, proof, proofFlags])).to.equal(false);
+    });
+  });
+
+  describe("inconsistent proof flags", () => {
+    it("flags that consume more proof nodes than exist (lengths right) return false from both checks, not panic 0x32", async () => {
+      const { registry, aliceId, aliceClaims, aliceTree } = await networkHelpers.loadFixture(deployWithCredentials);
+      const names = ["age_over_18", "nationality", "score_10"];
+      const chosen = aliceClaims.filter((c) => names.includes(c.name));
+      const { leaves, proof, proofFlags } = aliceTree.getMultiProof(chosen.map(claimLeaf));
+      const ordered = leaves.map((l) => chosen.find((c) => claimLeaf(c) === l)!);
+      expect(await registry.read.verifyClaims([aliceId, leaves, proof, proofFlags])).to.equal(true);
+      // Same lengths, every flag false: step i wants proof[i], and the proof runs out (OpenZeppelin reads past it).
+      const allFalse = proofFlags.map(() => false);
+      expect(await registry.read.verifyClaims([aliceId, leaves, proof, allFalse])).to.equal(false);
+      expect(await registry.read.verifyClaimValues([aliceId, ordered.map(byValue), proof, allFalse])).to.equal(false);
+      // Every flag true: the queue of leaves and hashes runs dry before the last step.
+      const allTrue = proofFlags.map(() => true);
+      expect(await registry.read.verifyClaims([aliceId, leaves, proof, allTrue])).to.equal(false);
+      expect(await registry.read.verifyClaimValues([aliceId, ordered.map(byValue), proof, allTrue])).to.equal(false);
+      // Every rotation of the right flags: never a revert, true only for the right one.
+      for (let k = 0; k < proofFlags.length; k++) {
+        const rotated = [...proofFlags.slice(k), ...proofFlags.slice(0, k)];
+        const same = rotated.every((f, i) => f === proofFlags[i]);
+        expect(await registry.read.verifyClaims([aliceId, leaves, proof, rotated]), `rotation ${k}`).to.equal(same);
+      }
+    });
+  });
+
+  describe("verifyClaimValues (claims by value: the registry hashes the EAS leaf)", () => {
+    it("3 of 16 claims committed by the library verify by value; the leaf equals the library's and EAS's", async () => {
+      const { registry, issuer, carol } = await deployOneClaim();
+      const claims = sampleClaims(16, "lib").map((c) => ({ ...c })) as never as Parameters<typeof commitClaims>[0];
+      const { root } = commitClaims(claims);
+      const eas = new PrivateData(claims.map((c) => ({ type: c.type, name: c.name, value: c.value, salt: c.salt })));
+      expect(eas.getFullTree().root).to.equal(root);
+      await registry.write.issue([carol.account.address, 1, root, 0, BurnAuth.Both], { account: issuer.account });
+      const id = credentialId(carol.account.address, 1, 0);
+      const disclosure = createDisclosure({ claims, names: ["age_over_18", "nationality", "score_10"] });
+      const values = disclosure.claims.map((c) => ({ claimType: c.type, name: c.name, value: libraryEncodeClaimValue(c.type, c.value), salt: c.salt }));
+      for (const [c, v] of disclosure.claims.map((c, i) => [c, values[i]!] as const)) {
+        expect(await registry.read.claimLeaf([v.claimType, v.name, v.value, v.salt])).to.equal(hashClaim(c));
+      }
+      expect(await registry.read.verifyClaimValues([id, values, [...disclosure.proof], [...disclosure.proofFlags]])).to.equal(true);
+      expect(await registry.read.verifyValidClaimValues([id, values, [...disclosure.proof], [...disclosure.proofFlags]])).to.equal(true);
+      // A forged value with the right salt and proof: false.
+      const forged = values.map((v) => (v.name === "age_over_18" ? { ...v, value: encodeAbiParameters([{ type: "bool" }], [false]) } : v));
+      expect(await registry.read.verifyClaimValues([id, forged, [...disclosure.proof], [...disclosure.proofFlags]])).to.equal(false);
+      // An EAS PrivateData multiproof of the same claims verifies too.
+      const easProof = eas.generateMultiProof([0, 2, 10]);
+      const easValues = easProof.leaves.map((l) => ({
+        claimType: l.type,
+        name: l.name,
+        value: libraryEncodeClaimValue(l.type, l.value as never),
+        salt: l.salt as Hex,
+      }));
+      expect(await registry.read.verifyClaimValues([id, easValues, easProof.proof as Hex[], easProof.proofFlags])).to.equal(true);
+    });
+
+    it("refuses the root or an inner node passed as a leaf, which verifyClaims (pre-hashed leaves) accepts", async () => {
+      const { registry, aliceId, aliceClaims, aliceTree } = await networkHelpers.loadFixture(deployWithCredentials);
+      // The root as a "leaf" with an empty proof.
+      expect(await registry.read.verifyClaims([aliceId, [aliceTree.root], [], []])).to.equal(true);
+      // An inner node (the parent of two leaves) with the shorter proof above it.
+      const a = claimLeaf(aliceClaims[0]!);
+      const sibling = aliceTree.getMultiProof([a]).proof[0]!;
+      const inner = keccak256(a < sibling ? `${a}${sibling.slice(2)}` : `${sibling}${a.slice(2)}`) as Hex;
+      const full = aliceTree.getMultiProof([a]);
+      const above = { proof: full.proof.slice(1), proofFlags: full.proofFlags.slice(1) };
+      expect(await registry.read.verifyClaims([aliceId, [inner], above.proof, above.proofFlags])).to.equal(true);
+      // By value there is no claim whose EAS leaf is the root or an inner node: a caller can only pass claims,
+      // and any bytes it picks are hashed into a leaf first.
+      const asClaim = (node: Hex) => ({ claimType: "bytes32", name: "node", value: encodeAbiParameters([{ type: "bytes32" }], [node]), salt: node });
+      expect(await registry.read.verifyClaimValues([aliceId, [asClaim(aliceTree.root)], [], []])).to.equal(false);
+      expect(await registry.read.verifyClaimValues([aliceId, [asClaim(inner)], above.proof, above.proofFlags])).to.equal(false);
+      // The real claim by value verifies with the full proof.
+      expect(await registry.read.verifyClaimValues([aliceId, [byValue(aliceClaims[0]!)], full.proof, full.proofFlags])).to.equal(true);
+    });
+
+    it("false for zero claims, an unknown credential; verifyValidClaimValues also needs a valid credential", async () => {
+      const { registry, issuer, alice, aliceId, aliceClaims, aliceTree } = await networkHelpers.loadFixture(deployWithCredentials);
+      const over18 = aliceClaims[0]!;
+      const p = aliceTree.getMultiProof([claimLeaf(over18)]);
+      expect(await registry.read.verifyClaimValues([aliceId, [], [aliceTree.root], []])).to.equal(false);
+      expect(await registry.read.verifyClaimValues([credentialId(alice.account.address, 1, 9), [byValue(over18)], p.proof, p.proofFlags])).to.equal(false);
+      await registry.write.revoke([aliceId, "x"], { account: issuer.account });
+      expect(await registry.read.verifyClaimValues([aliceId, [byValue(over18)], p.proof, p.proofFlags])).to.equal(true);
+      expect(await registry.read.verifyValidClaimValues([aliceId, [byValue(over18)], p.proof, p.proofFlags])).to.equal(false);
     });
   });
 

@@ -555,15 +555,37 @@ describe("CredentialRegistry", () => {
       expect(await registry.read.ownerOf([oldId])).to.equal(getAddress(alice.account.address));
     });
 
-    it("reissues an already revoked credential without revoking it twice", async () => {
+    it("a revoked credential cannot be reissued: AlreadyRevoked (a revocation is final)", async () => {
+      const f = await networkHelpers.loadFixture(deployRegistry);
+      const { registry, issuer, admin, alice, bob } = f;
+      const oldId = await issueOne(f, alice.account.address);
+      await registry.write.revoke([oldId, "fraud"], { account: issuer.account });
+      for (const account of [issuer.account, admin.account]) {
+        await viem.assertions.revertWithCustomErrorWithArgs(
+          registry.write.reissue([oldId, bob.account.address], { account }),
+          registry,
+          "AlreadyRevoked",
+          [oldId],
+        );
+      }
+      expect(await registry.read.balanceOf([bob.account.address])).to.equal(0n);
+      expect(await registry.read.replacedBy([oldId])).to.equal(0n);
+    });
+
+    it("an expired credential cannot be reissued: CredentialExpired (a reissue never copies a past expiry)", async () => {
       const f = await networkHelpers.loadFixture(deployRegistry);
       const { registry, issuer, alice, bob } = f;
-      const oldId = await issueOne(f, alice.account.address);
-      await registry.write.revoke([oldId, "holder reported key loss"], { account: issuer.account });
-      const hash = await registry.write.reissue([oldId, bob.account.address], { account: issuer.account });
-      const receipt = await (await viem.getPublicClient()).getTransactionReceipt({ hash });
-      expect(receipt.logs.length).to.equal(4); // Transfer, Locked, Issued, CredentialReissued
-      expect(await registry.read.replacedBy([oldId])).to.equal(credentialId(bob.account.address, 1, 0));
+      const expiry = (await time.latest()) + DAY;
+      const oldId = await issueOne(f, alice.account.address, { expiry });
+      await time.increaseTo(expiry); // isValid is `now < expiry`: expired from this second on
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        registry.write.reissue([oldId, bob.account.address], { account: issuer.account }),
+        registry,
+        "CredentialExpired",
+        [oldId, expiry],
+      );
+      expect(await registry.read.balanceOf([bob.account.address])).to.equal(0n);
+      expect((await registry.read.credential([oldId])).revoked).to.equal(false);
     });
 
     it("an admin may reissue (the original issuer stays the issuer); other issuers and ex-issuers may not", async () => {

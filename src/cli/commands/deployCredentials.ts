@@ -12,12 +12,15 @@ import type { DeployCredentialsInput } from "../credential/deployAction.js";
 export function registerDeployCredentials(deploy: Command): void {
   const cmd = deploy
     .command("credentials")
-    .description("Deploy a soulbound credential registry (ERC-721 + ERC-5192 + ERC-5484) and record it in deployments/<chainId>.json")
+    .description(
+      "Create a soulbound credential registry (ERC-721 + ERC-5192 + ERC-5484) through the mintkit factory (deploys the factory first if needed) and record it in deployments/<chainId>.json",
+    )
     .option("--name <name>", "ERC-721 name (also the key in the deployments record)", "mintkit Credentials")
     .option("--symbol <symbol>", "ERC-721 symbol", "CRED")
     .option("--base-uri <uri>", "credential-type metadata prefix: tokenURI = <base-uri><schemaId>.json (never personal data)")
     .option("--contract-uri <uri>", "ERC-7572 contract metadata URI")
-    .option("--owner <address>", "owner: admin and issuer (default: the signing account)");
+    .option("--owner <address>", "owner: admin and issuer (default: the signing account)")
+    .option("--salt <text>", "salt text for the deterministic address (default: <name>:<symbol>)");
   withExamples(cmd, [
     "mintkit deploy credentials",
     'mintkit deploy credentials --name "Acme Diplomas" --symbol DIP --base-uri ipfs://<dirCID>/ --json',

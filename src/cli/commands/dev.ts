@@ -17,17 +17,21 @@ export interface DevOptions {
 export function register(program: Command): void {
   const cmd = program
     .command("dev")
-    .description("Run a local chain (Hardhat/EDR) with mintkit's factory deployed and a local IPFS gateway, until Ctrl-C")
+    .description(
+      "Run a local chain (Hardhat/EDR) with the deterministic deployer and mintkit's factory installed and a local IPFS gateway, until Ctrl-C",
+    )
     .option("--host <host>", "interface to listen on", "127.0.0.1")
     .option("--port <port>", "JSON-RPC port (0 = any free port)", "8545")
     .option("--chain-id <id>", "chain id (dev accounts are only accepted on 31337 and 1337)", "31337")
     .option("--gateway-port <port>", "IPFS gateway port (0 = any free port)", "8080")
     .option("--no-gateway", "do not start the IPFS gateway")
-    .option("--no-deploy", "do not deploy the mintkit factory");
+    .option("--no-deploy", "do not install the deterministic deployer nor deploy the mintkit factory");
   cmd.addHelpText(
     "after",
-    "\nThe chain lives in memory: it starts empty on every run (deployments/<chainId>.json is updated). The 20 dev\n" +
-      "accounts are Hardhat's well-known ones (public keys: never send real funds to them). Needs `hardhat` installed.\n",
+    "\nThe chain lives in memory: it starts empty on every run (entries of deployments/<chainId>.json whose contracts\n" +
+      "are gone are dropped). The deterministic deployer (0x4e59b44847b379578588920ca78fbf26c0b4956c) is installed with\n" +
+      "its presigned transaction, then mintkit's implementations and factory at the addresses they have on every chain.\n" +
+      "The 20 dev accounts are Hardhat's well-known ones (public keys: never send real funds to them). Needs `hardhat` installed.\n",
   );
   withExamples(cmd, ["mintkit dev", "mintkit dev --port 8546 --gateway-port 0 --json", "mintkit deploy collection Art ART   # in another terminal"]);
   cmd.action(

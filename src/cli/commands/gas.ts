@@ -341,11 +341,11 @@ async function deployEstimate(s: Setup, opts: GasOptions, kind: string): Promise
   }
   let factory: Address | undefined;
   if (!opts.direct) {
-    const { readDeployments } = await import("../deployments.js");
-    const record = await readDeployments(s.ctx.chainId);
-    factory = record.contracts.MintkitFactory?.address;
-    if (factory === undefined) {
-      throw new CliError("CLI_CONTRACT_NOT_FOUND", `No MintkitFactory in deployments/${s.ctx.chainId}.json.`, {
+    const { mintkitFactoryAddress } = await import("../../deploy/coreContracts.js");
+    const { hasCode } = await import("../../deploy/sendTransaction.js");
+    factory = mintkitFactoryAddress();
+    if (!(await hasCode(s.ctx.publicClient, factory))) {
+      throw new CliError("CLI_CONTRACT_NOT_FOUND", `No MintkitFactory at ${factory} on chain ${s.ctx.chainId}.`, {
         hint: "Pass --direct to estimate a direct deploy, or deploy the factory first (mintkit dev does on a local chain).",
         details: { chainId: s.ctx.chainId, contract: "MintkitFactory" },
       });

@@ -14,9 +14,14 @@ export interface DeployCredentialsInput {
   baseUri?: string;
   contractUri?: string;
   owner?: string;
+  salt?: string;
 }
 
-/** Validates the options, deploys a `CredentialRegistry`, records it under `credentialRegistries[<name>]`. */
+/**
+ * Validates the options, makes sure mintkit's core contracts are on the chain, creates a `CredentialRegistry`
+ * through the factory (or finds the one the sender and salt already made), records it under
+ * `credentialRegistries[<name>]`. The printed cost is everything this run paid (core contracts included).
+ */
 export async function deployCredentials(g: GlobalOptions, input: DeployCredentialsInput): Promise<CommandResult> {
   // Validate before touching the chain: nothing is sent (or written) for bad input.
   const owner = input.owner !== undefined ? await parseAddress(input.owner, "--owner") : undefined;
@@ -26,13 +31,29 @@ export async function deployCredentials(g: GlobalOptions, input: DeployCredentia
   const ctx = await resolveContext(g, { signer: true });
   const clients = { publicClient: ctx.publicClient, walletClient: ctx.walletClient } as unknown as DeployClients;
   const record = (await readDeployments(ctx.chainId, { network: ctx.network })) as DeploymentRecordWithCredentials;
-  note(g.json, `Deploying CredentialRegistry from ${ctx.account.address}…`);
-  const deployed = await deployCredentialRegistry({ ...clients, config: configInput });
+  const { ensureFactory } = await import("../deployContract.js");
+  const core = await ensureFactory(clients, g.json);
+  note(g.json, `Creating a CredentialRegistry through the factory from ${ctx.account.address}…`);
+  const deployed = await deployCredentialRegistry({ ...clients, config: configInput, ...(input.salt !== undefined ? { salt: input.salt } : {}) });
   const { config } = deployed;
   const registries = { ...(record.credentialRegistries ?? {}) };
   const replaced = registries[config.name]?.address;
-  registries[config.name] = { address: deployed.address, transactionHash: deployed.transactionHash, owner: config.owner, symbol: config.symbol };
+  const known = registries[config.name];
+  registries[config.name] =
+    deployed.reused && known?.address === deployed.address
+      ? known
+      : {
+          address: deployed.address,
+          ...(deployed.transactionHash ? { transactionHash: deployed.transactionHash } : {}),
+          owner: config.owner,
+          symbol: config.symbol,
+          creator: deployed.creator,
+          salt: deployed.salt,
+        };
   const file = await writeDeployments({ ...record, credentialRegistries: registries } as DeploymentRecordWithCredentials);
+  const coreGas = core.deployed.reduce((sum, c) => sum + (c.gasUsed ?? 0n), 0n);
+  const totalGas = coreGas + (deployed.gasUsed ?? 0n);
+  const totalCost = core.fee + (deployed.fee ?? 0n);
 
   return {
     data: {
@@ -40,22 +61,31 @@ export async function deployCredentials(g: GlobalOptions, input: DeployCredentia
       name: config.name,
       symbol: config.symbol,
       address: deployed.address,
-      transactionHash: deployed.transactionHash,
-      gasUsed: deployed.gasUsed,
-      cost: deployed.fee,
-      costEth: formatEth(deployed.fee).replace(/ ETH$/, ""),
+      reused: deployed.reused,
+      transactionHash: deployed.transactionHash ?? null,
+      gasUsed: deployed.gasUsed ?? 0n,
+      totalGasUsed: totalGas,
+      cost: totalCost,
+      costEth: formatEth(totalCost).replace(/ ETH$/, ""),
       chainId: ctx.chainId,
       owner: config.owner,
       baseURI: config.baseURI,
       contractURI: config.contractURI,
-      replacedInRecord: replaced ?? null,
+      salt: deployed.salt,
+      factory: core.factory.address,
+      coreDeployed: core.deployed.map((c) => ({ name: c.name, address: c.address, transactionHash: c.transactionHash, gasUsed: c.gasUsed, cost: c.fee })),
+      replacedInRecord: replaced && replaced !== deployed.address ? replaced : null,
       deployments: file,
     },
     text: [
-      `Credential registry "${config.name}" (${config.symbol}) deployed at ${deployed.address}`,
-      `  tx       ${deployed.transactionHash}`,
-      `  gas used ${deployed.gasUsed}`,
-      `  cost     ${formatEth(deployed.fee)}`,
+      deployed.reused
+        ? `Credential registry "${config.name}" (${config.symbol}) already exists at ${deployed.address} (salt "${deployed.salt}"); nothing sent for it.`
+        : `Credential registry "${config.name}" (${config.symbol}) created at ${deployed.address} (a factory clone)`,
+      ...(deployed.reused ? [] : [`  tx       ${deployed.transactionHash}`, `  gas used ${deployed.gasUsed}`]),
+      ...core.deployed.map((c) => `  + ${c.name} deployed at ${c.address} (${c.gasUsed} gas, ${formatEth(c.fee ?? 0n)})`),
+      ...(totalCost > 0n || !deployed.reused
+        ? [`  cost     ${formatEth(totalCost)}${core.deployed.length > 0 ? ` (${totalGas} gas in all, mintkit's core contracts included)` : ""}`]
+        : []),
       `  owner    ${config.owner} (admin + issuer)`,
       ...(replaced && replaced !== deployed.address ? [`  note     the record named "${config.name}" pointed at ${replaced} before`] : []),
       `  recorded in ${deploymentsPath(ctx.chainId)} (credentialRegistries)`,

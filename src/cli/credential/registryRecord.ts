@@ -13,6 +13,9 @@ export interface RecordedCredentialRegistry {
   readonly transactionHash?: Hash;
   readonly owner: Address;
   readonly symbol: string;
+  /** The account that called the factory, and the salt text (absent in records written before 1.0). */
+  readonly creator?: Address;
+  readonly salt?: string;
 }
 
 /** A deployments record that may list credential registries. */

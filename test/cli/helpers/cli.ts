@@ -31,9 +31,11 @@ export interface Chain {
 
 /**
  * Starts Hardhat's JSON-RPC server (an EDR chain, the 20 funded dev accounts) on 127.0.0.1 and a free
- * port. `chainId` defaults to 31337; another id makes a "non-local" chain (dev keys refused).
+ * port. `chainId` defaults to 31337; another id makes a "non-local" chain (dev keys refused). Like
+ * `mintkit dev`, it installs the deterministic deployer (its presigned transaction, funded from dev account
+ * 0) unless `deterministicDeployer: false`, so mintkit's core contracts can be deployed at their addresses.
  */
-export async function startChain(options: { readonly chainId?: number } = {}): Promise<Chain> {
+export async function startChain(options: { readonly chainId?: number; readonly deterministicDeployer?: boolean } = {}): Promise<Chain> {
   const chainId = options.chainId ?? 31337;
   const server = await network.createServer(
     options.chainId === undefined ? "default" : { network: "default", override: { chainId } },
@@ -41,7 +43,16 @@ export async function startChain(options: { readonly chainId?: number } = {}): P
     0,
   );
   const { address, port } = await server.listen();
-  return { rpcUrl: `http://${address}:${port}`, chainId, close: () => server.close() };
+  const rpcUrl = `http://${address}:${port}`;
+  if (options.deterministicDeployer !== false) {
+    const { createPublicClient, createWalletClient, http } = await import("viem");
+    const { installDeterministicDeployer } = await import("../../../src/deploy/deterministicDeployer.js");
+    const publicClient = createPublicClient({ transport: http(rpcUrl) });
+    const [from] = (await (publicClient.request as unknown as (args: { method: string }) => Promise<`0x${string}`[]>)({ method: "eth_accounts" }));
+    const walletClient = createWalletClient({ transport: http(rpcUrl), account: from! });
+    await installDeterministicDeployer({ publicClient, walletClient } as unknown as Parameters<typeof installDeterministicDeployer>[0]);
+  }
+  return { rpcUrl, chainId, close: () => server.close() };
 }
 
 export interface RunCliOptions {
