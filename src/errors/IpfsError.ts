@@ -25,8 +25,18 @@ export interface IpfsErrorDetailsByCode {
     readonly cid?: string;
     readonly location?: string;
   };
-  /** A stored block does not hash to its CID, or cannot be decoded. */
-  IPFS_CORRUPT_BLOCK: { readonly cid: string; readonly reason: string };
+  /**
+   * A stored block does not hash to its CID, or cannot be decoded. `location` is the pack file (or
+   * block file) of the embedded store that holds the bad copy, when the store knows it.
+   */
+  IPFS_BLOCK_CORRUPT: { readonly cid: string; readonly reason: string; readonly location?: string };
+  /** `verify` of the embedded store found copies whose bytes do not hash to their CID. */
+  IPFS_STORE_CORRUPT: {
+    readonly location: string;
+    readonly badCount: number;
+    /** The first bad copies (at most 20). */
+    readonly bad: readonly { readonly cid: string; readonly pack: string; readonly inUse: boolean }[];
+  };
   /** The DAG contains a codec or hash mintkit cannot walk. */
   IPFS_UNSUPPORTED_CODEC: { readonly cid: string; readonly codec: number; readonly hash: number };
   /** Some blocks under a root are missing from the store. */

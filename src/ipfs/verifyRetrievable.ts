@@ -28,7 +28,7 @@ export interface RetrievabilityReport {
 /**
  * Walks the DAG under `root` and confirms that every block is in the store — the check that
  * ends every upload. Browser-safe.
- * @throws IpfsError `IPFS_DAG_INCOMPLETE` (unless `throwIfIncomplete: false`), `IPFS_CORRUPT_BLOCK`,
+ * @throws IpfsError `IPFS_DAG_INCOMPLETE` (unless `throwIfIncomplete: false`), `IPFS_BLOCK_CORRUPT`,
  *   `IPFS_UNSUPPORTED_CODEC`, `IPFS_STORE_FAILED`.
  */
 export async function verifyRetrievable(
