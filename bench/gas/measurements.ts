@@ -159,7 +159,7 @@ async function batchMint(ctx: BenchContext, subject: Deployable<Collection721>, 
   const { contract } = await subject.deploy(ctx.chain, ctx.owner);
   if (!contract.mintBatch) return undefined;
   await ctx.chain.send(contract.mint(ctx.holder.account.address), ctx.owner); // warm-up
-  const call = contract.mintBatch(freshAddress("batch_mint"), BigInt(size)); // same fresh EOA for both sizes
+  const call = contract.mintBatch(freshAddress("batch_mint"), BigInt(size), 1n); // same fresh EOA for both sizes
   return n((await ctx.chain.send(call, ctx.owner)).gasUsed);
 }
 
@@ -278,7 +278,7 @@ export const MEASUREMENTS: Measurement[] = [
         if (!contract.mintBatch) return undefined;
         const holder = ctx.holder.account.address;
         await ctx.chain.send(contract.mint(holder), ctx.owner);
-        const batch = await ctx.chain.send(contract.mintBatch(holder, BigInt(BATCH_LARGE)), ctx.owner);
+        const batch = await ctx.chain.send(contract.mintBatch(holder, BigInt(BATCH_LARGE), 1n), ctx.owner);
         const ids = transferredTokenIds(batch.receipt, contract.address);
         if (ids.length !== BATCH_LARGE) throw new Error(`batch emitted ${ids.length} Transfer logs`);
         let worst = { gas: 0, position: 0, id: 0n };

@@ -67,13 +67,19 @@ function requireFunction(abi: Abi, name: string, inputTypes: string[]): AbiFunct
 
 function collectionCalls(address: Address, abi: Abi): LazyRedeemer {
   requireFunction(abi, "mint", ["address"]);
-  requireFunction(abi, "mintBatch", ["address", "uint256"]);
+  requireFunction(abi, "mintBatch", ["address", "uint256", "uint256"]);
   requireFunction(abi, "redeem", ["tuple", "address", "bytes"]);
   return {
     address,
     abi,
     mint: (to) => ({ address, abi, functionName: "mint", args: [to] }),
-    mintBatch: (to, quantity) => ({ address, abi, functionName: "mintBatch", args: [to, quantity] }),
+    // Ids start at 1: after `mintedBefore` tokens the batch starts at `mintedBefore + 1`.
+    mintBatch: (to, quantity, mintedBefore) => ({
+      address,
+      abi,
+      functionName: "mintBatch",
+      args: [to, quantity, mintedBefore + 1n],
+    }),
     redeem: (voucher: Voucher, signer: Address, signature: Hex, value: bigint) => ({
       address,
       abi,

@@ -14,8 +14,12 @@ export interface Collection721 {
   abi: Abi;
   /** Owner mints one token (the next id) to `to`. */
   mint(to: Address): Call;
-  /** Owner mints `quantity` consecutive tokens to `to` in one call; absent if the contract cannot. */
-  mintBatch?(to: Address, quantity: bigint): Call;
+  /**
+   * Owner mints `quantity` consecutive tokens to `to` in one call; absent if the contract cannot.
+   * `mintedBefore` is how many tokens the contract minted before this batch: mintkit turns it into the
+   * expected first id its `mintBatch` requires (ids from 1); peers ignore it.
+   */
+  mintBatch?(to: Address, quantity: bigint, mintedBefore: bigint): Call;
 }
 
 /** A deployed lazy-mint contract: redeems a voucher signed by `signer`. */

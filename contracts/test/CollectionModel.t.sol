@@ -76,7 +76,7 @@ contract CollectionModelTest is TestBase {
 
     function _batch(address to, uint256 n) internal {
         vm.prank(creator);
-        assertEq(c.mintBatch(to, n), modelNext, "batch first id");
+        assertEq(c.mintBatch(to, n, modelNext), modelNext, "batch first id");
         for (uint256 k; k < n; ++k) _modelMint(to, modelNext++);
     }
 
@@ -85,7 +85,7 @@ contract CollectionModelTest is TestBase {
         address[] memory to = new address[](n);
         for (uint256 k; k < n; ++k) to[k] = holder(r >> (8 * (k + 1)));
         vm.prank(creator);
-        c.airdrop(to);
+        c.airdrop(to, modelNext);
         for (uint256 k; k < n; ++k) _modelMint(to[k], modelNext++);
     }
 

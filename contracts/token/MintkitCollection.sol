@@ -93,6 +93,10 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
     error MaxSupplyExceeded(uint256 maxSupply, uint256 available, uint256 requested);
     /// @notice A new max supply must be zero or at least the ids already issued (`issued`).
     error MaxSupplyBelowIssued(uint256 maxSupply, uint256 issued);
+    /// @notice A batch mint or airdrop expected to start at id `expected`, but the next id is `actual`
+    /// (another mint landed first, or this batch already did): nothing was minted. Read `nextTokenId`
+    /// and check whether the batch is already on chain before sending it again.
+    error UnexpectedNextTokenId(uint256 expected, uint256 actual);
     /// @notice Nothing to mint: the quantity (or recipient list) is empty.
     error ZeroQuantity();
     /// @notice A royalty above {MAX_ROYALTY_BPS}.
@@ -171,26 +175,36 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
     }
 
     /// @notice Mints `quantity` consecutive ids to `to`, without a receiver check. Minter role.
-    /// @return firstTokenId The first id minted; the rest follow it.
-    function mintBatch(address to, uint256 quantity) external returns (uint256 firstTokenId) {
+    /// @param expectedFirstId The id the caller expects the batch to start at ({nextTokenId} when it
+    /// built the transaction); any other next id reverts with {UnexpectedNextTokenId}, so a retried or
+    /// concurrent batch can never mint twice.
+    /// @return firstTokenId The first id minted (`expectedFirstId`); the rest follow it.
+    function mintBatch(address to, uint256 quantity, uint256 expectedFirstId) external returns (uint256 firstTokenId) {
         if (to == address(0)) revert ERC721InvalidReceiver(address(0));
-        firstTokenId = _takeIds(quantity);
+        firstTokenId = _takeIdsAt(quantity, expectedFirstId);
         _mintConsecutive(to, firstTokenId, quantity);
     }
 
     /// @notice Mints `quantity` consecutive ids to `to`; a contract `to` must accept each. Minter role.
-    function safeMintBatch(address to, uint256 quantity, bytes calldata data) external returns (uint256 firstTokenId) {
+    /// @param expectedFirstId As in {mintBatch}: reverts with {UnexpectedNextTokenId} unless the batch
+    /// starts there.
+    function safeMintBatch(address to, uint256 quantity, uint256 expectedFirstId, bytes calldata data)
+        external
+        returns (uint256 firstTokenId)
+    {
         if (to == address(0)) revert ERC721InvalidReceiver(address(0));
-        firstTokenId = _takeIds(quantity);
+        firstTokenId = _takeIdsAt(quantity, expectedFirstId);
         _mintConsecutive(to, firstTokenId, quantity);
         _checkReceived(to, firstTokenId, quantity, data);
     }
 
     /// @notice Mints one token each to `recipients`, consecutive ids in list order, without receiver
     /// checks. Minter role.
-    function airdrop(address[] calldata recipients) external returns (uint256 firstTokenId) {
+    /// @param expectedFirstId As in {mintBatch}: reverts with {UnexpectedNextTokenId} unless the first
+    /// recipient gets this id.
+    function airdrop(address[] calldata recipients, uint256 expectedFirstId) external returns (uint256 firstTokenId) {
         uint256 n = recipients.length;
-        firstTokenId = _takeIds(n);
+        firstTokenId = _takeIdsAt(n, expectedFirstId);
         for (uint256 i; i < n; ++i) {
             address to = recipients[i];
             if (to == address(0)) revert ERC721InvalidReceiver(address(0));
@@ -402,6 +416,17 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
         if (msg.sender != address(uint160(word)) && !_isMinterAccount(msg.sender)) {
             revert AccessControlUnauthorizedAccount(msg.sender, MINTER_ROLE);
         }
+        return _advance(word, quantity);
+    }
+
+    /// @dev {_takeIds}, reverting with {UnexpectedNextTokenId} unless the first id is `expectedFirstId`.
+    function _takeIdsAt(uint256 quantity, uint256 expectedFirstId) private returns (uint256 firstTokenId) {
+        uint256 word = _loadOwnerSlot();
+        if (msg.sender != address(uint160(word)) && !_isMinterAccount(msg.sender)) {
+            revert AccessControlUnauthorizedAccount(msg.sender, MINTER_ROLE);
+        }
+        uint256 next = (word >> _NEXT_SHIFT) & _ID_MASK;
+        if (next != expectedFirstId) revert UnexpectedNextTokenId(expectedFirstId, next);
         return _advance(word, quantity);
     }
 

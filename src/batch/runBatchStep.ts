@@ -188,7 +188,7 @@ async function signAndSend(ctx: StepContext, step: BatchStep): Promise<SignedRec
 
   const data =
     step.kind === "mint"
-      ? encodeFunctionData({ abi: mintkitCollectionAbi, functionName: "mintBatch", args: [plan.to, BigInt(step.count)] })
+      ? encodeFunctionData({ abi: mintkitCollectionAbi, functionName: "mintBatch", args: [plan.to, BigInt(step.count), BigInt(step.firstId)] })
       : encodeFunctionData({ abi: mintkitCollectionAbi, functionName: "setBaseURI", args: [step.uri] });
   const estimated =
     step.kind === "mint"
@@ -196,7 +196,7 @@ async function signAndSend(ctx: StepContext, step: BatchStep): Promise<SignedRec
           address: plan.collection,
           abi: mintkitCollectionAbi,
           functionName: "mintBatch",
-          args: [plan.to, BigInt(step.count)],
+          args: [plan.to, BigInt(step.count), BigInt(step.firstId)],
           account,
         })
       : await simulateGas(client, "setBaseURI", {

@@ -1,13 +1,15 @@
 import type { Address } from "viem";
+import { readContract } from "viem/actions";
 import { mintkitCollectionAbi } from "../contracts/mintkitCollection.js";
 import { GasError } from "../errors/GasError.js";
 import { accountAddress, simulateTransaction, type GasAccount, type GasClient } from "./simulateGas.js";
-import { toAddress } from "./toQuantity.js";
+import { toAddress, toQuantity } from "./toQuantity.js";
 import { gasFields, type GasEstimate } from "./types.js";
 
 /**
- * Gas of one `airdrop(recipients)` transaction (one token each, consecutive ids) on a MintkitCollection,
- * simulated on the target chain as `account`. Fresh holders cost more than holders who already have a
+ * Gas of one `airdrop(recipients, expectedFirstId)` transaction (one token each, consecutive ids) on a
+ * MintkitCollection, simulated on the target chain as `account`; `expectedFirstId` defaults to the
+ * collection's current `nextTokenId`. Fresh holders cost more than holders who already have a
  * token: estimate with the real list (or {@link sampleRecipients} for a worst case).
  *
  * @example
@@ -15,7 +17,13 @@ import { gasFields, type GasEstimate } from "./types.js";
  */
 export async function estimateAirdropGas(
   client: GasClient,
-  parameters: { readonly collection: Address; readonly recipients: readonly Address[]; readonly account: GasAccount },
+  parameters: {
+    readonly collection: Address;
+    readonly recipients: readonly Address[];
+    readonly account: GasAccount;
+    /** The id the first recipient must get; default: the collection's `nextTokenId` now. */
+    readonly expectedFirstId?: bigint | number;
+  },
 ): Promise<GasEstimate> {
   const collection = toAddress("collection", parameters.collection);
   if (!Array.isArray(parameters.recipients) || parameters.recipients.length === 0) {
@@ -25,11 +33,15 @@ export async function estimateAirdropGas(
     });
   }
   const recipients = parameters.recipients.map((r, i) => toAddress(`recipients[${i}]`, r));
+  const expectedFirstId =
+    parameters.expectedFirstId !== undefined
+      ? toQuantity("expectedFirstId", parameters.expectedFirstId)
+      : await readContract(client, { address: collection, abi: mintkitCollectionAbi, functionName: "nextTokenId" });
   const sim = await simulateTransaction(client, "airdrop", {
     address: collection,
     abi: mintkitCollectionAbi,
     functionName: "airdrop",
-    args: [recipients],
+    args: [recipients, expectedFirstId],
     account: parameters.account,
   }, { measureUsed: true });
   return {

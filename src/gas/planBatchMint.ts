@@ -23,7 +23,7 @@ export interface PlanBatchMintParameters {
   readonly safetyMarginBps?: number;
 }
 
-/** One transaction of a {@link BatchMintPlan}: `mintBatch(to, quantity)`. */
+/** One transaction of a {@link BatchMintPlan}: `mintBatch(to, quantity, firstTokenId)`. */
 export interface BatchMintChunk {
   /** 0-based position: send the chunks in this order. */
   readonly index: number;
@@ -61,7 +61,8 @@ export interface BatchMintPlan extends TransactionGasLimit {
 const ID_SPACE = (1n << 40n) - 2n;
 
 /**
- * Plans a mint of `count` tokens on a MintkitCollection as `mintBatch(to, quantity)` transactions, each
+ * Plans a mint of `count` tokens on a MintkitCollection as `mintBatch(to, quantity, expectedFirstId)`
+ * transactions (each chunk says its `firstTokenId`: pass it as `expectedFirstId`), each
  * under min(latest block gas limit, EIP-7825's 2^24 cap, `maxGasPerTransaction`) minus a safety margin.
  *
  * Gas is measured on the target chain, never assumed: `mintBatch` is simulated (`eth_estimateGas`, as
@@ -75,7 +76,7 @@ const ID_SPACE = (1n << 40n) - 2n;
  * const plan = await planBatchMint(publicClient, { collection, to, count: 10_000, account: owner });
  * for (const chunk of plan.chunks) {
  *   await walletClient.writeContract({ address: collection, abi: mintkitCollectionAbi,
- *     functionName: "mintBatch", args: [to, chunk.quantity], gas: plan.perTransactionLimit });
+ *     functionName: "mintBatch", args: [to, chunk.quantity, chunk.firstTokenId], gas: plan.perTransactionLimit });
  * }
  */
 export async function planBatchMint(client: GasClient, parameters: PlanBatchMintParameters): Promise<BatchMintPlan> {
@@ -107,7 +108,7 @@ export async function planBatchMint(client: GasClient, parameters: PlanBatchMint
       address: collection,
       abi: mintkitCollectionAbi,
       functionName: "mintBatch",
-      args: [to, quantity],
+      args: [to, quantity, nextTokenId],
       account,
     }),
   );

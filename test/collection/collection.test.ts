@@ -219,7 +219,7 @@ describe("MintkitCollection", function () {
 
     it("mint to the zero address reverts ERC721InvalidReceiver", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
-      for (const p of [c.write.mint([zeroAddress]), c.write.safeMint([zeroAddress, "0x"]), c.write.mintBatch([zeroAddress, 2n]), c.write.safeMintBatch([zeroAddress, 2n, "0x"]), c.write.airdrop([[A, zeroAddress]])]) {
+      for (const p of [c.write.mint([zeroAddress]), c.write.safeMint([zeroAddress, "0x"]), c.write.mintBatch([zeroAddress, 2n, 1n]), c.write.safeMintBatch([zeroAddress, 2n, 1n, "0x"]), c.write.airdrop([[A, zeroAddress], 1n])]) {
         await viem.assertions.revertWithCustomErrorWithArgs(p, c, "ERC721InvalidReceiver", [zeroAddress]);
       }
     });
@@ -246,14 +246,14 @@ describe("MintkitCollection", function () {
       await viem.assertions.revertWithCustomError(c.write.safeMint([reverting.address, "0x"]), reverting, "Refused");
       await viem.assertions.revertWithCustomErrorWithArgs(c.write.safeMint([empty.address, "0x"]), c, "ERC721InvalidReceiver", [getAddress(empty.address)]);
       await viem.assertions.revertWithCustomErrorWithArgs(c.write.safeMint([notReceiver.address, "0x"]), c, "ERC721InvalidReceiver", [getAddress(notReceiver.address)]);
-      await viem.assertions.revertWithCustomError(c.write.safeMintBatch([wrong.address, 3n, "0x"]), c, "ERC721InvalidReceiver");
+      await viem.assertions.revertWithCustomError(c.write.safeMintBatch([wrong.address, 3n, 1n, "0x"]), c, "ERC721InvalidReceiver");
       expect(await c.read.nextTokenId()).to.equal(1n);
     });
 
     it("mintBatch: N consecutive ids, one Transfer each, balances and ownerOf everywhere", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
       await c.write.mint([B]);
-      const hash = await c.write.mintBatch([A, 5n]);
+      const hash = await c.write.mintBatch([A, 5n, 2n]);
       const receipt = await publicClient.waitForTransactionReceipt({ hash });
       const transfers = await c.getEvents.Transfer({}, { blockHash: receipt.blockHash });
       expect(transfers.map((e) => [e.args.from, e.args.to, e.args.tokenId])).to.deep.equal(
@@ -264,28 +264,50 @@ describe("MintkitCollection", function () {
       expect(await c.read.totalSupply()).to.equal(6n);
       await viem.assertions.revertWithCustomErrorWithArgs(c.read.ownerOf([7n]), c, "ERC721NonexistentToken", [7n]);
       await viem.assertions.revertWithCustomErrorWithArgs(c.read.ownerOf([0n]), c, "ERC721NonexistentToken", [0n]);
-      const { result } = await c.simulate.mintBatch([A, 2n]);
+      const { result } = await c.simulate.mintBatch([A, 2n, 7n]);
       expect(result).to.equal(7n);
       // even and single-token batches log every id exactly once too
       for (const [n, first] of [[4n, 7n], [1n, 11n], [2n, 12n]] as const) {
-        const r = await publicClient.waitForTransactionReceipt({ hash: await c.write.mintBatch([C, n]) });
+        const r = await publicClient.waitForTransactionReceipt({ hash: await c.write.mintBatch([C, n, first]) });
         const evs = await c.getEvents.Transfer({}, { blockHash: r.blockHash });
         expect(evs.map((e) => e.args.tokenId)).to.deep.equal(Array.from({ length: Number(n) }, (_, i) => first + BigInt(i)));
       }
     });
 
+    it("mintBatch, safeMintBatch and airdrop revert UnexpectedNextTokenId unless they start at the expected id", async function () {
+      const { c } = await networkHelpers.loadFixture(deployFixture);
+      await c.write.mintBatch([A, 3n, 1n]); // ids 1-3
+      // a retry of the same transaction (built when the next id was 1) mints nothing
+      for (const p of [
+        c.write.mintBatch([A, 3n, 1n]),
+        c.write.safeMintBatch([A, 3n, 1n, "0x"]),
+        c.write.airdrop([[A, B, C], 1n]),
+        c.write.mintBatch([A, 3n, 5n]), // ahead of the counter too
+      ]) {
+        await viem.assertions.revertWithCustomError(p, c, "UnexpectedNextTokenId");
+      }
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.airdrop([[B], 2n]), c, "UnexpectedNextTokenId", [2n, 4n]);
+      expect(await c.read.nextTokenId()).to.equal(4n);
+      expect(await c.read.balanceOf([A])).to.equal(3n);
+      // a concurrent mint landing first makes the batch revert instead of minting elsewhere
+      await c.write.mint([B]); // id 4
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.mintBatch([A, 2n, 4n]), c, "UnexpectedNextTokenId", [4n, 5n]);
+      await c.write.airdrop([[C, C], 5n]);
+      expect(await c.read.ownerOf([6n])).to.equal(getAddress(C));
+    });
+
     it("mintBatch of zero reverts ZeroQuantity; airdrop of nobody too", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
-      await viem.assertions.revertWithCustomError(c.write.mintBatch([A, 0n]), c, "ZeroQuantity");
-      await viem.assertions.revertWithCustomError(c.write.safeMintBatch([A, 0n, "0x"]), c, "ZeroQuantity");
-      await viem.assertions.revertWithCustomError(c.write.airdrop([[]]), c, "ZeroQuantity");
+      await viem.assertions.revertWithCustomError(c.write.mintBatch([A, 0n, 1n]), c, "ZeroQuantity");
+      await viem.assertions.revertWithCustomError(c.write.safeMintBatch([A, 0n, 1n, "0x"]), c, "ZeroQuantity");
+      await viem.assertions.revertWithCustomError(c.write.airdrop([[], 1n]), c, "ZeroQuantity");
       await viem.assertions.revertWithCustomError(c.write.reserve([0n]), c, "ZeroQuantity");
     });
 
     it("a large batch (1,300) is split into bounded range records and reads back everywhere", async function () {
       const { c } = await networkHelpers.loadFixture(uncappedFixture);
       await c.write.mint([B]);
-      await c.write.mintBatch([A, 1_300n]); // ids 2..1301
+      await c.write.mintBatch([A, 1_300n, 2n]); // ids 2..1301
       for (const id of [2n, 255n, 256n, 257n, 511n, 512n, 513n, 767n, 768n, 1023n, 1024n, 1025n, 1300n, 1301n]) {
         expect(await c.read.ownerOf([id]), `id ${id}`).to.equal(getAddress(A));
       }
@@ -301,7 +323,7 @@ describe("MintkitCollection", function () {
     it("safeMintBatch calls the receiver once per token", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
       const r = await viem.deployContract("CollectionAcceptingReceiver");
-      await c.write.safeMintBatch([r.address, 4n, "0xab"]);
+      await c.write.safeMintBatch([r.address, 4n, 1n, "0xab"]);
       expect(await r.read.calls()).to.equal(4n);
       expect(await r.read.lastTokenId()).to.equal(4n);
       expect(await r.read.lastData()).to.equal("0xab");
@@ -310,7 +332,7 @@ describe("MintkitCollection", function () {
 
     it("airdrop: one each, consecutive ids in list order (duplicates allowed)", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
-      const hash = c.write.airdrop([[A, B, C, A]]);
+      const hash = c.write.airdrop([[A, B, C, A], 1n]);
       await viem.assertions.emitWithArgs(hash, c, "Transfer", [zeroAddress, getAddress(C), 3n]);
       expect(await c.read.ownerOf([1n])).to.equal(getAddress(A));
       expect(await c.read.ownerOf([2n])).to.equal(getAddress(B));
@@ -335,9 +357,9 @@ describe("MintkitCollection", function () {
       for (const p of [
         c.write.mint([A], as(alice)),
         c.write.safeMint([A, "0x"], as(alice)),
-        c.write.mintBatch([A, 2n], as(alice)),
-        c.write.safeMintBatch([A, 2n, "0x"], as(alice)),
-        c.write.airdrop([[A]], as(alice)),
+        c.write.mintBatch([A, 2n, 1n], as(alice)),
+        c.write.safeMintBatch([A, 2n, 1n, "0x"], as(alice)),
+        c.write.airdrop([[A], 1n], as(alice)),
         c.write.reserve([1n], as(alice)),
       ]) {
         await viem.assertions.revertWithCustomErrorWithArgs(p, c, "AccessControlUnauthorizedAccount", [getAddress(A), MINTER_ROLE]);
@@ -353,11 +375,11 @@ describe("MintkitCollection", function () {
 
     it("is enforced by mint, safeMint, mintBatch, safeMintBatch, airdrop and reserve", async function () {
       const { c } = await networkHelpers.loadFixture(capped);
-      await c.write.mintBatch([A, 3n]); // ids 1-3; 2 left
+      await c.write.mintBatch([A, 3n, 1n]); // ids 1-3; 2 left
       const over = [
-        c.write.mintBatch([A, 3n]),
-        c.write.safeMintBatch([A, 3n, "0x"]),
-        c.write.airdrop([[A, B, C]]),
+        c.write.mintBatch([A, 3n, 4n]),
+        c.write.safeMintBatch([A, 3n, 4n, "0x"]),
+        c.write.airdrop([[A, B, C], 4n]),
         c.write.reserve([3n]),
       ];
       for (const p of over) await viem.assertions.revertWithCustomErrorWithArgs(p, c, "MaxSupplyExceeded", [5n, 2n, 3n]);
@@ -371,7 +393,7 @@ describe("MintkitCollection", function () {
     it("counts reserved ids and survives burns (ids are never reused)", async function () {
       const { c } = await networkHelpers.loadFixture(capped);
       await c.write.reserve([2n]);
-      await c.write.mintBatch([A, 3n]);
+      await c.write.mintBatch([A, 3n, 3n]);
       await c.write.burn([3n], as(alice));
       await viem.assertions.revertWithCustomError(c.write.mint([A]), c, "MaxSupplyExceeded");
       expect(await c.read.totalSupply()).to.equal(2n);
@@ -379,13 +401,13 @@ describe("MintkitCollection", function () {
 
     it("huge quantities revert with MaxSupplyExceeded, not a panic (uncapped too)", async function () {
       const { c } = await networkHelpers.loadFixture(uncappedFixture);
-      await viem.assertions.revertWithCustomErrorWithArgs(c.write.mintBatch([A, MAX_UINT]), c, "MaxSupplyExceeded", [0n, 2n ** 40n - 2n, MAX_UINT]);
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.mintBatch([A, MAX_UINT, 1n]), c, "MaxSupplyExceeded", [0n, 2n ** 40n - 2n, MAX_UINT]);
       await viem.assertions.revertWithCustomError(c.write.reserve([2n ** 40n]), c, "MaxSupplyExceeded");
     });
 
     it("setMaxSupply: admin only, not below issued ids, 0 lifts the cap, event", async function () {
       const { c } = await networkHelpers.loadFixture(capped);
-      await c.write.mintBatch([A, 3n]);
+      await c.write.mintBatch([A, 3n, 1n]);
       await viem.assertions.revertWithCustomErrorWithArgs(c.write.setMaxSupply([2n]), c, "MaxSupplyBelowIssued", [2n, 3n]);
       await viem.assertions.revertWithCustomError(c.write.setMaxSupply([2n ** 40n]), c, "MaxSupplyExceeded");
       await viem.assertions.revertWithCustomError(c.write.setMaxSupply([9n], as(alice)), c, "AccessControlUnauthorizedAccount");
@@ -393,7 +415,7 @@ describe("MintkitCollection", function () {
       await viem.assertions.revertWithCustomError(c.write.mint([A]), c, "MaxSupplyExceeded");
       await c.write.setMaxSupply([0n]);
       expect(await c.read.maxSupply()).to.equal(0n);
-      await c.write.mintBatch([A, 10n]);
+      await c.write.mintBatch([A, 10n, 4n]);
       expect(await c.read.nextTokenId()).to.equal(14n);
       expect(await c.read.owner()).to.equal(getAddress(O)); // packed neighbours intact
     });
@@ -403,7 +425,7 @@ describe("MintkitCollection", function () {
     async function minted() {
       const { c } = await deployFixture();
       await c.write.mint([A]); // 1
-      await c.write.mintBatch([A, 4n]); // 2-5
+      await c.write.mintBatch([A, 4n, 2n]); // 2-5
       return { c };
     }
 
@@ -505,7 +527,7 @@ describe("MintkitCollection", function () {
     async function minted() {
       const { c } = await deployFixture();
       await c.write.mint([A]); // 1
-      await c.write.mintBatch([A, 4n]); // 2-5
+      await c.write.mintBatch([A, 4n, 2n]); // 2-5
       return { c };
     }
 
@@ -541,7 +563,7 @@ describe("MintkitCollection", function () {
   describe("metadata", function () {
     it("tokenURI: <base><id>.json, per-token override, reset to base; nonexistent reverts", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
-      await c.write.mintBatch([A, 12n]);
+      await c.write.mintBatch([A, 12n, 1n]);
       expect(await c.read.tokenURI([1n])).to.equal(BASE_URI + "1.json");
       expect(await c.read.tokenURI([12n])).to.equal(BASE_URI + "12.json");
       await viem.assertions.emitWithArgs(c.write.setTokenURI([7n, "ipfs://own/7"]), c, "MetadataUpdate", [7n]);
@@ -610,7 +632,7 @@ describe("MintkitCollection", function () {
   describe("royalties (ERC-2981) and sales", function () {
     it("default royalty, per-token override, reset, delete; amounts", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
-      await c.write.mintBatch([A, 3n]);
+      await c.write.mintBatch([A, 3n, 1n]);
       expect(await c.read.royaltyInfo([2n, 1_000_000n])).to.deep.equal([getAddress(O), 50_000n]);
       await c.write.setTokenRoyalty([2n, B, 1_000n]);
       expect(await c.read.royaltyInfo([2n, 1_000_000n])).to.deep.equal([getAddress(B), 100_000n]);
@@ -649,8 +671,8 @@ describe("MintkitCollection", function () {
       expect(await c.read.hasRole([MINTER_ROLE, minter.account.address])).to.equal(false);
       await viem.assertions.emitWithArgs(c.write.grantRole([MINTER_ROLE, minter.account.address]), c, "RoleGranted", [MINTER_ROLE, getAddress(minter.account.address), getAddress(O)]);
       await c.write.mint([A], as(minter));
-      await c.write.mintBatch([A, 2n], as(minter));
-      await c.write.airdrop([[B]], as(minter));
+      await c.write.mintBatch([A, 2n, 2n], as(minter));
+      await c.write.airdrop([[B], 4n], as(minter));
       await c.write.reserve([1n], as(minter));
       expect(await c.read.nextTokenId()).to.equal(6n);
       // a minter is not an admin
@@ -719,7 +741,7 @@ describe("MintkitCollection", function () {
     it("mints to fresh EOAs and transfers among them", async function () {
       const { c } = await networkHelpers.loadFixture(deployFixture);
       const addrs = [fresh(), fresh(), fresh()];
-      await c.write.airdrop([addrs]);
+      await c.write.airdrop([addrs, 1n]);
       for (const [i, a] of addrs.entries()) expect(await c.read.ownerOf([BigInt(i + 1)])).to.equal(getAddress(a));
     });
   });

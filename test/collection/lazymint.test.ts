@@ -375,7 +375,7 @@ describe("MintkitCollection lazy mint (vouchers)", function () {
       // re-entering redeem during safeMintBatch: ids stay disjoint
       const v = await signed(c, { to: r.address, uid: 9n, quantity: 2n });
       await r.write.arm([c.address, encodeFunctionData({ abi: c.abi, functionName: "redeem", args: [v.v, O, v.sig] }), true]);
-      await c.write.safeMintBatch([r.address, 3n, "0x"]); // ids 3-5, the redeem inside takes 6-7
+      await c.write.safeMintBatch([r.address, 3n, 3n, "0x"]); // ids 3-5, the redeem inside takes 6-7
       for (let id = 3n; id <= 7n; id++) expect(await c.read.ownerOf([id])).to.equal(getAddress(r.address));
       expect(await c.read.balanceOf([r.address])).to.equal(7n);
       expect(await c.read.nextTokenId()).to.equal(8n);

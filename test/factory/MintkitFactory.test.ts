@@ -162,7 +162,7 @@ describe("MintkitFactory", function () {
       const b = await viem.getContractAt("MintkitCollection", (await createCollection(factory, other)).address);
 
       await a.write.mint([buyer.account.address]);
-      await a.write.mintBatch([buyer.account.address, 10n]);
+      await a.write.mintBatch([buyer.account.address, 10n, 2n]);
       expect(await a.read.balanceOf([buyer.account.address])).to.equal(11n);
       expect(await a.read.ownerOf([11n])).to.equal(getAddress(buyer.account.address));
       expect(await a.read.tokenURI([1n])).to.equal(`${collectionConfig(creator.account.address).baseURI}1.json`);

@@ -39,7 +39,7 @@ async function execute(plan: BatchMintPlan, sender = owner): Promise<bigint[]> {
       address: plan.collection,
       abi: mintkitCollectionAbi,
       functionName: "mintBatch",
-      args: [plan.to, chunk.quantity],
+      args: [plan.to, chunk.quantity, chunk.firstTokenId],
       gas: plan.perTransactionLimit,
     });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
@@ -139,8 +139,8 @@ describe("planBatchMint", function () {
 
   it("follows the collection's next id and remaining supply", async function () {
     const { c } = await networkHelpers.loadFixture(collectionFixture);
-    await c.write.mintBatch([O, 4_995n]);
-    await c.write.mintBatch([O, 4_995n]);
+    await c.write.mintBatch([O, 4_995n, 1n]);
+    await c.write.mintBatch([O, 4_995n, 4_996n]);
     const plan = await planBatchMint(publicClient, { collection: c.address, to: O, count: 10, account: O });
     expect(plan.nextTokenId).to.equal(9_991n);
     expect(plan.chunks[0]!.firstTokenId).to.equal(9_991n);
@@ -150,7 +150,7 @@ describe("planBatchMint", function () {
   describe("refusals (typed GasError, nothing sent)", function () {
     it("count over the remaining max supply", async function () {
       const { c } = await networkHelpers.loadFixture(collectionFixture);
-      await c.write.mintBatch([O, 100n]);
+      await c.write.mintBatch([O, 100n, 1n]);
       const before = await publicClient.getBlockNumber();
       const e = await expectGasError(
         planBatchMint(publicClient, { collection: c.address, to: O, count: 9_901, account: O }),

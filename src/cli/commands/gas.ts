@@ -65,7 +65,7 @@ export function register(program: Command): void {
     .option("--uri <uri>", "the token's own metadata URI (mintWithURI)")
     .action(runAction((opts: GasOptions, cmd: Command) => estimateCommand(cmd, opts, "mint")));
 
-  op("batch", "One mintBatch(to, count) transaction (see `gas plan` for more than one transaction)", [
+  op("batch", "One mintBatch(to, count, nextTokenId) transaction (see `gas plan` for more than one transaction)", [
     "mintkit gas batch --collection 0x… --count 500",
   ])
     .alias("mintBatch")
@@ -74,7 +74,7 @@ export function register(program: Command): void {
     .option("--to <address>", "recipient (default: a fresh address)")
     .action(runAction((opts: GasOptions, cmd: Command) => estimateCommand(cmd, opts, "batch")));
 
-  op("airdrop", "One airdrop(recipients) transaction to --count fresh holders", ["mintkit gas airdrop --collection 0x… --count 50"])
+  op("airdrop", "One airdrop(recipients, nextTokenId) transaction to --count fresh holders", ["mintkit gas airdrop --collection 0x… --count 50"])
     .requiredOption("--collection <address|name>", "a MintkitCollection")
     .option("--count <n>", "recipients (fresh addresses, one token each)", "10")
     .action(runAction((opts: GasOptions, cmd: Command) => estimateCommand(cmd, opts, "airdrop")));
