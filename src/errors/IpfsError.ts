@@ -85,7 +85,7 @@ export interface IpfsErrorDetailsByCode {
 export type IpfsErrorCode = keyof IpfsErrorDetailsByCode;
 
 /** Which remote IPFS service an error is about. */
-export type RemoteService = "kubo" | "pinning-service";
+export type RemoteService = "kubo" | "pinning-service" | "gateway";
 
 /** Errors of the IPFS layer (`src/ipfs`): CIDs, stores, DAG walks, CAR export. */
 export class IpfsError<TCode extends IpfsErrorCode = IpfsErrorCode> extends MintkitError<
