@@ -66,3 +66,11 @@ export function resolvePublishTargets(opts: PublishCliOptions, cwd: string = pro
     pinTimeoutMs: Math.round(pinTimeout * 1000),
   };
 }
+
+/** Chain ids of local dev chains, where the local gateway serves the content and nothing must be published. */
+export const DEV_CHAIN_IDS: readonly number[] = [31337, 1337];
+
+/** True when `targets` name at least one provider. */
+export function hasProvider(targets: PublishTargets): boolean {
+  return targets.kuboUrl !== undefined || targets.pinningEndpoint !== undefined;
+}

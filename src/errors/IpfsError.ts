@@ -74,6 +74,11 @@ export interface IpfsErrorDetailsByCode {
   IPFS_REMOTE_INVALID_URL: { readonly service: RemoteService; readonly url: string };
   /** The service answered something that contradicts the request (e.g. another CID for a block). */
   IPFS_REMOTE_INVALID_RESPONSE: { readonly service: RemoteService; readonly url: string; readonly reason: string };
+  /**
+   * A token URI would point at content that is not published (no provider configured) on a chain other
+   * than the local dev chains (31337/1337).
+   */
+  IPFS_NOT_PUBLISHED: { readonly cid?: string; readonly chainId: number };
   /** The pinning service reports the pin as `failed`. */
   IPFS_PIN_FAILED: { readonly cid: string; readonly requestid: string; readonly info?: Readonly<Record<string, string>> };
   /** The pin was still `queued`/`pinning` when the wait timed out (it may still complete). */
