@@ -7,7 +7,7 @@ import { CID } from "multiformats/cid";
 import { createFsStore, startGateway } from "../../src/node.js";
 import { startKuboServer, PEER_ID, type KuboServer } from "../ipfs/remote/helpers/kuboServer.js";
 import { startPinningServer, type PinningServer } from "../ipfs/remote/helpers/pinningServer.js";
-import { runCli, tempDir } from "./helpers/cli.js";
+import { runCli, startChain, tempDir } from "./helpers/cli.js";
 
 const TOKEN = "psa-secret-token";
 
@@ -79,7 +79,7 @@ describe("mintkit publish", function () {
     expect(r.errorJson().error.code).to.equal("IPFS_PIN_TIMEOUT");
   });
 
-  it("the provider comes from mintkit.config.json; a batch journal or a CID is accepted; no provider is a clear error", async () => {
+  it("the provider comes from mintkit.config.json (a bad setting is named); no provider, or a target that is neither a CID nor a journal, is a clear error", async () => {
     const cwd = tempDir();
     const { root } = await uploaded(cwd);
     const none = await runCli(["--json", "publish", root], { cwd });
@@ -106,6 +106,37 @@ describe("mintkit publish", function () {
     // waited, reporting each status as it came (notes on stderr)
     expect(r.stderr).to.match(/: queued/).and.to.match(/: pinning/).and.to.match(/: pinned/);
     expect(r.stderr).to.contain("no origin");
+  });
+
+  it("deploy publishes an ipfs:// contract URI first (dev chain: with --kubo-url; chain 8453 without a provider: refused before deploying)", async () => {
+    const cwd = tempDir();
+    await writeFile(path.join(cwd, "contract.json"), JSON.stringify({ name: "My Art", description: "collection metadata" }));
+    const up = await runCli(["--json", "upload", "contract.json", "--profile", "kubo-v1"], { cwd });
+    expect(up.code, up.stderr).to.equal(0);
+    const uri = up.json<{ files: { uri: string }[] }>().files[0]!.uri;
+    const root = up.json<UploadJson>().root;
+
+    const real = await startChain({ chainId: 8453 });
+    try {
+      const refused = await runCli(["--rpc-url", real.rpcUrl, "--json", "deploy", "collection", "My Art", "ART", "--contract-uri", uri], {
+        cwd,
+        env: { MINTKIT_PRIVATE_KEY: "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80" },
+      });
+      expect(refused.code).to.equal(4);
+      expect(refused.errorJson().error.code).to.equal("IPFS_NOT_PUBLISHED");
+    } finally {
+      await real.close();
+    }
+
+    const dev = await startChain();
+    try {
+      const deployed = await runCli(["--rpc-url", dev.rpcUrl, "--json", "deploy", "collection", "My Art", "ART", "--contract-uri", uri, "--kubo-url", kubo.url], { cwd });
+      expect(deployed.code, deployed.stderr).to.equal(0);
+      expect(kubo.pins.has(root)).to.equal(true);
+      expect(deployed.json<{ published: Record<string, { kubo: { pinned: boolean } }> }>().published[uri]!.kubo.pinned).to.equal(true);
+    } finally {
+      await dev.close();
+    }
   });
 
   describe("--check re-fetches and re-hashes every block", () => {
