@@ -18,17 +18,16 @@ export interface DeployPublishOptions extends PublishCliOptions {
   readonly publish?: boolean;
 }
 
-/** The root CID of an `ipfs://<cid>[/…]` URI (templates such as `{id}` only in the path), else undefined. */
-function rootOf(uri: string | undefined, field: string): CID | undefined {
+/**
+ * The root CID of an `ipfs://<cid>[/…]` URI (templates such as `{id}` only in the path); undefined for
+ * another scheme, or for a first segment that is not a CID (a placeholder: nothing mintkit could publish).
+ */
+function rootOf(uri: string | undefined): CID | undefined {
   if (uri === undefined || !uri.startsWith("ipfs://")) return undefined;
-  const first = uri.slice("ipfs://".length).split("/")[0] ?? "";
   try {
-    return CID.parse(first);
+    return CID.parse(uri.slice("ipfs://".length).split("/")[0] ?? "");
   } catch {
-    throw new CliError("CLI_INVALID_INPUT", `${field} "${uri}" does not start with a CID after ipfs://.`, {
-      hint: "Use the URI `mintkit upload` printed, e.g. ipfs://<cid>/contract.json or ipfs://<dirCID>/.",
-      details: { field, value: uri, reason: "no CID after ipfs://" },
-    });
+    return undefined;
   }
 }
 
@@ -44,11 +43,8 @@ export async function publishDeployUris(
   opts: DeployPublishOptions,
 ): Promise<Record<string, RemoteOutcome>> {
   const roots = new Map<string, CID>();
-  for (const [field, uri] of [
-    ["--contract-uri", opts.contractUri],
-    ["--base-uri", opts.baseUri],
-  ] as const) {
-    const root = rootOf(uri, field);
+  for (const uri of [opts.contractUri, opts.baseUri]) {
+    const root = rootOf(uri);
     if (root && uri) roots.set(uri, root);
   }
   if (roots.size === 0) return {};
