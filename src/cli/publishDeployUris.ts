@@ -22,7 +22,7 @@ export interface DeployPublishOptions extends PublishCliOptions {
  * The root CID of an `ipfs://<cid>[/…]` URI (templates such as `{id}` only in the path); undefined for
  * another scheme, or for a first segment that is not a CID (a placeholder: nothing mintkit could publish).
  */
-function rootOf(uri: string | undefined): CID | undefined {
+export function rootOf(uri: string | undefined): CID | undefined {
   if (uri === undefined || !uri.startsWith("ipfs://")) return undefined;
   try {
     return CID.parse(uri.slice("ipfs://".length).split("/")[0] ?? "");

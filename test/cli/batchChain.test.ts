@@ -61,6 +61,32 @@ describe("mintkit batch (CLI): a restarted dev chain, and publishing on a real c
     }
   });
 
+  it("publish <collection> and publish <journal> publish what the batch uploaded (dev chain, Kubo)", async () => {
+    const chain = await startChain();
+    const kubo = await startKuboServer();
+    try {
+      const cwd = tempDir();
+      const folder = makeMediaFolder(3, `${cwd}/art`);
+      const collection = await deployCollection(chain);
+      const minted = await runCli(["--rpc-url", chain.rpcUrl, "--json", "batch", collection, folder], { cwd });
+      expect(minted.code, minted.stderr).to.equal(0);
+      const { dirCid, journal } = minted.json<{ dirCid: string; journal: string }>();
+      expect(kubo.pins.size).to.equal(0); // dev chain, no provider: nothing published
+
+      const byCollection = await runCli(["--rpc-url", chain.rpcUrl, "--json", "publish", collection, "--kubo-url", kubo.url], { cwd });
+      expect(byCollection.code, byCollection.stderr).to.equal(0);
+      expect(byCollection.json<{ source: string; root: string }>()).to.deep.include({ source: "collection", root: dirCid });
+      expect(kubo.pins.has(dirCid)).to.equal(true);
+
+      const byJournal = await runCli(["--json", "publish", journal, "--check", "--kubo-url", kubo.url], { cwd });
+      expect(byJournal.code, byJournal.stderr).to.equal(0);
+      expect(byJournal.json<{ source: string; retrievable: boolean }>()).to.deep.include({ source: "journal", retrievable: true });
+    } finally {
+      await kubo.close();
+      await chain.close();
+    }
+  });
+
   it("chain id 8453: refused without a provider (exit 4, says how to publish); with --kubo-url the directory is pushed and pinned before minting", async () => {
     const chain = await startChain({ chainId: 8453 });
     const kubo = await startKuboServer();

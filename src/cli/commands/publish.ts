@@ -10,12 +10,12 @@ export interface PublishCommandOptions extends PublishCliOptions {
   gatewayUrl?: string;
 }
 
-/** Registers `mintkit publish <cid | batch journal>`. */
+/** Registers `mintkit publish <cid | batch journal | collection>`. */
 export function register(program: Command): void {
   const cmd = program
     .command("publish")
-    .description("Publish content already in the embedded store (a CID, or a batch journal's directory) to Kubo and/or a pinning service, and wait until it is pinned; --check re-fetches and re-hashes every block from the provider or a gateway")
-    .argument("<target>", "a CID, or a batch journal file (its metadata + media directory is published)")
+    .description("Publish content already in the embedded store (a CID, a batch journal's directory, or what a collection's URIs point at) to Kubo and/or a pinning service, and wait until it is pinned; --check re-fetches and re-hashes every block from the provider or a gateway")
+    .argument("<target>", "a CID; a batch journal file (its metadata + media directory); or a collection address / name in deployments/<chainId>.json (its ipfs:// base URI and contract URI, read on chain)")
     .option("--check", "do not publish: fetch every block back from --gateway-url (or the Kubo node) and re-hash it")
     .option("--gateway-url <url>", "with --check: an HTTP gateway serving raw blocks (/ipfs/<cid>?format=raw), e.g. https://ipfs.io");
   addPublishOptions(cmd);
@@ -32,6 +32,7 @@ export function register(program: Command): void {
   withExamples(cmd, [
     "mintkit publish bafybeig… --kubo-url http://127.0.0.1:5001",
     "mintkit publish .mintkit/batches/31337-0x5FbD….jsonl --pinning-endpoint https://api.pinata.cloud/psa --pinning-token-file ~/.pinata-token",
+    "mintkit publish \"My Art\" --kubo-url http://127.0.0.1:5001",
     "mintkit publish bafybeig… --check --gateway-url https://ipfs.io",
   ]);
   cmd.action(
