@@ -18,7 +18,8 @@
  *   means anything. Inputs are deterministic. `ctx.workDir` is a fresh temp folder, removed afterwards.
  * - Modules: `cliStartup.ts` (`mintkit --help`), `ipfsIngest.ts` (vs ipfs-car), `vouchers.ts` (voucher
  *   verifications per second vs ethers), `presentations.ts` (credential presentations per second vs the
- *   EAS SDK; its CJS build loads with createRequire).
+ *   EAS SDK; its CJS build loads with createRequire), `hashOnRead.ts` (the embedded store re-hashing every
+ *   block it reads: gateway throughput and CAR export with and without, limit 15%).
  *
  * Env: BENCH_LIB_ONLY=<key or module name>[,…] runs a subset (other keys of lib.json are kept);
  * BENCH_LIB_RUNS (default 5) and BENCH_LIB_WARMUP (default 1) set the timed and warm-up runs.

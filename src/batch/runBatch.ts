@@ -1,7 +1,8 @@
-import { existsSync, statSync, unlinkSync } from "node:fs";
+import { existsSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
-import { getAddress, type Address, type LocalAccount } from "viem";
-import { getChainId, getTransactionCount, readContract } from "viem/actions";
+import { CID } from "multiformats/cid";
+import { getAddress, keccak256, type Address, type LocalAccount } from "viem";
+import { getChainId, getCode, getTransactionCount, readContract } from "viem/actions";
 import { mintkitCollectionAbi } from "../contracts/mintkitCollection.js";
 import { BatchError } from "../errors/BatchError.js";
 import { planBatchMint } from "../gas/planBatchMint.js";
@@ -9,7 +10,9 @@ import { simulateGas, type GasClient } from "../gas/simulateGas.js";
 import type { ProfileInput, ProfileName } from "../ipfs/profiles.js";
 import type { BlockStore } from "../ipfs/stores/BlockStore.js";
 import { createFsStore } from "../ipfs/stores/fsStore.js";
-import { BatchJournal } from "./BatchJournal.js";
+import { BatchJournal, readJournalFile } from "./BatchJournal.js";
+import { acquireCollectionLock } from "./collectionLock.js";
+import { reconcileBatch } from "./reconcileBatch.js";
 import { batchIdFor, DEFAULT_DATA_DIR, defaultBatchJournalPath, mappingPathFor } from "./batchJournalPath.js";
 import { batchStatusFromRecords } from "./batchStatus.js";
 import { injectFault, type BatchFaults } from "./faults.js";
@@ -47,6 +50,18 @@ export interface RunBatchOptions {
   readonly confirmTimeoutMs?: number;
   /** Progress. Must not throw. */
   readonly onEvent?: (event: BatchEvent) => void;
+  /**
+   * Start a new batch although the journal exists, because its chain state is gone (`BATCH_JOURNAL_STALE`:
+   * dev chain restarted, collection redeployed). The old journal is kept, renamed `<journal>.stale-<time>`.
+   * Refused (`BATCH_RESTART_REFUSED`) while the journal still matches the chain.
+   */
+  readonly restart?: boolean;
+  /**
+   * Called once the batch is planned (or resumed) and its directory is in the store, before any
+   * transaction is sent: publish the directory there (e.g. push to Kubo, pin and wait), so that no token
+   * URI is set on content nobody else can fetch. Throwing stops the run with nothing sent (a re-run resumes).
+   */
+  readonly beforeSend?: (batch: { readonly dirCid: CID; readonly store: BlockStore; readonly plan: PlanRecord }) => Promise<void>;
   /** Test-only fault injection (see `parseBatchFaults`). */
   readonly faults?: BatchFaults;
 }
@@ -91,6 +106,50 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
   const chainId = await getChainId(client);
   const batchId = batchIdFor(chainId, collection, source.input);
   const journalPath = options.journal ?? defaultBatchJournalPath(dataDir, batchId);
+  // One batch at a time per (chain, collection), whatever the journal.
+  const lock = acquireCollectionLock(dataDir, chainId, collection);
+  try {
+    if (options.restart) await setStaleJournalAside(client, journalPath);
+    return await runLocked(options, { emit, collection, to, dataDir, items, source, chainId, batchId, journalPath });
+  } finally {
+    lock.release();
+  }
+}
+
+/** `--restart`: renames a journal whose chain state is gone; refuses for one that still matches the chain. */
+async function setStaleJournalAside(client: GasClient, journalPath: string): Promise<void> {
+  const contents = readJournalFile(journalPath);
+  if (!contents || contents.records.length === 0) return;
+  try {
+    await reconcileBatch(client, batchStatusFromRecords(journalPath, contents.records));
+  } catch (err) {
+    if (err instanceof BatchError && err.code === "BATCH_JOURNAL_STALE") {
+      renameSync(journalPath, `${journalPath}.stale-${new Date().toISOString().replace(/[:.]/g, "-")}`);
+      return;
+    }
+    throw err;
+  }
+  throw new BatchError("BATCH_RESTART_REFUSED", `The journal ${journalPath} still matches the chain: restarting would plan its items again.`, {
+    hint: "Run the same command without --restart: it resumes (or reports the batch complete). To mint the items again as a separate batch, pass another --journal.",
+    details: { journal: journalPath },
+  });
+}
+
+interface LockedRun {
+  readonly emit: (event: BatchEvent) => void;
+  readonly collection: Address;
+  readonly to: Address;
+  readonly dataDir: string;
+  readonly items: readonly ValidatedItem[];
+  readonly source: { readonly kind: PlanRecord["input"]["kind"]; readonly input: string };
+  readonly chainId: number;
+  readonly batchId: string;
+  readonly journalPath: string;
+}
+
+async function runLocked(options: RunBatchOptions, run: LockedRun): Promise<BatchSummary> {
+  const { emit, collection, to, dataDir, items, source, chainId, batchId, journalPath } = run;
+  const { client, account } = options;
   const existedBefore = existsSync(journalPath) && statSync(journalPath).size > 0;
   const journal = BatchJournal.open(journalPath, options.faults ? { faults: options.faults } : {});
   let store: BlockStore | undefined;
@@ -104,6 +163,8 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
       plan = batchStatusFromRecords(journalPath, journal.records).plan;
       checkSameBatch(plan, journalPath, { chainId, collection, account: account.address, to: options.to === undefined ? undefined : to });
       checkSameFiles(plan, items, journalPath);
+      // Believe the chain, not the journal: its transactions, tokens and code must be there.
+      await reconcileBatch(client, batchStatusFromRecords(journalPath, journal.records));
       if (batchStatusFromRecords(journalPath, journal.records).complete) {
         emit({ type: "complete", alreadyComplete: true });
         return summarize(batchStatusFromRecords(journalPath, journal.records), { alreadyComplete: true, resumed: true });
@@ -144,6 +205,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
       tokensConfirmed: status.tokens.confirmed,
     });
     injectFault(options.faults, "after-plan");
+    await options.beforeSend?.({ dirCid: CID.parse(plan.dirCid), store: await getStore(), plan });
 
     const ctx: StepContext = {
       client,
@@ -167,6 +229,8 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
       if (stepStatus) await runBatchStep(ctx, stepStatus);
     }
 
+    // "Complete" only for tokens the chain shows.
+    await reconcileBatch(client, batchStatusFromRecords(journalPath, journal.records));
     journal.append({ type: "complete", at: new Date().toISOString() });
     status = batchStatusFromRecords(journalPath, journal.records);
     writeBatchMapping(mapping, batchMapping(status));
@@ -248,7 +312,12 @@ async function planNewBatch(o: PlanNewBatchOptions): Promise<PlanRecord> {
   const dirCid = imported.dirCid.toString();
   const baseUri = `ipfs://${dirCid}/`;
 
-  const [currentBase, frozen, next] = await Promise.all([read("baseURI"), read("metadataFrozen"), read("nextTokenId")]);
+  const [currentBase, frozen, next, code] = await Promise.all([
+    read("baseURI"),
+    read("metadataFrozen"),
+    read("nextTokenId"),
+    getCode(client, { address: collection }),
+  ]);
   const steps: BatchStep[] = [];
   if (currentBase !== baseUri) {
     if (frozen) {
@@ -311,6 +380,7 @@ async function planNewBatch(o: PlanNewBatchOptions): Promise<PlanRecord> {
     items: imported.items,
     steps,
     mapping: mappingPathFor(o.journalPath),
+    ...(code !== undefined && code !== "0x" ? { codeHash: keccak256(code) } : {}),
   };
 }
 

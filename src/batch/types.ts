@@ -112,6 +112,11 @@ export interface PlanRecord {
   readonly steps: readonly BatchStep[];
   /** Where the mapping is written. */
   readonly mapping: string;
+  /**
+   * keccak256 of the collection's runtime code when the batch was planned (absent in older journals):
+   * a resume on other code (a redeployed contract) is refused as stale.
+   */
+  readonly codeHash?: Hex;
 }
 
 /** Written (and fsynced) BEFORE a transaction is broadcast: the signed bytes, so resume re-sends the same. */

@@ -193,18 +193,25 @@ export interface RemoteTargets {
   readonly pinningToken?: string;
   /** Name of the pin at the pinning service. */
   readonly pinName?: string;
+  /** How long to wait for the pinning service to report `pinned` (default 600,000 ms). */
+  readonly pinTimeoutMs?: number;
+  /** Interval between pin status checks (default 2,000 ms). */
+  readonly pinPollMs?: number;
 }
 
 /** What `publishRemote` did. */
 export interface RemoteOutcome {
   kubo?: { url: string; blocks: number; blocksSent: number; bytesSent: number; pinned: boolean; alreadyPinned: boolean };
-  pinning?: { endpoint: string; requestid: string; status: string; reused: boolean };
+  pinning?: { endpoint: string; requestid: string; status: string; reused: boolean; origins: string[] };
 }
 
 /**
- * Pushes `root` from the local store to a Kubo node (and pins it there) and/or asks a pinning service
- * to pin it (with the Kubo node's addresses as origins when both are given). Does not wait for the
- * pinning service to finish fetching (`status` is reported).
+ * Publishes `root` from the local store: pushes the missing blocks to a Kubo node (and pins it there)
+ * and/or asks a pinning service to pin it, with `origins` = the Kubo node's publicly dialable multiaddrs
+ * when both are given (the local gateway is HTTP on loopback: no origin a provider can dial). Then WAITS
+ * until the service reports `pinned` (status changes as notes, up to `pinTimeoutMs`): `failed` throws
+ * `IPFS_PIN_FAILED` with the provider's reason, a timeout `IPFS_PIN_TIMEOUT` (the pin request stays; running
+ * again reuses it).
  */
 export async function publishRemote(root: CID, store: BlockStore, targets: RemoteTargets, onNote: (msg: string) => void): Promise<RemoteOutcome> {
   const outcome: RemoteOutcome = {};
@@ -227,13 +234,26 @@ export async function publishRemote(root: CID, store: BlockStore, targets: Remot
   }
   if (targets.pinningEndpoint !== undefined && targets.pinningToken) {
     const service = remote.createPinningService({ endpoint: targets.pinningEndpoint, accessToken: targets.pinningToken });
-    onNote(`requesting a pin at ${service.endpoint} …`);
+    onNote(
+      origins && origins.length > 0
+        ? `requesting a pin at ${service.endpoint} (origins: ${origins.join(", ")}) …`
+        : `requesting a pin at ${service.endpoint} (no origin: the provider must find the blocks on the network, e.g. from your Kubo node) …`,
+    );
+    let last = "";
+    const started = Date.now();
     const pin = await service.pin(root, {
-      wait: false,
+      wait: true,
+      waitTimeoutMs: targets.pinTimeoutMs ?? 600_000,
+      ...(targets.pinPollMs !== undefined ? { pollIntervalMs: targets.pinPollMs } : {}),
+      onStatus: (p) => {
+        if (p.status === last) return;
+        last = p.status;
+        onNote(`pin ${p.requestid}: ${p.status} (${Math.round((Date.now() - started) / 1000)} s)`);
+      },
       ...(targets.pinName ? { name: targets.pinName } : {}),
       ...(origins && origins.length > 0 ? { origins } : {}),
     });
-    outcome.pinning = { endpoint: service.endpoint, requestid: pin.requestid, status: pin.status, reused: pin.reused };
+    outcome.pinning = { endpoint: service.endpoint, requestid: pin.requestid, status: pin.status, reused: pin.reused, origins: origins ?? [] };
   }
   return outcome;
 }

@@ -19,6 +19,8 @@ import type { GlobalOptions } from "./globalOptions.js";
 import { openEmbeddedStore, publishRemote, readPinningToken, type RemoteOutcome } from "./ipfsSupport.js";
 import { formatEth, note, type CommandResult } from "./output.js";
 import { parseAddress, parseSize } from "./parse.js";
+import { resolvePublishTargets } from "./publishOptions.js";
+import { requirePublishing } from "./requirePublishing.js";
 import { resolveCollectionAddress } from "./resolveCollection.js";
 import { sendWrite } from "./sendWrite.js";
 
@@ -28,7 +30,8 @@ const placeholderUri = "ipfs://bafkqaaa";
 export async function mint(g: GlobalOptions, file: string, opts: MintOptions): Promise<CommandResult> {
   // 1. Everything local first: options, media bytes and type, metadata (with placeholder URIs).
   const maxSize = parseSize(opts.maxSize ?? "100M");
-  const pinningToken = readPinningToken(opts);
+  const targets = resolvePublishTargets(opts);
+  const pinningToken = readPinningToken(targets);
   const to = opts.to !== undefined ? await parseAddress(opts.to, "--to") : undefined;
   const attributes = (opts.attribute ?? []).map(parseAttribute);
   const media = await readMedia(file, maxSize);
@@ -52,6 +55,8 @@ export async function mint(g: GlobalOptions, file: string, opts: MintOptions): P
 
   // 2. The chain: reachable, collection exists, and the mint would succeed (simulated).
   const ctx = await resolveContext(g, { signer: true });
+  // On a real chain the token URI must point at published content (decided before anything is stored).
+  const mustPublish = requirePublishing(ctx.chainId, targets, opts.publish, "the token's media and metadata");
   const collection = await resolveCollectionAddress(ctx, opts.collection);
   const recipient: Address = to ?? ctx.account.address;
   try {
@@ -94,10 +99,10 @@ export async function mint(g: GlobalOptions, file: string, opts: MintOptions): P
     });
     await verifyRetrievable(metadataImport.root, store);
     metadataCid = metadataImport.files[0]!.cid.toString();
-    const targets = { kuboUrl: opts.kuboUrl, pinningEndpoint: opts.pinningEndpoint, pinningToken };
-    if (targets.kuboUrl !== undefined || targets.pinningEndpoint !== undefined) {
-      const a = await publishRemote(mediaImport.root, store, { ...targets, pinName: `${opts.name} media` }, (m) => note(g.json, m));
-      const b = await publishRemote(metadataImport.root, store, { ...targets, pinName: `${opts.name} metadata` }, (m) => note(g.json, m));
+    if (mustPublish) {
+      // Published (pushed and verified on Kubo, pin waited on until `pinned`) before the URI goes on chain.
+      const a = await publishRemote(mediaImport.root, store, { ...targets, pinningToken, pinName: `${opts.name} media` }, (m) => note(g.json, m));
+      const b = await publishRemote(metadataImport.root, store, { ...targets, pinningToken, pinName: `${opts.name} metadata` }, (m) => note(g.json, m));
       remote = { media: a, metadata: b };
     }
   } finally {

@@ -29,7 +29,9 @@ import { register as registerDev } from "./commands/dev.js";
 import { register as registerGas } from "./commands/gas.js";
 import { register as registerKeys } from "./commands/keys.js";
 import { register as registerMint } from "./commands/mint.js";
+import { register as registerPublish } from "./commands/publish.js";
 import { register as registerRoyalty } from "./commands/royalty.js";
+import { register as registerStore } from "./commands/store.js";
 import { register as registerUpload } from "./commands/upload.js";
 import { register as registerVoucher } from "./commands/voucher.js";
 import { exitCodesHelp } from "./exitCodes.js";
@@ -98,6 +100,8 @@ export function createProgram(options: CreateProgramOptions = {}): Command {
     registerUpload,
     registerMint,
     registerBatch,
+    registerPublish,
+    registerStore,
     registerVoucher,
     registerRoyalty,
     registerGas,

@@ -7,11 +7,13 @@ import type { UploadOptions } from "./commands/upload.js";
 import type { GlobalOptions } from "./globalOptions.js";
 import { collectEntries, entriesFor, openEmbeddedStore, publishRemote, readPinningToken } from "./ipfsSupport.js";
 import { note, type CommandResult } from "./output.js";
+import { resolvePublishTargets } from "./publishOptions.js";
 import { parseSize } from "./parse.js";
 
 export async function upload(g: GlobalOptions, input: string, opts: UploadOptions): Promise<CommandResult> {
   const maxSize = opts.maxSize !== undefined ? parseSize(opts.maxSize) : undefined;
-  const pinningToken = readPinningToken(opts);
+  const targets = resolvePublishTargets(opts);
+  const pinningToken = readPinningToken(targets);
   const collected = await collectEntries(input, { hidden: opts.hidden, maxSize });
   const store = await openEmbeddedStore(g.dataDir);
   try {
@@ -36,7 +38,7 @@ export async function upload(g: GlobalOptions, input: string, opts: UploadOption
     const remote = await publishRemote(
       result.root,
       store,
-      { kuboUrl: opts.kuboUrl, pinningEndpoint: opts.pinningEndpoint, pinningToken, pinName: opts.pinName ?? path.basename(path.resolve(input)) },
+      { ...targets, pinningToken, pinName: targets.pinName ?? path.basename(path.resolve(input)) },
       (m) => note(g.json, m),
     );
     const root = result.root.toString();
@@ -63,7 +65,7 @@ export async function upload(g: GlobalOptions, input: string, opts: UploadOption
       `  store ${store.path}`,
       ...(car ? [`  CAR ${car.path} (${car.blocks} blocks, ${car.bytes} bytes)`] : []),
       ...(remote.kubo ? [`  Kubo ${remote.kubo.url}: ${remote.kubo.blocksSent} blocks sent, pinned ${remote.kubo.pinned}`] : []),
-      ...(remote.pinning ? [`  pin request ${remote.pinning.requestid} at ${remote.pinning.endpoint}: ${remote.pinning.status}`] : []),
+      ...(remote.pinning ? [`  pin ${remote.pinning.requestid} at ${remote.pinning.endpoint}: ${remote.pinning.status}`] : []),
     ];
     return { data, text };
   } finally {

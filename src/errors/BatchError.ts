@@ -42,6 +42,26 @@ export interface BatchErrorDetailsByCode {
   BATCH_JOURNAL_INVALID: { readonly journal: string; readonly line?: number; readonly reason: string };
   /** Another live process is running this batch (its pid holds the journal's lock file). */
   BATCH_JOURNAL_LOCKED: { readonly journal: string; readonly lock: string; readonly pid: number };
+  /**
+   * Another live process is running a batch on the same collection of the same chain (its pid holds the
+   * lock `<dataDir>/batches/<chainId>-<collection>.lock`), whatever its journal.
+   */
+  BATCH_COLLECTION_LOCKED: { readonly chainId: number; readonly collection: string; readonly lock: string; readonly pid: number };
+  /**
+   * The journal describes chain state that is not there: the collection has no code (dev chain restarted,
+   * another chain), other code (redeployed), a journaled transaction is unknown to the chain, a journaled
+   * token does not exist or has another owner, or the next id is behind the journal. Nothing was sent.
+   */
+  BATCH_JOURNAL_STALE: {
+    readonly journal: string;
+    readonly chainId: number;
+    readonly collection: string;
+    readonly check: "code" | "codeHash" | "transaction" | "owner" | "nextTokenId";
+    readonly expected: string;
+    readonly actual: string;
+  };
+  /** `--restart` was asked for a journal that still matches the chain: resuming it is the safe path. */
+  BATCH_RESTART_REFUSED: { readonly journal: string };
   /** The journal belongs to another chain, collection or account than this run. */
   BATCH_JOURNAL_MISMATCH: {
     readonly journal: string;

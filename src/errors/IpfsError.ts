@@ -25,8 +25,18 @@ export interface IpfsErrorDetailsByCode {
     readonly cid?: string;
     readonly location?: string;
   };
-  /** A stored block does not hash to its CID, or cannot be decoded. */
-  IPFS_CORRUPT_BLOCK: { readonly cid: string; readonly reason: string };
+  /**
+   * A stored block does not hash to its CID, or cannot be decoded. `location` is the pack file (or
+   * block file) of the embedded store that holds the bad copy, when the store knows it.
+   */
+  IPFS_BLOCK_CORRUPT: { readonly cid: string; readonly reason: string; readonly location?: string };
+  /** `verify` of the embedded store found copies whose bytes do not hash to their CID. */
+  IPFS_STORE_CORRUPT: {
+    readonly location: string;
+    readonly badCount: number;
+    /** The first bad copies (at most 20). */
+    readonly bad: readonly { readonly cid: string; readonly pack: string; readonly inUse: boolean }[];
+  };
   /** The DAG contains a codec or hash mintkit cannot walk. */
   IPFS_UNSUPPORTED_CODEC: { readonly cid: string; readonly codec: number; readonly hash: number };
   /** Some blocks under a root are missing from the store. */
@@ -64,6 +74,11 @@ export interface IpfsErrorDetailsByCode {
   IPFS_REMOTE_INVALID_URL: { readonly service: RemoteService; readonly url: string };
   /** The service answered something that contradicts the request (e.g. another CID for a block). */
   IPFS_REMOTE_INVALID_RESPONSE: { readonly service: RemoteService; readonly url: string; readonly reason: string };
+  /**
+   * A token URI would point at content that is not published (no provider configured) on a chain other
+   * than the local dev chains (31337/1337).
+   */
+  IPFS_NOT_PUBLISHED: { readonly cid?: string; readonly chainId: number };
   /** The pinning service reports the pin as `failed`. */
   IPFS_PIN_FAILED: { readonly cid: string; readonly requestid: string; readonly info?: Readonly<Record<string, string>> };
   /** The pin was still `queued`/`pinning` when the wait timed out (it may still complete). */
@@ -75,7 +90,7 @@ export interface IpfsErrorDetailsByCode {
 export type IpfsErrorCode = keyof IpfsErrorDetailsByCode;
 
 /** Which remote IPFS service an error is about. */
-export type RemoteService = "kubo" | "pinning-service";
+export type RemoteService = "kubo" | "pinning-service" | "gateway";
 
 /** Errors of the IPFS layer (`src/ipfs`): CIDs, stores, DAG walks, CAR export. */
 export class IpfsError<TCode extends IpfsErrorCode = IpfsErrorCode> extends MintkitError<

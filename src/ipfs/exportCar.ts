@@ -18,7 +18,7 @@ export interface ExportCarOptions {
  * @example
  * for await (const chunk of exportCar(root, store)) upload.write(chunk)
  *
- * @throws IpfsError `IPFS_CAR_EXPORT_FAILED` (cause: `IPFS_BLOCK_NOT_FOUND`, `IPFS_CORRUPT_BLOCK`, …).
+ * @throws IpfsError `IPFS_CAR_EXPORT_FAILED` (cause: `IPFS_BLOCK_NOT_FOUND`, `IPFS_BLOCK_CORRUPT`, …).
  */
 export async function* exportCar(
   root: CID,

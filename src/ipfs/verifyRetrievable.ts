@@ -5,8 +5,10 @@ import { walkDag } from "./walkDag.js";
 
 export interface VerifyRetrievableOptions {
   /**
-   * Read and re-hash every block, raw leaves included (slower; catches corrupt files on disk).
-   * Default false: dag-pb nodes are read and re-hashed, raw leaves are checked with `has`.
+   * Read and re-hash every block, raw leaves included. Default false: dag-pb nodes are read and re-hashed,
+   * raw leaves are checked with `has` (the embedded store's `has` re-hashes a block the first time it is
+   * asked; a remote store's does not). Use `true` against a remote store or a gateway
+   * (`createGatewayStore`): "retrievable" then means someone else can get these exact bytes.
    */
   readonly rehash?: boolean;
   /** Throw `IPFS_DAG_INCOMPLETE` when blocks are missing (default true); false returns the report. */
@@ -28,7 +30,7 @@ export interface RetrievabilityReport {
 /**
  * Walks the DAG under `root` and confirms that every block is in the store — the check that
  * ends every upload. Browser-safe.
- * @throws IpfsError `IPFS_DAG_INCOMPLETE` (unless `throwIfIncomplete: false`), `IPFS_CORRUPT_BLOCK`,
+ * @throws IpfsError `IPFS_DAG_INCOMPLETE` (unless `throwIfIncomplete: false`), `IPFS_BLOCK_CORRUPT`,
  *   `IPFS_UNSUPPORTED_CODEC`, `IPFS_STORE_FAILED`.
  */
 export async function verifyRetrievable(

@@ -14,7 +14,10 @@ const SHA2_256 = 0x12;
 export interface WalkDagOptions {
   /** Read raw leaves' bytes (true), or only check they are present with `has` (false). */
   readonly loadLeaves: boolean;
-  /** Re-hash every block read and fail with `IPFS_CORRUPT_BLOCK` on a mismatch. */
+  /**
+   * Re-hash every block read and fail with `IPFS_BLOCK_CORRUPT` on a mismatch (done by the store itself
+   * when it `verifiesReads`).
+   */
   readonly verifyHashes: boolean;
   /** Called for each missing block instead of throwing `IPFS_BLOCK_NOT_FOUND`. */
   readonly onMissing?: (cid: CID) => void;
@@ -37,7 +40,7 @@ const READ_AHEAD = 16;
  * compared by multihash, so content shared by two files appears once). Browser-safe.
  * @internal
  * @throws IpfsError `IPFS_BLOCK_NOT_FOUND` (unless `onMissing`), `IPFS_UNSUPPORTED_CODEC`,
- *   `IPFS_CORRUPT_BLOCK`, `IPFS_STORE_FAILED`.
+ *   `IPFS_BLOCK_CORRUPT`, `IPFS_STORE_FAILED`.
  */
 export async function* walkDag(
   root: CID,
@@ -69,7 +72,7 @@ export async function* walkDag(
 
     if (cid.code === RAW && !options.loadLeaves) {
       if (await store.has(cid)) yield { cid, bytes: undefined };
-      else missing(cid, store, options);
+      else await missing(cid, store, options);
       continue;
     }
 
@@ -77,7 +80,7 @@ export async function* walkDag(
     ahead.delete(key);
     const bytes = await readBlock(cid, pending ?? getBlock(store, cid), options);
     if (!bytes) continue;
-    if (options.verifyHashes) await verifyHash(cid, bytes);
+    if (options.verifyHashes && store.verifiesReads !== true) await verifyHash(cid, bytes);
     yield { cid, bytes };
 
     if (cid.code !== DAG_PB) continue;
@@ -97,7 +100,7 @@ export async function* walkDag(
         for (let j = 0; j < batch.length; j++) {
           const leaf = batch[j] as CID;
           if (present[j]) yield { cid: leaf, bytes: undefined };
-          else missing(leaf, store, options);
+          else await missing(leaf, store, options);
         }
       }
     }
@@ -126,11 +129,13 @@ async function readBlock(
   }
 }
 
-function missing(cid: CID, store: BlockStore, options: WalkDagOptions): void {
+async function missing(cid: CID, store: BlockStore, options: WalkDagOptions): Promise<void> {
   if (options.onMissing) {
     options.onMissing(cid);
     return;
   }
+  // `has` is false for a block the store holds corrupt: reading it gives the precise error.
+  await getBlock(store, cid);
   throw blockNotFound(cid, store.label);
 }
 
@@ -163,8 +168,8 @@ function decodeLinks(cid: CID, bytes: Uint8Array): CID[] {
   }
 }
 
-function corrupt(cid: CID, reason: string, cause?: unknown): IpfsError<"IPFS_CORRUPT_BLOCK"> {
-  return new IpfsError("IPFS_CORRUPT_BLOCK", `Block ${cid.toString()} is corrupt: ${reason}.`, {
+function corrupt(cid: CID, reason: string, cause?: unknown): IpfsError<"IPFS_BLOCK_CORRUPT"> {
+  return new IpfsError("IPFS_BLOCK_CORRUPT", `Block ${cid.toString()} is corrupt: ${reason}.`, {
     hint: "Delete the block from the store and import the content again; if the store is on disk, check the disk.",
     details: { cid: cid.toString(), reason },
     cause,

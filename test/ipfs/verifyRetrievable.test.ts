@@ -74,15 +74,15 @@ describe("ipfs: verifyRetrievable", () => {
     expect(report.missing.map(String)).to.deep.equal([result.root.toString()]);
   });
 
-  it("detects a corrupt block (IPFS_CORRUPT_BLOCK)", async () => {
+  it("detects a corrupt block (IPFS_BLOCK_CORRUPT)", async () => {
     const { store, result } = await collection();
     const dirNode = result.directories.find((d) => d.path === "media")!.cid;
     const err = await rejection(verifyRetrievable(result.root, storeWithCorrupt(store, dirNode, text("garbage"))));
-    expect(isIpfsError(err, "IPFS_CORRUPT_BLOCK")).to.equal(true);
+    expect(isIpfsError(err, "IPFS_BLOCK_CORRUPT")).to.equal(true);
     // raw leaves are only re-hashed with `rehash`
     const leaf = result.files[0]!.cid;
     const corruptLeaf = storeWithCorrupt(store, leaf, text("tampered"));
     expect((await verifyRetrievable(result.root, corruptLeaf)).complete).to.equal(true);
-    expect(isIpfsError(await rejection(verifyRetrievable(result.root, corruptLeaf, { rehash: true })), "IPFS_CORRUPT_BLOCK")).to.equal(true);
+    expect(isIpfsError(await rejection(verifyRetrievable(result.root, corruptLeaf, { rehash: true })), "IPFS_BLOCK_CORRUPT")).to.equal(true);
   });
 });

@@ -4,9 +4,13 @@ import type { BatchEvent, BatchStatus, BatchSummary } from "../../batch/types.js
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { formatEth, note } from "../output.js";
+import { addPublishOptions, type PublishCliOptions } from "../publishOptions.js";
 import { runAction } from "../run.js";
 
-interface BatchOptions {
+interface BatchOptions extends PublishCliOptions {
+  restart?: boolean;
+  /** false with --no-publish. */
+  publish: boolean;
   to?: string;
   maxGasPerTx?: string;
   journal?: string;
@@ -32,6 +36,10 @@ export function register(program: Command): void {
     .option("--journal <path>", "journal file (default <data-dir>/batches/<batch id>.jsonl, found again by the same command)")
     .option("--max-size <bytes>", "largest media file in bytes (default 100000000)")
     .option("--profile <name>", "CID profile: unixfs-v1-2025 (default), kubo-v1 or kubo-v0")
+    .option("--restart", "start a new batch when the journal is stale (its chain state is gone: dev chain restarted, collection redeployed); the old journal is kept, renamed")
+    .option("--no-publish", "do not publish the batch directory (you publish it yourself); needed on a non-dev chain without a provider");
+  addPublishOptions(batch);
+  batch
     .addHelpText(
       "after",
       [
@@ -46,6 +54,16 @@ export function register(program: Command): void {
         "tokens. Killed at any point (even kill -9), run the same command again: it resumes from the journal,",
         "re-sending the same signed transactions, and never mints a token twice. mapping.json beside the",
         "journal maps every token id to its file.",
+        "",
+        "The journal is checked against the chain on every resume and before \"complete\" (the collection's code,",
+        "the journal's transactions and tokens, the next id): a journal whose chain state is gone is reported",
+        "stale (BATCH_JOURNAL_STALE, exit 1) — run again with --restart. One batch runs per (chain, collection)",
+        "in a data folder (BATCH_COLLECTION_LOCKED); chunks carry the expected first id, so the chain refuses a",
+        "double mint from anywhere else.",
+        "",
+        "Publishing: with --kubo-url / --pinning-endpoint (or mintkit.config.json) the directory is published",
+        "(pushed, pinned and waited on) before any transaction. On a chain other than 31337/1337 a provider is",
+        "required (IPFS_NOT_PUBLISHED, exit 4) unless --no-publish.",
       ].join("\n"),
     )
     .action(
@@ -80,13 +98,20 @@ async function runBatchCommand(collection: string, input: string, opts: BatchOpt
 
   const { resolveContext } = await import("../context.js");
   const batchLib = await import("../../batch/index.js");
+  const { resolvePublishTargets } = await import("../publishOptions.js");
+  const { requirePublishing } = await import("../requirePublishing.js");
+  const { publishRemote, readPinningToken } = await import("../ipfsSupport.js");
+  const targets = resolvePublishTargets(opts);
+  const pinningToken = readPinningToken(targets);
   const ctx = await resolveContext(g, { signer: true });
+  const mustPublish = requirePublishing(ctx.chainId, targets, opts.publish, "the batch's media and metadata");
   if (named) {
     const { resolveCollectionAddress } = await import("../resolveCollection.js");
     collection = await resolveCollectionAddress(ctx, collection, "<collection>");
   }
   const progress = createProgress(g.json);
   let summary: BatchSummary;
+  let published: Awaited<ReturnType<typeof publishRemote>> | undefined;
   try {
     summary = await batchLib.runBatch({
       client: ctx.publicClient,
@@ -99,6 +124,16 @@ async function runBatchCommand(collection: string, input: string, opts: BatchOpt
       ...(maxGas === undefined ? {} : { maxGasPerTransaction: maxGas }),
       ...(maxSize === undefined ? {} : { maxMediaSize: maxSize }),
       ...(opts.profile === undefined ? {} : { profile: opts.profile as "kubo-v1" }),
+      ...(opts.restart ? { restart: true } : {}),
+      ...(mustPublish
+        ? {
+            beforeSend: async ({ dirCid, store }) => {
+              published = await publishRemote(dirCid, store, { ...targets, pinningToken, pinName: targets.pinName ?? `mintkit batch ${dirCid}` }, (m) =>
+                note(g.json, m),
+              );
+            },
+          }
+        : {}),
       onEvent: progress.onEvent,
       ...withFaults(batchLib.parseBatchFaults(process.env.MINTKIT_FAULT, "kill")),
     });
@@ -121,7 +156,9 @@ async function runBatchCommand(collection: string, input: string, opts: BatchOpt
         `  journal:      ${summary.journal}`,
         `  mapping:      ${summary.mapping}`,
       ];
-  return { data: summary, text };
+  if (published?.kubo) text.push(`  Kubo:         ${published.kubo.url} (${published.kubo.blocksSent} blocks sent, pinned)`);
+  if (published?.pinning) text.push(`  pin:          ${published.pinning.requestid} at ${published.pinning.endpoint}: ${published.pinning.status}`);
+  return { data: { ...summary, ...(published ? { published } : {}) }, text };
 }
 
 async function batchStatusCommand(journal: string | undefined, cmd: Command) {

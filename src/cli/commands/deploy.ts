@@ -2,6 +2,8 @@ import { Option, type Command } from "commander";
 import type { DeployInput } from "../deployContract.js";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
+import type { DeployPublishOptions } from "../publishDeployUris.js";
+import { addPublishOptions } from "../publishOptions.js";
 import { runAction } from "../run.js";
 import { registerDeployCredentials } from "./deployCredentials.js";
 
@@ -33,6 +35,8 @@ export function register(program: Command): void {
       .option("--owner <address>", "owner (default: the signing account)")
       .option("--primary-sale-recipient <address>", "receiver of voucher sales (default: the owner)")
       .option("--salt <text>", "salt text for the deterministic address (default: <name>:<symbol>)");
+    // Publishing (issue 8): ipfs:// URIs in --contract-uri / --base-uri are published before the deploy.
+    addPublishOptions(cmd).option("--no-publish", "do not publish the ipfs:// contract/base URI (needed on a non-dev chain without a provider)");
     if (kind === "collection") cmd.addOption(new Option("--max-supply <n>", "maximum number of tokens, 0 = unlimited").default("0"));
     withExamples(
       cmd,
@@ -44,10 +48,14 @@ export function register(program: Command): void {
         : ['mintkit deploy editions "Prints" PRT --base-uri "ipfs://<dirCID>/{id}.json" --royalty-bps 250'],
     );
     cmd.action(
-      runAction(async (name: string, symbol: string, opts: DeployOptions, command: Command) => {
+      runAction(async (name: string, symbol: string, opts: DeployOptions & DeployPublishOptions, command: Command) => {
         const g = globalOptions(command);
+        const { resolveContext } = await import("../context.js");
+        const { publishDeployUris } = await import("../publishDeployUris.js");
+        const published = await publishDeployUris(g, async () => (await resolveContext(g)).chainId, opts);
         const { deployContract } = await import("../deployContract.js");
-        return deployContract(g, kind, { name, symbol, ...opts });
+        const result = await deployContract(g, kind, { name, symbol, ...opts });
+        return Object.keys(published).length === 0 ? result : { ...result, data: { ...(result.data as object), published } };
       }),
     );
   }

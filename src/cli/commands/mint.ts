@@ -2,10 +2,11 @@ import { Option, type Command } from "commander";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { collect } from "../parse.js";
+import { addPublishOptions, type PublishCliOptions } from "../publishOptions.js";
 import { runAction } from "../run.js";
 
 /** Options of `mintkit mint`. */
-export interface MintOptions {
+export interface MintOptions extends PublishCliOptions {
   collection: string;
   to?: string;
   name: string;
@@ -17,10 +18,8 @@ export interface MintOptions {
   allowMissingPoster?: boolean;
   maxSize?: string;
   profile: "kubo-v0" | "kubo-v1" | "unixfs-v1-2025";
-  kuboUrl?: string;
-  pinningEndpoint?: string;
-  /** File whose first line is the pinning service token (else `MINTKIT_PINNING_TOKEN`). */
-  pinningTokenFile?: string;
+  /** false with --no-publish. */
+  publish: boolean;
 }
 
 /** Registers `mintkit mint <file>`. */
@@ -40,9 +39,14 @@ export function register(program: Command): void {
     .option("--allow-missing-poster", "mint video/audio/3D media without a poster")
     .option("--max-size <size>", "largest media file accepted", "100M")
     .addOption(new Option("--profile <profile>", "CID profile").choices(["kubo-v0", "kubo-v1", "unixfs-v1-2025"]).default("unixfs-v1-2025"))
-    .addOption(new Option("--kubo-url <url>", "also push media + metadata to a Kubo node and pin there").env("MINTKIT_KUBO_URL"))
-    .addOption(new Option("--pinning-endpoint <url>", "also request pins from an IPFS Pinning Service API").env("MINTKIT_PINNING_ENDPOINT"))
-    .option("--pinning-token-file <path>", "file whose first line is the pinning service's access token (or set MINTKIT_PINNING_TOKEN; never pass the token itself as an argument)");
+    .option("--no-publish", "do not publish media + metadata (you publish them yourself); needed on a non-dev chain without a provider");
+  addPublishOptions(cmd);
+  cmd.addHelpText(
+    "after",
+    "\nPublishing: with --kubo-url / --pinning-endpoint (or mintkit.config.json) media and metadata are published\n" +
+      "(pushed, pinned and waited on) before the mint. On a chain other than 31337/1337 a provider is required\n" +
+      "(IPFS_NOT_PUBLISHED, exit 4) unless --no-publish.",
+  );
   withExamples(cmd, [
     'mintkit mint art.png --collection 0x… --name "Sunrise #1" --description "First light" --attribute Palette=warm --attribute Level=5',
     'mintkit mint clip.mp4 --poster still.png --collection "My Art" --name "Clip" --to 0x… --json',

@@ -1,26 +1,22 @@
 import { Option, type Command } from "commander";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
+import { addPublishOptions, type PublishCliOptions } from "../publishOptions.js";
 import { runAction } from "../run.js";
 
 /** Options of `mintkit upload`. */
-export interface UploadOptions {
+export interface UploadOptions extends PublishCliOptions {
   car?: string;
   profile: "kubo-v0" | "kubo-v1" | "unixfs-v1-2025";
   hidden?: boolean;
   maxSize?: string;
-  kuboUrl?: string;
-  pinningEndpoint?: string;
-  /** File whose first line is the pinning service token (else `MINTKIT_PINNING_TOKEN`). */
-  pinningTokenFile?: string;
-  pinName?: string;
 }
 
 /** Registers `mintkit upload <file|dir>`. */
 export function register(program: Command): void {
   const cmd = program
     .command("upload")
-    .description("Add a file or folder to the embedded IPFS store (Kubo-identical CIDs), check it, optionally export a CAR or pin it")
+    .description("Add a file or folder to the embedded IPFS store (Kubo-identical CIDs), check it, publish it to Kubo / a pinning service, optionally export a CAR")
     .argument("<path>", "file or folder to upload (a folder becomes one directory CID)")
     .option("--car <out.car>", "also write a CAR file of the upload (for services that take CAR uploads)")
     .addOption(
@@ -29,11 +25,9 @@ export function register(program: Command): void {
         .default("unixfs-v1-2025"),
     )
     .option("--hidden", "include dotfiles (skipped by default, like `ipfs add -r`)")
-    .option("--max-size <size>", "refuse files larger than this (e.g. 100M)")
-    .addOption(new Option("--kubo-url <url>", "also push to a Kubo node's RPC API and pin there (e.g. http://127.0.0.1:5001)").env("MINTKIT_KUBO_URL"))
-    .addOption(new Option("--pinning-endpoint <url>", "also request a pin from an IPFS Pinning Service API endpoint").env("MINTKIT_PINNING_ENDPOINT"))
-    .option("--pinning-token-file <path>", "file whose first line is the pinning service's access token (or set MINTKIT_PINNING_TOKEN; never pass the token itself as an argument)")
-    .option("--pin-name <name>", "name of the pin at the pinning service");
+    .option("--max-size <size>", "refuse files larger than this (e.g. 100M)");
+  addPublishOptions(cmd);
+  cmd.addHelpText("after", "\nPublishing: with --kubo-url and/or --pinning-endpoint (or a \"publish\" section in mintkit.config.json)\nthe upload is published and the command waits until the provider has it (pinned).");
   withExamples(cmd, [
     "mintkit upload art.png",
     "mintkit upload ./metadata --profile kubo-v1 --car metadata.car",

@@ -34,6 +34,8 @@ export interface Gateway {
 const RAW_TYPE = "application/vnd.ipld.raw";
 const CAR_TYPE = "application/vnd.ipld.car";
 const SNIFF_BYTES = 64 * 1024;
+/** Files up to this size are read whole before the status line is sent. */
+const WHOLE_BYTES = 4 * 1024 * 1024;
 const IMMUTABLE = "public, max-age=29030400, immutable";
 
 /**
@@ -56,7 +58,10 @@ const IMMUTABLE = "public, max-age=29030400, immutable";
  * - bound to a loopback address (the default), 403 for a request whose `Host` is not a loopback name
  *   (`localhost`, `127.0.0.1`, `[::1]`, optionally with the gateway's port): a web page cannot read the
  *   store through DNS rebinding;
- * - 400 for a bad CID or format, 404 for a missing block or name, 405 for other methods.
+ * - 400 for a bad CID or format, 404 for a missing block or name, 405 for other methods, 502 for a block
+ *   the store holds corrupt (`IPFS_BLOCK_CORRUPT`; the embedded store re-hashes every block it reads):
+ *   files up to 4 MiB, raw blocks and the first block of a CAR are read before the status line, so a
+ *   corrupt one is never served with 200; in a larger file or deeper in a CAR it cuts the response short.
  *
  * @example
  * const gateway = await startGateway({ store: await createFsStore() })
@@ -78,7 +83,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
     serve(req, res, store, cache).catch((err: unknown) => {
       if (res.headersSent) res.destroy(err instanceof Error ? err : undefined);
-      else text(res, req, isIpfsError(err, "IPFS_BLOCK_NOT_FOUND") ? 404 : 500, describe(err));
+      else text(res, req, statusOf(err), describe(err));
     });
   });
 
@@ -290,7 +295,11 @@ async function sendFile(
   store: BlockStore,
 ): Promise<void> {
   if (notModified(req, res, `"${file.cid.toString()}"`)) return;
-  const head = await collect(readFileRange(file, store, 0, Math.min(file.size, SNIFF_BYTES)));
+  // Files up to WHOLE_BYTES are read (and so hashed by a verifying store) before the status line: a
+  // corrupt block is a 502, never a 200. Larger files are streamed; a corrupt block there cuts the
+  // response short (fewer bytes than Content-Length), which every HTTP client reports as an error.
+  const whole = file.size <= WHOLE_BYTES ? await collect(readFileRange(file, store, 0, file.size)) : undefined;
+  const head = whole ? whole.subarray(0, SNIFF_BYTES) : await collect(readFileRange(file, store, 0, Math.min(file.size, SNIFF_BYTES)));
   const type = await contentTypeOf(head, name);
   const size = file.size;
   let start = 0;
@@ -315,6 +324,7 @@ async function sendFile(
     ...(status === 206 ? { "Content-Range": `bytes ${start}-${end - 1}/${size}` } : {}),
   });
   if (req.method === "HEAD") return void res.end();
+  if (whole) return void res.end(whole.subarray(start, end));
   try {
     for await (const chunk of readFileRange(file, store, start, end)) {
       if (!res.write(chunk)) await new Promise((r) => res.once("drain", r));
@@ -365,9 +375,17 @@ function text(res: ServerResponse, req: IncomingMessage, status: number, message
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
+/** 404 for a missing block, 502 for a corrupt one (the store cannot give the bytes the CID names), else 500. */
+function statusOf(err: unknown): number {
+  if (isIpfsError(err, "IPFS_BLOCK_NOT_FOUND")) return 404;
+  if (isIpfsError(err, "IPFS_BLOCK_CORRUPT")) return 502;
+  return 500;
+}
+
 function describe(err: unknown): string {
   // No store label (a local folder path) in answers.
   if (isIpfsError(err, "IPFS_BLOCK_NOT_FOUND")) return `Not found: block ${err.details?.cid ?? ""} is not in the store.`;
+  if (isIpfsError(err, "IPFS_BLOCK_CORRUPT")) return `Bad gateway: block ${err.details?.cid ?? ""} is corrupt in the store (its bytes do not hash to its CID).`;
   if (isIpfsError(err)) return err.shortMessage;
   return `Internal error: ${err instanceof Error ? err.message : String(err)}`;
 }

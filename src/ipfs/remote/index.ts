@@ -14,5 +14,6 @@ export {
   type RemotePinStatus,
   type ListPinsOptions,
 } from "./createPinningService.js";
+export { createGatewayStore, type GatewayStoreOptions } from "./createGatewayStore.js";
 export { DEFAULT_REMOTE_TIMEOUT_MS, type RemoteAuth, type RemoteOptions } from "./remoteOptions.js";
 export type { RetryOptions, RetryEvent } from "./withRetry.js";

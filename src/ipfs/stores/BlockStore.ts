@@ -23,6 +23,11 @@ export interface BlockStore {
   put(cid: CID, bytes: BlockBytes): Promise<CID>;
   get(cid: CID): AsyncIterable<Uint8Array>;
   has(cid: CID): Promise<boolean>;
+  /**
+   * True when `get` itself re-hashes every block against its CID (and fails with `IPFS_BLOCK_CORRUPT`),
+   * as the embedded store does: walks then skip hashing the same bytes twice.
+   */
+  readonly verifiesReads?: boolean;
   /** Releases resources (file handles). Safe to call twice. */
   close?(): Promise<void>;
 }

@@ -1,13 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, type FileHandle } from "node:fs/promises";
+import { appendFile, mkdir, open, readFile, readdir, type FileHandle } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { FsBlockstore } from "blockstore-fs";
 import type { CID } from "multiformats/cid";
-import { IpfsError } from "../../errors/IpfsError.js";
+import { IpfsError, isIpfsError } from "../../errors/IpfsError.js";
 import { collectBytes } from "../blockBytes.js";
 import { blockKey } from "../blockKey.js";
 import type { BlockBytes, BlockStore } from "./BlockStore.js";
 import { blockNotFound } from "./blockNotFound.js";
+import { blockCorrupt, blockHashMatches } from "./checkBlockHash.js";
 import { fromBlockstore } from "./fromBlockstore.js";
 import { PACK_HEADER, recordHeader, scanPack, writeAll, type BlockLocation } from "./packFile.js";
 
@@ -16,15 +17,78 @@ export const defaultFsStorePath = ".mintkit/ipfs";
 
 /** Sub-folder of the data folder that holds the pack files. */
 const packsFolderName = "packs";
+/** File of the data folder listing the records `repair` dropped (JSON lines `{ pack, offset, cid }`). */
+const droppedFileName = "dropped.jsonl";
 
 export interface FsStoreOptions {
   /** Folder holding the blocks. Default `.mintkit/ipfs` under `process.cwd()`. */
   readonly path?: string;
+  /**
+   * Re-hash every block read against its CID (default true). `false` exists only so that the benchmark
+   * can measure what hashing costs; never turn it off elsewhere.
+   * @internal
+   */
+  readonly hashOnRead?: boolean;
+}
+
+/** A stored copy whose bytes do not hash to its CID. */
+export interface BadBlock {
+  readonly cid: string;
+  /** Absolute path of the pack file holding the bad copy. */
+  readonly pack: string;
+  /** Byte offset of the block's bytes in the pack. */
+  readonly offset: number;
+  readonly length: number;
+  /**
+   * True when this is the copy the store uses for the block; false for an older copy already replaced by
+   * a good one (a re-import), which comes back into use only if the newer copy is dropped.
+   */
+  readonly inUse: boolean;
+}
+
+/** Running totals of `verify` / `repair`. */
+export interface StoreCheckProgress {
+  readonly checked: number;
+  readonly total: number;
+  readonly bytes: number;
+  readonly bad: number;
+}
+
+export interface StoreCheckOptions {
+  /** Called after each block is checked. */
+  readonly onProgress?: (event: StoreCheckProgress) => void;
+}
+
+export interface StoreCheckReport {
+  /**
+   * Copies re-hashed: every block record of the pack files, older copies of a block included (blocks of
+   * the older one-file-per-block layout are not checked here; reads still re-hash them).
+   */
+  readonly blocks: number;
+  readonly bytes: number;
+  /** Copies whose bytes do not hash to their CID. */
+  readonly bad: readonly BadBlock[];
+  /** For `repair`: how many bad copies were dropped from the index (0 for `verify`). */
+  readonly dropped: number;
 }
 
 export interface FsStore extends BlockStore {
   /** Absolute path of the data folder. */
   readonly path: string;
+  /** True: `get` re-hashes every block against its CID and fails with `IPFS_BLOCK_CORRUPT`. */
+  readonly verifiesReads: boolean;
+  /**
+   * Re-hashes every block of the store and lists the bad copies (`mintkit store verify`). A bad copy
+   * found is no longer served (`get` fails with `IPFS_BLOCK_CORRUPT`, `has` is false, the next `put`
+   * writes a good copy).
+   */
+  verify(options?: StoreCheckOptions): Promise<StoreCheckReport>;
+  /**
+   * `verify`, then drops every bad copy for good (listed in `dropped.jsonl` of the data folder, skipped by
+   * every store opened later): the block is then simply not stored, and the next import rewrites it
+   * (`mintkit store repair`).
+   */
+  repair(options?: StoreCheckOptions): Promise<StoreCheckReport>;
   /** Waits for pending writes, then closes the files. Safe to call twice; `put` fails afterwards. */
   close(): Promise<void>;
 }
@@ -52,6 +116,12 @@ const HAS_REFRESH_MS = 250;
  * Blocks in the older one-file-per-block layout (`blockstore-fs`, Kubo flatfs-like sharding) in the
  * same folder stay readable.
  *
+ * Nothing corrupt leaves the store: every block read (`get`, and `has` the first time it is asked about
+ * a block it did not write) is re-hashed against its CID; a mismatch is `IPFS_BLOCK_CORRUPT` naming the
+ * CID and the pack file, and the bad copy is no longer reported stored, so importing the content again
+ * appends a good copy (the newest copy of a block is the one used). `verify` re-hashes the whole store;
+ * `repair` drops the bad copies for good.
+ *
  * @throws IpfsError `IPFS_STORE_FAILED` when the folder cannot be created or written.
  */
 export async function createFsStore(options: FsStoreOptions = {}): Promise<FsStore> {
@@ -73,7 +143,7 @@ export async function createFsStore(options: FsStoreOptions = {}): Promise<FsSto
       cause: err,
     });
   }
-  const store = new PackStore(path, packs, legacy);
+  const store = new PackStore(path, packs, legacy, options.hashOnRead ?? true);
   await store.refresh();
   return store;
 }
@@ -92,10 +162,20 @@ interface Writer {
   size: number;
 }
 
+/** Where a block's newest copy is, and whether its bytes were hashed since this store opened. */
+interface IndexEntry extends BlockLocation {
+  readonly cid: CID;
+  verified: boolean;
+}
+
 class PackStore implements FsStore {
   readonly label: string;
   /** Where each known block is, by multihash. */
-  private readonly index = new Map<string, BlockLocation>();
+  private readonly index = new Map<string, IndexEntry>();
+  /** Blocks whose only known copy is corrupt: the error `get` throws for them. */
+  private readonly corrupt = new Map<string, { readonly error: IpfsError<"IPFS_BLOCK_CORRUPT">; readonly entry: IndexEntry }>();
+  /** Records dropped by `repair` (here or in another process): `<pack>:<offset>`. */
+  private readonly dropped = new Set<string>();
   /** Packs of other instances: how far each was scanned. */
   private readonly scanned = new Map<string, number>();
   private readonly readers = new Map<string, Promise<FileHandle>>();
@@ -112,6 +192,7 @@ class PackStore implements FsStore {
     readonly path: string,
     private readonly packs: string,
     private readonly legacy: BlockStore | undefined,
+    readonly verifiesReads: boolean,
   ) {
     this.label = `fs:${path}`;
   }
@@ -119,7 +200,8 @@ class PackStore implements FsStore {
   async put(cid: CID, bytes: BlockBytes): Promise<CID> {
     if (this.closed) throw this.failed("put", cid, new Error("the store is closed"));
     const key = blockKey(cid);
-    if (this.index.has(key)) return cid;
+    // A copy already stored is kept only when its bytes are good (checked once per store instance).
+    if (this.index.has(key) && (await this.hasGoodCopy(key, cid))) return cid;
     const pending = this.inflight.get(key);
     if (pending) {
       await pending.catch((err: unknown) => {
@@ -151,7 +233,7 @@ class PackStore implements FsStore {
 
   async has(cid: CID): Promise<boolean> {
     const key = blockKey(cid);
-    if (this.index.has(key)) return true;
+    if (this.index.has(key)) return this.hasGoodCopy(key, cid);
     const pending = this.inflight.get(key);
     if (pending) return pending.then(
       () => true,
@@ -159,9 +241,105 @@ class PackStore implements FsStore {
     );
     if (Date.now() - this.lastRefresh >= HAS_REFRESH_MS) {
       await this.refreshOrFail("has", cid);
-      if (this.index.has(key)) return true;
+      if (this.index.has(key)) return this.hasGoodCopy(key, cid);
     }
+    if (this.corrupt.has(key)) return false;
     return this.legacy ? this.legacy.has(cid) : false;
+  }
+
+  /** True when the indexed copy is good: hashed now unless already hashed by this instance. */
+  private async hasGoodCopy(key: string, cid: CID): Promise<boolean> {
+    const entry = this.index.get(key);
+    if (!entry) return false;
+    if (entry.verified || !this.verifiesReads) return true;
+    try {
+      await this.read(cid);
+      return true;
+    } catch (err) {
+      if (isIpfsError(err, "IPFS_BLOCK_CORRUPT")) return false;
+      throw err;
+    }
+  }
+
+  async verify(options: StoreCheckOptions = {}): Promise<StoreCheckReport> {
+    return this.check(false, options);
+  }
+
+  async repair(options: StoreCheckOptions = {}): Promise<StoreCheckReport> {
+    return this.check(true, options);
+  }
+
+  private async check(drop: boolean, options: StoreCheckOptions): Promise<StoreCheckReport> {
+    await this.flushing;
+    await this.refresh();
+    // Every copy on disk, not only the newest of each block: an older bad copy would come back into use
+    // once a newer one is dropped.
+    const records: IndexEntry[] = [];
+    try {
+      const names = (await readdir(this.packs)).filter((n) => n.endsWith(".car")).sort();
+      for (const name of names) {
+        const { blocks } = await scanPack(await this.reader(name), 0);
+        for (const b of blocks) {
+          if (!this.dropped.has(`${name}:${b.offset}`)) records.push({ pack: name, offset: b.offset, length: b.length, cid: b.cid, verified: false });
+        }
+      }
+    } catch (err) {
+      throw new IpfsError("IPFS_STORE_FAILED", `Cannot read the pack files of the ${this.label} store.`, {
+        hint: "Check that the data folder is readable, then run the check again.",
+        details: { operation: "get", location: this.packs },
+        cause: err,
+      });
+    }
+    const bad: { entry: IndexEntry; inUse: boolean }[] = [];
+    let checked = 0;
+    let bytes = 0;
+    let next = 0;
+    const worker = async () => {
+      while (next < records.length) {
+        const record = records[next++] as IndexEntry;
+        const data = await this.readAt(record).catch((err: unknown) => {
+          throw this.failed("get", record.cid, err);
+        });
+        const key = blockKey(record.cid);
+        const indexed = this.index.get(key);
+        const inUse = indexed !== undefined && indexed.pack === record.pack && indexed.offset === record.offset;
+        if (blockHashMatches(record.cid, data)) {
+          if (inUse) indexed.verified = true;
+        } else {
+          bad.push({ entry: record, inUse });
+          if (inUse) this.markCorrupt(key, indexed);
+        }
+        checked++;
+        bytes += data.byteLength;
+        options.onProgress?.({ checked, total: records.length, bytes, bad: bad.length });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, records.length) }, worker));
+    const list = bad.map(({ entry, inUse }) => ({ cid: entry.cid.toString(), pack: join(this.packs, entry.pack), offset: entry.offset, length: entry.length, inUse }));
+    if (drop && bad.length > 0) {
+      const lines = bad.map(({ entry }) => `${JSON.stringify({ pack: entry.pack, offset: entry.offset, cid: entry.cid.toString() })}\n`).join("");
+      try {
+        await appendFile(join(this.path, droppedFileName), lines);
+      } catch (err) {
+        throw new IpfsError("IPFS_STORE_FAILED", `Cannot record the dropped blocks in ${join(this.path, droppedFileName)}.`, {
+          hint: "Check that the data folder is writable, then run the repair again.",
+          details: { operation: "put", location: this.path },
+          cause: err,
+        });
+      }
+      for (const { entry } of bad) {
+        this.dropped.add(`${entry.pack}:${entry.offset}`);
+        const key = blockKey(entry.cid);
+        const corrupt = this.corrupt.get(key);
+        if (corrupt && corrupt.entry.pack === entry.pack && corrupt.entry.offset === entry.offset) this.corrupt.delete(key);
+      }
+    }
+    return { blocks: records.length, bytes, bad: list, dropped: drop ? bad.length : 0 };
+  }
+
+  private markCorrupt(key: string, entry: IndexEntry): void {
+    if (this.index.get(key) === entry) this.index.delete(key);
+    this.corrupt.set(key, { error: blockCorrupt(entry.cid, join(this.packs, entry.pack), this.label), entry });
   }
 
   async close(): Promise<void> {
@@ -191,6 +369,7 @@ class PackStore implements FsStore {
   async refresh(): Promise<void> {
     this.refreshing ??= (async () => {
       try {
+        await this.loadDropped();
         const names = (await readdir(this.packs)).filter((n) => n.endsWith(".car")).sort();
         for (const name of names) {
           if (name === this.writer?.name) continue;
@@ -199,8 +378,11 @@ class PackStore implements FsStore {
           const { blocks, end } = await scanPack(handle, from);
           this.scanned.set(name, end);
           for (const b of blocks) {
+            if (this.dropped.has(`${name}:${b.offset}`)) continue;
             const key = blockKey(b.cid);
-            if (!this.index.has(key)) this.index.set(key, { pack: name, offset: b.offset, length: b.length });
+            // The newest copy wins: a copy appended after a corrupt one (a re-import) replaces it.
+            this.index.set(key, { pack: name, offset: b.offset, length: b.length, cid: b.cid, verified: false });
+            this.corrupt.delete(key);
           }
         }
         this.lastRefresh = Date.now();
@@ -209,6 +391,36 @@ class PackStore implements FsStore {
       }
     })();
     return this.refreshing;
+  }
+
+  /** Records dropped by `repair` (this process or another): skipped by scans, removed from the index. */
+  private async loadDropped(): Promise<void> {
+    let text: string;
+    try {
+      text = await readFile(join(this.path, droppedFileName), "utf8");
+    } catch (err) {
+      if ((err as { code?: unknown }).code === "ENOENT") return;
+      throw err;
+    }
+    for (const line of text.split("\n")) {
+      if (line.trim() === "") continue;
+      let record: { pack?: unknown; offset?: unknown };
+      try {
+        record = JSON.parse(line) as { pack?: unknown; offset?: unknown };
+      } catch {
+        continue; // a line cut short by a crash: that record was not dropped
+      }
+      if (typeof record.pack !== "string" || typeof record.offset !== "number") continue;
+      const id = `${record.pack}:${record.offset}`;
+      if (this.dropped.has(id)) continue;
+      this.dropped.add(id);
+      for (const [key, entry] of this.index) {
+        if (entry.pack === record.pack && entry.offset === record.offset) {
+          this.index.delete(key);
+          this.corrupt.delete(key);
+        }
+      }
+    }
   }
 
   private async read(cid: CID): Promise<Uint8Array> {
@@ -220,22 +432,44 @@ class PackStore implements FsStore {
       location = this.index.get(key);
     }
     if (!location) {
-      if (this.legacy) return collectBytes(this.legacy.get(cid));
+      const corrupt = this.corrupt.get(key);
+      if (corrupt) throw corrupt.error;
+      if (this.legacy) {
+        const bytes = await collectBytes(this.legacy.get(cid));
+        if (this.verifiesReads && !blockHashMatches(cid, bytes)) throw blockCorrupt(cid, `the block file of ${cid.toString()} under ${this.path}`, this.label);
+        return bytes;
+      }
       throw blockNotFound(cid, this.label);
     }
+    let out: Uint8Array;
     try {
-      const handle = await this.reader(location.pack);
-      const out = new Uint8Array(location.length);
-      let done = 0;
-      while (done < out.byteLength) {
-        const { bytesRead } = await handle.read(out, done, out.byteLength - done, location.offset + done);
-        if (bytesRead === 0) throw new Error(`pack ${location.pack} ends before the block's last byte`);
-        done += bytesRead;
-      }
-      return out;
+      out = await this.readAt(location);
     } catch (err) {
       throw this.failed("get", cid, err);
     }
+    if (this.verifiesReads) {
+      if (!blockHashMatches(cid, out)) {
+        this.markCorrupt(key, location);
+        // Another process may have appended a good copy (a re-import): use it if so.
+        await this.refreshOrFail("get", cid);
+        if (this.index.has(key)) return this.read(cid);
+        throw blockCorrupt(cid, join(this.packs, location.pack), this.label);
+      }
+      location.verified = true;
+    }
+    return out;
+  }
+
+  private async readAt(location: BlockLocation): Promise<Uint8Array> {
+    const handle = await this.reader(location.pack);
+    const out = new Uint8Array(location.length);
+    let done = 0;
+    while (done < out.byteLength) {
+      const { bytesRead } = await handle.read(out, done, out.byteLength - done, location.offset + done);
+      if (bytesRead === 0) throw new Error(`pack ${location.pack} ends before the block's last byte`);
+      done += bytesRead;
+    }
+    return out;
   }
 
   private reader(name: string): Promise<FileHandle> {
@@ -281,7 +515,9 @@ class PackStore implements FsStore {
           await writeAll(writer.handle, buffers, writer.size);
           writer.size = position;
           batch.forEach((block, i) => {
-            if (!this.index.has(block.key)) this.index.set(block.key, located[i] as BlockLocation);
+            // The copy just written (from bytes in hand) is the one used, also when it replaces a corrupt copy.
+            this.index.set(block.key, { ...(located[i] as BlockLocation), cid: block.cid, verified: true });
+            this.corrupt.delete(block.key);
             block.resolve();
           });
         } catch (err) {
