@@ -20,7 +20,7 @@ export function defaultPredicateArtifacts(): { readonly wasm: URL; readonly zkey
   };
 }
 
-/** What snarkjs (fastfile) opens: a path for `file:` URLs, the href of any other URL, or the bytes. */
+/** What the prover reads: a path for `file:` URLs, the href of any other URL, or the bytes. */
 export function snarkjsSource(source: string | URL | Uint8Array): string | Uint8Array {
   if (source instanceof Uint8Array || typeof source === "string") return source;
   if (source.protocol !== "file:") return source.href;

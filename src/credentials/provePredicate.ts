@@ -13,15 +13,21 @@ interface Prover {
 /** Loaded provers by artifact source: the wasm compiled once and the zkey read once (warm proofs skip both). */
 const provers = new Map<string | Uint8Array, Promise<Prover>>();
 
+/**
+ * The bytes of an artifact: fetched for http(s)/blob/data URLs (browsers, and Node too), read from disk for a
+ * file path in Node (through `process.getBuiltinModule`, so no bundler sees a Node import).
+ */
 async function readBytes(source: string | Uint8Array): Promise<Uint8Array> {
   if (source instanceof Uint8Array) return source;
-  const { readExisting } = await import("fastfile");
-  const fd = await readExisting(source);
-  try {
-    return await fd.read(fd.totalSize);
-  } finally {
-    await fd.close();
+  if (/^(https?|blob|data):/i.test(source)) {
+    const response = await fetch(source);
+    if (!response.ok) throw new Error(`GET ${source} answered ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
   }
+  const nodeProcess = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const fs = nodeProcess?.getBuiltinModule?.("fs") as typeof import("node:fs") | undefined;
+  if (fs === undefined) throw new Error(`cannot read the file ${source} here: pass the artifacts as URLs or bytes`);
+  return new Uint8Array(await fs.promises.readFile(source));
 }
 
 function loadProver(artifacts: PredicateArtifacts): Promise<Prover> {

@@ -1,4 +1,4 @@
-// The part of snarkjs 0.7 mintkit uses (snarkjs ships no type declarations).
+// The parts of snarkjs 0.7 and circom_runtime mintkit uses (neither ships type declarations).
 declare module "snarkjs" {
   export interface SnarkjsGroth16Proof {
     pi_a: string[];
@@ -26,8 +26,4 @@ declare module "circom_runtime" {
     calculateWTNSBin(input: Record<string, bigint>, sanityCheck?: boolean): Promise<Uint8Array>;
   }
   export function WitnessCalculatorBuilder(code: Uint8Array, options?: object): Promise<WitnessCalculator>;
-}
-
-declare module "fastfile" {
-  export function readExisting(source: string | Uint8Array): Promise<{ totalSize: number; read(length: number): Promise<Uint8Array>; close(): Promise<void> }>;
 }
