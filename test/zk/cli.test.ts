@@ -50,7 +50,11 @@ describe("cli: zero-knowledge predicates", function () {
     );
     expect(presented.stdout).to.match(/proves\s+age>=21/);
     const text = await readFile(out, "utf8");
-    expect(text).not.to.include(`"birth_date"`);
+    const json = JSON.parse(text) as { disclosure: { claims: { name: string }[] }; predicates: { statement: string; claim: string }[] };
+    expect(json.disclosure.claims.map((c) => c.name)).to.deep.equal(["birth_date#poseidon"]);
+    expect(json.predicates.map((q) => [q.statement, q.claim])).to.deep.equal([["age>=21", "birth_date"]]);
+    const birthSalt = file.claims.find((c) => c.name === "birth_date")!.salt;
+    expect(text).not.to.include(birthSalt.slice(2));
     expect(text).not.to.include(file.blindings!.birth_date!.slice(2));
 
     const valid = ok(await verify(out, "age>=21"));
