@@ -101,7 +101,10 @@ export interface PresentationVerification {
   readonly claims: Readonly<Record<string, ClaimValue>>;
   /** The credential as the registry records it, when it exists. */
   readonly credential?: OnChainCredential;
-  /** The predicates proved (canonical statements, e.g. `"age>=21"`): filled only when `valid`. */
+  /**
+   * The required predicates proved (canonical statements, e.g. `"age>=21"`): filled only when `valid`. Other
+   * proofs the presentation carries are checked (a bad one makes it invalid) but not reported.
+   */
   readonly predicates: readonly string[];
 }
 
@@ -221,7 +224,7 @@ export async function verifyPresentation<TChain extends Chain | undefined>(
 
 /**
  * Checks every predicate proof the presentation carries and that the required ones are among them; returns
- * the statements proved. A proof's commitment is taken from the disclosed claims (so the multiproof ties it to
+ * the required statements proved. A proof's commitment is taken from the disclosed claims (so the multiproof ties it to
  * the credential's root) and its binding is recomputed from the presentation.
  */
 async function checkPredicates(
@@ -270,7 +273,8 @@ async function checkPredicates(
     else if (candidates.length > 0) fail("PREDICATE_FALSE", `The proofs about "${statement.claim}" do not show "${text}" (their range is wider).`);
     else if (!(p.predicates ?? []).some((q) => q.claim === statement.claim)) fail("PREDICATE_MISSING", `The predicate "${text}" is required but not proved.`);
   }
-  return [...new Set([...proved.map((q) => q.statement), ...statements])];
+  // Only requirements are reported: a proof's own `statement` is the holder's label, not something verified.
+  return statements;
 }
 
 /** What is structurally wrong with a presentation object (one that did not come through `parsePresentation`). */
