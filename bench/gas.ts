@@ -16,6 +16,7 @@ import { CREDENTIAL_SUBJECTS } from "./gas/credentials.js";
 import { mintkitSubjects } from "./gas/mintkit.js";
 import { COLLECTION_PEERS, EDITIONS_PEERS, LAZY_PEERS } from "./gas/peers.js";
 import { printReport, writeResults } from "./gas/report.js";
+import { PREDICATE_GATE } from "./gas/predicateGate.js";
 
 const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "results", "gas.json");
 
@@ -54,12 +55,13 @@ async function main(): Promise<void> {
   for (const [subject, describe] of listed) console.log(`  ${subject.padEnd(28)} ${describe}`);
   console.log("");
 
-  for (const m of MEASUREMENTS) {
+  const measurements = [...MEASUREMENTS, PREDICATE_GATE];
+  for (const m of measurements) {
     ctx.results[m.key] = await m.run(ctx);
   }
 
-  printReport(MEASUREMENTS, ctx.results, ctx.notes);
-  await writeResults(RESULTS_FILE, MEASUREMENTS, ctx.results);
+  printReport(measurements, ctx.results, ctx.notes);
+  await writeResults(RESULTS_FILE, measurements, ctx.results);
   console.log(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log("Methodology per operation: bench/gas/measurements.ts (and bench/README.md).");
 }

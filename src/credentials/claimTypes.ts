@@ -15,7 +15,10 @@ export type ClaimValue = string | boolean | bigint | Hex | Address | readonly Cl
 export interface Claim {
   /** A Solidity type: `string`, `bool`, `address`, `bytes`, `bytes1`…`bytes32`, `uint8`…`uint256`, `int8`…`int256`, or an array of one. */
   readonly type: string;
-  /** The claim's name, e.g. `age_over_18`: letters, digits and `_`, not starting with a digit. */
+  /**
+   * The claim's name, e.g. `age_over_18`: letters, digits and `_`, not starting with a digit. A commitment claim
+   * (`uint256 birth_date#poseidon`) is named after the claim it commits to.
+   */
   readonly name: string;
   readonly value: ClaimValue;
   /** 32 random bytes, fresh for every claim: keeps a claim from being guessed from its leaf. */
@@ -45,12 +48,19 @@ export type FieldValue<TField extends string> = TField extends `${infer TType} $
       : unknown
   : unknown;
 
-/** The values of a whole schema, keyed by claim name, e.g. `{ age_over_18: boolean; nationality: string }`. */
+/**
+ * The values of a whole schema, keyed by claim name, e.g. `{ age_over_18: boolean; nationality: string }`.
+ * Commitment claims (`uint256 birth_date#poseidon`) are optional: `createClaims` computes them.
+ */
 export type SchemaValues<TFields extends readonly string[]> = {
-  readonly [TField in TFields[number] as FieldName<TField>]: FieldValue<TField>;
+  readonly [TField in TFields[number] as FieldName<TField> extends `${string}#poseidon` ? never : FieldName<TField>]: FieldValue<TField>;
+} & {
+  /** Commitment claims (`<name>#poseidon`) are computed from their claim and blinding: give them only to check them. */
+  readonly [TField in TFields[number] as FieldName<TField> extends `${string}#poseidon` ? FieldName<TField> : never]?: FieldValue<TField>;
 };
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Letters, digits and `_`; a commitment claim adds `#poseidon` to the name of the claim it commits to. */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*(#poseidon)?$/;
 const ELEMENTARY = /^(string|bool|address|bytes|bytes([1-9]|[12][0-9]|3[0-2])|u?int(8|16|24|32|40|48|56|64|72|80|88|96|104|112|120|128|136|144|152|160|168|176|184|192|200|208|216|224|232|240|248|256))$/;
 const ARRAY = /^(.+)\[(\d*)\]$/;
 
@@ -69,7 +79,7 @@ export function claimTypeProblem(type: string): string | undefined {
 
 /** Why `name` is not a valid claim name, or `undefined` when it is. */
 export function claimNameProblem(name: string): string | undefined {
-  return NAME.test(name) ? undefined : `name "${name}" must be letters, digits and "_", not starting with a digit`;
+  return NAME.test(name) ? undefined : `name "${name}" must be letters, digits and "_", not starting with a digit (a commitment claim ends in "#poseidon")`;
 }
 
 /** Parses a schema field `"<type> <name>"`, listing its problems instead when it is invalid. */

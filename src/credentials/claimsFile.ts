@@ -6,6 +6,7 @@ import { checkCredentialReference, credentialReferenceToJson, type CredentialRef
 import { claimValueToJson, type ClaimValueJson } from "./normalizeClaimValue.js";
 import { isBytes32, readVersionedJson } from "./readVersionedJson.js";
 import { checkClaims } from "./validateClaims.js";
+import { COMMITMENT_SUFFIX, committedClaimName, isBlinding, poseidonCommitment } from "./poseidonCommitment.js";
 
 /** The format tag and version of holder claims files. */
 export const CLAIMS_FILE_FORMAT = "mintkit-claims";
@@ -21,6 +22,12 @@ export interface ClaimsFile {
   readonly claims: readonly Claim[];
   /** The claims root, equal to the credential's on-chain `claimsRoot`. */
   readonly root: Hex;
+  /**
+   * The blinding of each provable claim (by the name of the claim committed to, e.g. `birth_date`): with the
+   * value it opens the `<name>#poseidon` commitment claim in a zero-knowledge predicate proof. Absent when the
+   * credential has no provable claim. Not part of the EAS private data (`claims` alone is).
+   */
+  readonly blindings?: Readonly<Record<string, Hex>>;
 }
 
 /** The JSON form of a {@link ClaimsFile}: integers (token id, integer claim values) as decimal strings. */
@@ -30,6 +37,7 @@ export interface ClaimsFileJson {
   readonly credential: CredentialReferenceJson;
   readonly claims: readonly { readonly type: string; readonly name: string; readonly value: ClaimValueJson; readonly salt: Hex }[];
   readonly root: Hex;
+  readonly blindings?: Readonly<Record<string, Hex>>;
 }
 
 function invalid(problems: string[]): CredentialError<"CREDENTIAL_INVALID_CLAIMS_FILE"> {
@@ -47,13 +55,53 @@ function invalid(problems: string[]): CredentialError<"CREDENTIAL_INVALID_CLAIMS
  * const file = createClaimsFile({ credential: { chainId, registry, tokenId, holder, issuer, schemaId }, claims });
  * writeFileSync("claims.json", stringifyClaimsFile(file));
  */
-export function createClaimsFile(parameters: { credential: CredentialReference; claims: readonly Claim[] }): ClaimsFile {
+export function createClaimsFile(parameters: {
+  credential: CredentialReference;
+  claims: readonly Claim[];
+  /** The blindings given to `createClaims` (required when the claims include `<name>#poseidon` commitments). */
+  blindings?: Readonly<Record<string, Hex>>;
+}): ClaimsFile {
   const problems: string[] = [];
   const credential = checkCredentialReference(parameters.credential, "credential", problems);
   const checked = checkClaims(parameters.claims, "claims");
   problems.push(...checked.problems);
+  const blindings = checked.claims === undefined ? undefined : checkBlindings(parameters.blindings, checked.claims, problems);
   if (credential === undefined || checked.claims === undefined || problems.length > 0) throw invalid(problems);
-  return { format: CLAIMS_FILE_FORMAT, version: CLAIMS_FILE_VERSION, credential, claims: checked.claims, root: commitClaims(checked.claims).root };
+  return {
+    format: CLAIMS_FILE_FORMAT,
+    version: CLAIMS_FILE_VERSION,
+    credential,
+    claims: checked.claims,
+    root: commitClaims(checked.claims).root,
+    ...(blindings === undefined ? {} : { blindings }),
+  };
+}
+
+/**
+ * Checks the blindings against the commitment claims: one blinding per `<name>#poseidon` claim, none other,
+ * each 31 bytes, and `Poseidon(value, blinding)` equal to the commitment. Returns them lowercased.
+ */
+function checkBlindings(input: unknown, claims: readonly Claim[], problems: string[]): Record<string, Hex> | undefined {
+  const commitments = claims.filter((c) => committedClaimName(c.name) !== undefined);
+  if (input === undefined && commitments.length === 0) return undefined;
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    problems.push(`blindings must be an object of 31-byte hex values by claim name (the claims include ${commitments.map((c) => c.name).join(", ")})`);
+    return undefined;
+  }
+  const blindings: Record<string, Hex> = {};
+  for (const [name, blinding] of Object.entries(input as Record<string, unknown>)) {
+    const commitment = claims.find((c) => c.name === `${name}${COMMITMENT_SUFFIX}`);
+    const value = claims.find((c) => c.name === name)?.value;
+    if (commitment === undefined) problems.push(`blindings.${name}: there is no claim "${name}${COMMITMENT_SUFFIX}"`);
+    else if (!isBlinding(blinding)) problems.push(`blindings.${name} must be 31 bytes of 0x-prefixed hex`);
+    else if (typeof value !== "bigint" || value >= 1n << 64n || poseidonCommitment(value, blinding) !== commitment.value) {
+      problems.push(`blindings.${name} does not open claim "${name}${COMMITMENT_SUFFIX}" (Poseidon(${name}, blinding) differs)`);
+    } else blindings[name] = blinding.toLowerCase() as Hex;
+  }
+  for (const c of commitments) {
+    if (!Object.prototype.hasOwnProperty.call(input, committedClaimName(c.name)!)) problems.push(`blindings has no blinding for claim "${c.name}"`);
+  }
+  return blindings;
 }
 
 /** The JSON-safe object of a claims file. */
@@ -64,6 +112,7 @@ export function claimsFileToJson(file: ClaimsFile): ClaimsFileJson {
     credential: credentialReferenceToJson(file.credential),
     claims: file.claims.map((c) => ({ type: c.type, name: c.name, value: claimValueToJson(c.value), salt: c.salt })),
     root: file.root,
+    ...(file.blindings === undefined ? {} : { blindings: { ...file.blindings } }),
   };
 }
 
@@ -92,6 +141,14 @@ export function parseClaimsFile(input: string | unknown): ClaimsFile {
   else if (checked.claims !== undefined && commitClaims(checked.claims).root !== root.toLowerCase()) {
     problems.push("root does not match the claims (a value or a salt was changed)");
   }
+  const blindings = checked.claims === undefined ? undefined : checkBlindings(r.blindings, checked.claims, problems);
   if (credential === undefined || checked.claims === undefined || problems.length > 0) throw invalid(problems);
-  return { format: CLAIMS_FILE_FORMAT, version: CLAIMS_FILE_VERSION, credential, claims: checked.claims, root: (root as string).toLowerCase() as Hex };
+  return {
+    format: CLAIMS_FILE_FORMAT,
+    version: CLAIMS_FILE_VERSION,
+    credential,
+    claims: checked.claims,
+    root: (root as string).toLowerCase() as Hex,
+    ...(blindings === undefined ? {} : { blindings }),
+  };
 }

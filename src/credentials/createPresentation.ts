@@ -3,6 +3,7 @@ import { signTypedData } from "viem/actions";
 import { CredentialError } from "../errors/CredentialError.js";
 import type { CredentialReference } from "./credentialReference.js";
 import type { Disclosure } from "./disclosureTypes.js";
+import type { PredicateProof } from "./predicateTypes.js";
 import { presentationDomain, presentationMessage, presentationTypes, type Presentation } from "./presentationTypes.js";
 import { checkDisclosure, disclosureLeaves } from "./verifyDisclosure.js";
 
@@ -30,6 +31,8 @@ export async function createPresentation<TChain extends Chain | undefined, TAcco
     account?: Account | Address;
     /** The presenter when it is not the signing account (a contract wallet). */
     holder?: Address;
+    /** Zero-knowledge predicate proofs made for this presentation ({@link provePredicates}). */
+    predicates?: readonly PredicateProof[];
   },
 ): Promise<Presentation> {
   const account = parameters.account ?? client.account;
@@ -68,5 +71,5 @@ export async function createPresentation<TChain extends Chain | undefined, TAcco
     primaryType: "Presentation",
     message: presentationMessage({ ...unsigned, claimsRoot: disclosure.root, leaves: disclosureLeaves(disclosure) }),
   });
-  return { ...unsigned, signature };
+  return { ...unsigned, signature, ...(parameters.predicates === undefined ? {} : { predicates: parameters.predicates }) };
 }

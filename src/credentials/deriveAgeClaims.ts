@@ -6,7 +6,7 @@ export type CalendarDate = string | Date;
 /** How a 29 February birthday falls in a common year. */
 export type LeapDayBirthday = "mar1" | "feb28";
 
-interface Ymd {
+export interface Ymd {
   readonly year: number;
   readonly month: number;
   readonly day: number;
@@ -14,15 +14,15 @@ interface Ymd {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function isLeapYear(year: number): boolean {
+export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
 }
 
-function toYmd(date: CalendarDate, label: string): Ymd {
+export function toYmd(date: CalendarDate, label: string): Ymd {
   if (date instanceof Date) {
     if (Number.isNaN(date.getTime())) {
       throw new CredentialError("CREDENTIAL_INVALID_DATE", `The ${label} is an invalid Date.`, {

@@ -68,6 +68,7 @@ export {
   presentationToJson,
   stringifyPresentation,
   type PresentationJson,
+  type PredicateProofJson,
 } from "./presentationFile.js";
 export { getCredential, type OnChainCredential } from "./getCredential.js";
 export {
@@ -80,3 +81,22 @@ export {
 } from "./verifyPresentation.js";
 export { getSchema, type CredentialSchema } from "./getSchema.js";
 export { parseIssuedCredentials, type IssuedCredential } from "./parseIssuedCredentials.js";
+export {
+  COMMITMENT_SUFFIX,
+  COMMITMENT_TYPE,
+  MAX_PROVABLE_VALUE,
+  commitmentClaimName,
+  committedClaimName,
+  createBlinding,
+  isBlinding,
+  poseidonCommitment,
+} from "./poseidonCommitment.js";
+export { dayNumber, dayToDate, today, ageBoundaryDay } from "./predicateDates.js";
+export type { Groth16Proof, PredicateProof, PredicateStatement } from "./predicateTypes.js";
+export { parsePredicate, formatPredicate, predicateRange } from "./parsePredicate.js";
+export { predicateBinding, addressBinding, packBounds } from "./predicateBinding.js";
+export { defaultPredicateArtifacts, type PredicateArtifacts } from "./predicateArtifacts.js";
+export { provePredicate, type ProvePredicateParameters, type ProvePredicateReturnType } from "./provePredicate.js";
+export { provePredicates, type ProvePredicatesParameters } from "./provePredicates.js";
+export { verifyPredicateProof } from "./verifyPredicateProof.js";
+export { releasePredicateProver } from "./releasePredicateProver.js";

@@ -2,6 +2,7 @@ import { getAddress, isAddress, isHex, type Hex } from "viem";
 import { CredentialError } from "../errors/CredentialError.js";
 import { claimValueToJson, type ClaimValueJson } from "./normalizeClaimValue.js";
 import type { Presentation } from "./presentationTypes.js";
+import type { Groth16Proof, PredicateProof } from "./predicateTypes.js";
 import { isBytes32, readVersionedJson } from "./readVersionedJson.js";
 import { checkClaims } from "./validateClaims.js";
 
@@ -27,6 +28,17 @@ export interface PresentationJson {
     readonly proofFlags: readonly boolean[];
   };
   readonly signature: Hex;
+  readonly predicates?: readonly PredicateProofJson[];
+}
+
+/** The JSON form of a {@link PredicateProof}: bounds as decimal strings. */
+export interface PredicateProofJson {
+  readonly statement: string;
+  readonly claim: string;
+  readonly lo: string;
+  readonly hi: string;
+  readonly day?: number;
+  readonly proof: Groth16Proof;
 }
 
 /** The JSON-safe object of a presentation. */
@@ -48,7 +60,55 @@ export function presentationToJson(p: Presentation): PresentationJson {
       proofFlags: [...p.disclosure.proofFlags],
     },
     signature: p.signature,
+    ...(p.predicates === undefined
+      ? {}
+      : {
+          predicates: p.predicates.map((q) => ({
+            statement: q.statement,
+            claim: q.claim,
+            lo: q.lo.toString(),
+            hi: q.hi.toString(),
+            ...(q.day === undefined ? {} : { day: q.day }),
+            proof: q.proof,
+          })),
+        }),
   };
+}
+
+const DECIMAL = /^\d{1,78}$/;
+const isDecimalPair = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === "string" && DECIMAL.test(x));
+
+/** Reads the `predicates` of a presentation file, listing problems. */
+function parsePredicates(input: unknown, problems: string[]): PredicateProof[] | undefined {
+  if (input === undefined) return undefined;
+  if (!Array.isArray(input)) {
+    problems.push("predicates must be an array");
+    return undefined;
+  }
+  return input.flatMap((raw: unknown, i): PredicateProof[] => {
+    const at = `predicates[${i}]`;
+    const q = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
+    const before = problems.length;
+    if (typeof q.statement !== "string") problems.push(`${at}.statement must be a string`);
+    if (typeof q.claim !== "string") problems.push(`${at}.claim must be a string`);
+    for (const key of ["lo", "hi"] as const) if (typeof q[key] !== "string" || !/^\d{1,20}$/.test(q[key] as string)) problems.push(`${at}.${key} must be a decimal string`);
+    if (q.day !== undefined && (typeof q.day !== "number" || !Number.isSafeInteger(q.day) || q.day < 0)) problems.push(`${at}.day must be days since 1970-01-01`);
+    const proof = (typeof q.proof === "object" && q.proof !== null ? q.proof : {}) as Record<string, unknown>;
+    if (!isDecimalPair(proof.a) || !isDecimalPair(proof.c) || !Array.isArray(proof.b) || proof.b.length !== 2 || !proof.b.every(isDecimalPair)) {
+      problems.push(`${at}.proof must be a Groth16 proof { a, b, c } of decimal strings`);
+    }
+    if (problems.length > before) return [];
+    return [
+      {
+        statement: q.statement as string,
+        claim: q.claim as string,
+        lo: BigInt(q.lo as string),
+        hi: BigInt(q.hi as string),
+        ...(q.day === undefined ? {} : { day: q.day as number }),
+        proof: q.proof as Groth16Proof,
+      },
+    ];
+  });
 }
 
 /** A presentation as JSON text (two-space indent, trailing newline): what a holder sends a verifier. */
@@ -97,6 +157,7 @@ export function parsePresentation(input: string | unknown): Presentation {
       claims = checked.claims;
     }
   }
+  const predicates = parsePredicates(r.predicates, problems);
   if (problems.length > 0 || claims === undefined || d === undefined) throw invalid(problems);
   return {
     chainId: r.chainId as number,
@@ -113,5 +174,6 @@ export function parsePresentation(input: string | unknown): Presentation {
       proofFlags: d.proofFlags as boolean[],
     },
     signature: r.signature as Hex,
+    ...(predicates === undefined ? {} : { predicates }),
   };
 }

@@ -1,5 +1,6 @@
 import type { Address, Hex, TypedDataDomain } from "viem";
 import type { Disclosure } from "./disclosureTypes.js";
+import type { PredicateProof } from "./predicateTypes.js";
 
 /**
  * A holder's presentation of a disclosure to one verifier: the disclosure, bound by the holder's EIP-712
@@ -22,6 +23,12 @@ export interface Presentation {
   readonly disclosure: Disclosure;
   /** EIP-712 signature over {@link presentationTypes} `Presentation`. */
   readonly signature: Hex;
+  /**
+   * Zero-knowledge range proofs about committed claims (`"age>=21"` without the birth date), each bound to this
+   * presentation's chain, registry, credential, holder, audience and nonce ({@link predicateBinding}). The
+   * disclosure must include each one's commitment claim (`birth_date#poseidon`).
+   */
+  readonly predicates?: readonly PredicateProof[];
 }
 
 /** The EIP-712 domain name and version of presentations. */

@@ -5,6 +5,12 @@ import type { ClaimValue } from "./claimTypes.js";
 import { getCredential, isContractRejection, type OnChainCredential } from "./getCredential.js";
 import { presentationDomain, presentationMessage, presentationTypes, type Presentation } from "./presentationTypes.js";
 import { checkDisclosure, type DisclosureCheck } from "./verifyDisclosure.js";
+import { formatPredicate, parsePredicate, predicateRange } from "./parsePredicate.js";
+import { predicateBinding } from "./predicateBinding.js";
+import { dayToDate, today } from "./predicateDates.js";
+import type { PredicateStatement } from "./predicateTypes.js";
+import { commitmentClaimName } from "./poseidonCommitment.js";
+import { verifyPredicateProof } from "./verifyPredicateProof.js";
 
 /** Why a presentation is not valid: one code per failure. */
 export type PresentationFailureCode =
@@ -38,7 +44,19 @@ export type PresentationFailureCode =
   /** A claim the verifier requires is not disclosed. */
   | "MISSING_CLAIM"
   /** The signature is not the presenter's (EOA or ERC-1271) over this presentation. */
-  | "BAD_SIGNATURE";
+  | "BAD_SIGNATURE"
+  /** A predicate the verifier requires is not proved by the presentation. */
+  | "PREDICATE_MISSING"
+  /** A predicate proof is for a range that does not imply the statement (e.g. bounds changed, another threshold). */
+  | "PREDICATE_FALSE"
+  /** A predicate proof does not verify (tampered proof or public inputs, another audience, nonce, holder or commitment). */
+  | "PREDICATE_PROOF_INVALID"
+  /** An age predicate was proved for a day too far from today. */
+  | "PREDICATE_STALE_DATE"
+  /** A predicate's commitment claim (`<claim>#poseidon`) is not disclosed, so it is not tied to the credential. */
+  | "PREDICATE_COMMITMENT_MISSING"
+  /** A required predicate cannot be read (`"age>=21"`, `"score in 600..850"`). */
+  | "PREDICATE_UNREADABLE";
 
 export interface PresentationFailure {
   readonly code: PresentationFailureCode;
@@ -69,6 +87,10 @@ export interface VerifyPresentationOptions {
   readonly requiredClaims?: readonly string[];
   /** Also check the proof with the registry's `verifyClaims` view (one more call). Default false. */
   readonly onChainProof?: boolean;
+  /** Predicates that must be proved in zero knowledge: `"age>=21"`, `"score in 600..850"`, or parsed statements. */
+  readonly requiredPredicates?: readonly (string | PredicateStatement)[];
+  /** Days an age predicate's day may differ from today (`now`, UTC). Default 1. */
+  readonly predicateDayTolerance?: number;
 }
 
 export interface PresentationVerification {
@@ -79,6 +101,11 @@ export interface PresentationVerification {
   readonly claims: Readonly<Record<string, ClaimValue>>;
   /** The credential as the registry records it, when it exists. */
   readonly credential?: OnChainCredential;
+  /**
+   * The required predicates proved (canonical statements, e.g. `"age>=21"`): filled only when `valid`. Other
+   * proofs the presentation carries are checked (a bad one makes it invalid) but not reported.
+   */
+  readonly predicates: readonly string[];
 }
 
 /**
@@ -87,6 +114,10 @@ export interface PresentationVerification {
  * verifier's, the presentation is fresh, it discloses at least one claim, its multiproof rebuilds the
  * credential's on-chain claims root (off-chain; also with the registry's `verifyClaims` when
  * `onChainProof`), and the holder signed it (EIP-712; EOA, or ERC-1271 contract wallet).
+ * Every zero-knowledge predicate the presentation carries must verify (its commitment claim disclosed, its
+ * proof valid for this presentation, an age predicate's day within `predicateDayTolerance` of today), and
+ * each of `requiredPredicates` must be among them with a range that implies it.
+ * Proof verification loads snarkjs lazily; in Node call `releasePredicateProver` before exiting.
  *
  * Returns every failure with its own code; throws only when the RPC fails.
  *
@@ -109,7 +140,7 @@ export async function verifyPresentation<TChain extends Chain | undefined>(
   const p = presentation;
   const shape = shapeProblems(p);
   if (shape.length > 0) {
-    return { valid: false, reasons: [{ code: "MALFORMED_PRESENTATION", message: `The presentation is malformed: ${shape.join("; ")}.` }], claims: {} };
+    return { valid: false, reasons: [{ code: "MALFORMED_PRESENTATION", message: `The presentation is malformed: ${shape.join("; ")}.` }], claims: {}, predicates: [] };
   }
 
   const chainId = client.chain?.id ?? (await getChainId(client));
@@ -179,13 +210,71 @@ export async function verifyPresentation<TChain extends Chain | undefined>(
     if (!signed) fail("BAD_SIGNATURE", `The signature is not ${p.holder}'s over this presentation.`);
   }
 
+  const proved = await checkPredicates(p, disclosed, options, now, fail);
+
   const valid = reasons.length === 0;
   return {
     valid,
     reasons,
     claims: valid ? Object.fromEntries(disclosed.map((c) => [c.name, c.value])) : {},
     ...(credential === undefined ? {} : { credential }),
+    predicates: valid ? proved : [],
   };
+}
+
+/**
+ * Checks every predicate proof the presentation carries and that the required ones are among them; returns
+ * the required statements proved. A proof's commitment is taken from the disclosed claims (so the multiproof ties it to
+ * the credential's root) and its binding is recomputed from the presentation.
+ */
+async function checkPredicates(
+  p: Presentation,
+  disclosed: readonly { readonly name: string; readonly value: ClaimValue }[],
+  options: VerifyPresentationOptions,
+  now: number,
+  fail: (code: PresentationFailureCode, message: string) => void,
+): Promise<string[]> {
+  const tolerance = options.predicateDayTolerance ?? 1;
+  const day = today(now);
+  const binding = predicateBinding(p);
+  const proved: { statement: string; claim: string; lo: bigint; hi: bigint; day?: number }[] = [];
+  for (const q of p.predicates ?? []) {
+    const commitment = disclosed.find((c) => c.name === commitmentClaimName(q.claim))?.value;
+    if (typeof commitment !== "bigint") {
+      fail("PREDICATE_COMMITMENT_MISSING", `"${q.statement}": the commitment claim "${commitmentClaimName(q.claim)}" is not disclosed.`);
+      continue;
+    }
+    if (q.day !== undefined && Math.abs(q.day - day) > tolerance) {
+      fail("PREDICATE_STALE_DATE", `"${q.statement}" was proved for ${dayToDate(q.day)}, more than ${tolerance} day(s) from today (${dayToDate(day)}).`);
+      continue;
+    }
+    if (!(await verifyPredicateProof({ proof: q.proof, commitment, lo: q.lo, hi: q.hi, binding }))) {
+      fail("PREDICATE_PROOF_INVALID", `The proof of "${q.statement}" does not verify for this presentation (audience, nonce, holder, commitment and bounds).`);
+      continue;
+    }
+    proved.push(q);
+  }
+  const statements: string[] = [];
+  for (const required of options.requiredPredicates ?? []) {
+    let statement: PredicateStatement;
+    try {
+      statement = typeof required === "string" ? parsePredicate(required) : required;
+    } catch (error) {
+      fail("PREDICATE_UNREADABLE", error instanceof Error ? error.message : String(required));
+      continue;
+    }
+    const text = formatPredicate(statement);
+    const candidates = proved.filter((q) => q.claim === statement.claim && (statement.kind === "range" || q.day !== undefined));
+    const implies = candidates.some((q) => {
+      const range = predicateRange(statement, q.day ?? day);
+      return range !== undefined && q.lo >= range.lo && q.hi <= range.hi;
+    });
+    if (implies) statements.push(text);
+    else if (candidates.length > 0) fail("PREDICATE_FALSE", `The proofs about "${statement.claim}" do not show "${text}" (their range is wider).`);
+    else if (!(p.predicates ?? []).some((q) => q.claim === statement.claim)) fail("PREDICATE_MISSING", `The predicate "${text}" is required but not proved.`);
+  }
+  // Only requirements are reported: a proof's own `statement` is the holder's label, not something verified.
+  return statements;
 }
 
 /** What is structurally wrong with a presentation object (one that did not come through `parsePresentation`). */
@@ -203,6 +292,14 @@ function shapeProblems(p: Presentation): string[] {
   const d = p.disclosure as Partial<Presentation["disclosure"]> | undefined;
   if (typeof d !== "object" || d === null || typeof d.root !== "string" || !Array.isArray(d.claims) || !Array.isArray(d.proof) || !Array.isArray(d.proofFlags)) {
     problems.push("disclosure must be { root, claims, proof, proofFlags }");
+  }
+  if (p.predicates !== undefined) {
+    const ok =
+      Array.isArray(p.predicates) &&
+      p.predicates.every(
+        (q) => typeof q === "object" && q !== null && typeof q.statement === "string" && typeof q.claim === "string" && typeof q.lo === "bigint" && typeof q.hi === "bigint" && (q.day === undefined || Number.isSafeInteger(q.day)),
+      );
+    if (!ok) problems.push("predicates must be [{ statement, claim, lo, hi, day?, proof }] with bigint bounds");
   }
   return problems;
 }

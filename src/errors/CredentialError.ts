@@ -20,6 +20,14 @@ export interface CredentialErrorDetailsByCode {
   CREDENTIAL_INVALID_AGE: { readonly age: number };
   /** There is no account to sign the presentation with. */
   CREDENTIAL_NO_SIGNER: Record<string, never>;
+  /** A predicate (`"age>=21"`, `"score in 600..850"`) is not one mintkit can prove. */
+  CREDENTIAL_INVALID_PREDICATE: { readonly predicate: string; readonly reason: string };
+  /** The holder's value does not satisfy the predicate: no proof exists. */
+  CREDENTIAL_PREDICATE_FALSE: { readonly predicate: string };
+  /** The claims file has no commitment (`<claim>#poseidon`) or no blinding for the claim a predicate is about. */
+  CREDENTIAL_NOT_PROVABLE: { readonly claim: string; readonly reason: string };
+  /** The circuit artifacts (wasm, zkey) could not be loaded, or snarkjs failed. */
+  CREDENTIAL_PROVER_FAILED: { readonly reason: string };
 }
 
 export type CredentialErrorCode = keyof CredentialErrorDetailsByCode;

@@ -164,7 +164,8 @@ export function register(program: Command): void {
     .command("present")
     .description("As the holder: disclose chosen claims to one verifier, signed for its audience and nonce (EIP-712)")
     .requiredOption("--claims-file <file>", "your claims file (from `credential issue`)")
-    .requiredOption("--disclose <names>", "claims to disclose, comma-separated or repeated, e.g. age_over_18", collect)
+    .option("--disclose <names>", "claims to disclose, comma-separated or repeated, e.g. age_over_18", collect)
+    .option("--prove <predicate>", 'prove in zero knowledge, without disclosing the value: "age>=21" (birth_date), "score in 600..850", "score>=600" (repeatable)', collect)
     .requiredOption("--audience <string>", "the verifier's name, as it asked (e.g. https://shop.example)")
     .requiredOption("--nonce <string>", "the verifier's one-time nonce")
     .option("--out <file>", "write the presentation here (mode 0600; default: print it)")
@@ -172,6 +173,7 @@ export function register(program: Command): void {
   withExamples(present, [
     "mintkit --account holder credential present --claims-file holder-claims.json --disclose age_over_18 --audience https://shop.example --nonce 8f2c… --out presentation.json",
     "mintkit --dev-account 1 credential present --claims-file h.json --disclose age_over_18,nationality --audience shop --nonce n1 --json",
+    'mintkit --account holder credential present --claims-file holder-claims.json --prove "age>=21" --audience https://shop.example --nonce 8f2c… --out presentation.json',
   ]);
   present.addHelpText("after", "\nSigned by the signing account (--account keystore, MINTKIT_PRIVATE_KEY or --dev-account): it must be the credential's holder.\n");
   present.action(
@@ -191,11 +193,13 @@ export function register(program: Command): void {
     .requiredOption("--trusted-issuer <registry:issuer>", "an issuer you trust: <registry>:<issuer>[:<schemaId>[+<schemaId>…]] (repeatable)", collect)
     .option("--max-age <seconds>", "oldest presentation accepted, in seconds", "300")
     .option("--clock-skew <seconds>", "how far in the future a presentation may be dated", "60")
-    .option("--require <names>", "claims that must be disclosed, comma-separated or repeated", collect)
+    .option("--require <names>", 'claims that must be disclosed, or predicates that must be proved ("age>=21", "score in 600..850"); comma-separated or repeated', collect)
+    .option("--day-tolerance <days>", "days an age proof's date may differ from today (UTC)", "1")
     .option("--on-chain-proof", "also check the proof with the registry's verifyClaims (one more call)");
   withExamples(verify, [
     "mintkit credential verify presentation.json --audience https://shop.example --nonce 8f2c… --trusted-issuer 0xRegistry…:0xIssuer… --require age_over_18",
     "mintkit credential verify p.json --audience shop --nonce n1 --trusted-issuer 0xR…:0xI…:1 --max-age 60 --json",
+    'mintkit credential verify presentation.json --audience https://shop.example --nonce 8f2c… --trusted-issuer 0xRegistry…:0xIssuer… --require "age>=21"',
   ]);
   verify.addHelpText(
     "after",

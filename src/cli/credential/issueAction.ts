@@ -11,6 +11,8 @@ import type { Claim } from "../../credentials/claimTypes.js";
 import { commitClaims } from "../../credentials/commitClaims.js";
 import { createClaims } from "../../credentials/createClaims.js";
 import { deriveAgeClaims } from "../../credentials/deriveAgeClaims.js";
+import { committedClaimName, createBlinding } from "../../credentials/poseidonCommitment.js";
+import { dayNumber } from "../../credentials/predicateDates.js";
 import { getSchema } from "../../credentials/getSchema.js";
 import { parseIssuedCredentials } from "../../credentials/parseIssuedCredentials.js";
 import { CliError } from "../../errors/CliError.js";
@@ -107,13 +109,18 @@ export async function issueCredential(g: GlobalOptions, input: IssueInput): Prom
     }
     const birthField = schema.claimFields.find((f) => f.name === "birth_date");
     if (birthField?.type === "string" && !Object.prototype.hasOwnProperty.call(values, "birth_date")) merged.birth_date = birthDate;
+    // A provable birth date (`uint64 birth_date` + `uint256 birth_date#poseidon`) is kept as days since 1970-01-01.
+    else if (birthField !== undefined && /^uint\d+$/.test(birthField.type) && !Object.prototype.hasOwnProperty.call(values, "birth_date")) merged.birth_date = dayNumber(birthDate);
     else if (ages.length === 0 && birthField === undefined) {
       problems.push("--birth-date is given without --age-over and the schema has no birth_date field: it would be unused");
     }
   }
+  // Provable claims (`uint256 <name>#poseidon` fields): a fresh blinding each, kept in the holder's claims file.
+  const provable = schema.claimFields.map((f) => committedClaimName(f.name)).filter((n): n is string => n !== undefined);
+  const blindings = provable.length === 0 ? undefined : Object.fromEntries(provable.map((name) => [name, createBlinding()]));
   let claims: Claim[] = [];
   try {
-    claims = createClaims({ fields: schema.fields, values: merged as never });
+    claims = createClaims({ fields: schema.fields, values: merged as never, ...(blindings === undefined ? {} : { blindings }) });
   } catch (err) {
     if (!(err instanceof CredentialError) || err.code !== "CREDENTIAL_INVALID_CLAIMS") throw err;
     problems.push(...(err.details as { problems: readonly string[] }).problems);
@@ -145,7 +152,7 @@ export async function issueCredential(g: GlobalOptions, input: IssueInput): Prom
     throw withCredentialHint(txReverted("issue", err, details));
   }
   const fileFor = (tokenId: bigint) =>
-    stringifyClaimsFile(createClaimsFile({ credential: { chainId: ctx.chainId, registry, tokenId, holder, issuer, schemaId }, claims }));
+    stringifyClaimsFile(createClaimsFile({ credential: { chainId: ctx.chainId, registry, tokenId, holder, issuer, schemaId }, claims, ...(blindings === undefined ? {} : { blindings }) }));
   const pending = await preparePrivateFile(input.out, fileFor(predicted));
   note(g.json, `Issuing schema ${schemaId} "${schema.name}" credential to ${holder} (${claims.length} claims)…`);
   let outcome: Awaited<ReturnType<typeof credentialWrite>>;

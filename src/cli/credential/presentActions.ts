@@ -12,6 +12,9 @@ import { claimValueToJson } from "../../credentials/normalizeClaimValue.js";
 import { parsePresentation, stringifyPresentation } from "../../credentials/presentationFile.js";
 import type { Presentation } from "../../credentials/presentationTypes.js";
 import { verifyPresentation, type PresentationVerification } from "../../credentials/verifyPresentation.js";
+import { commitmentClaimName } from "../../credentials/poseidonCommitment.js";
+import { parsePredicate } from "../../credentials/parsePredicate.js";
+import type { PredicateStatement } from "../../credentials/predicateTypes.js";
 import { CliError } from "../../errors/CliError.js";
 import { isCredentialError } from "../../errors/CredentialError.js";
 import { resolveContext } from "../context.js";
@@ -26,7 +29,8 @@ import { refuseExisting, writePrivateFile } from "./privateFile.js";
 
 export interface PresentInput {
   claimsFile: string;
-  disclose: string[];
+  disclose?: string[];
+  prove?: string[];
   audience: string;
   nonce: string;
   out?: string;
@@ -35,7 +39,10 @@ export interface PresentInput {
 
 /** Builds a disclosure of the chosen claims and signs it for one verifier (audience + nonce). */
 export async function presentCredential(g: GlobalOptions, input: PresentInput): Promise<CommandResult> {
-  const names = splitList(input.disclose);
+  const statements = (input.prove ?? []).map(parseStatement("--prove"));
+  // A predicate discloses its commitment claim (never the value): the verifier checks it is in the credential's root.
+  const names = [...new Set([...splitList(input.disclose), ...statements.map((st) => commitmentClaimName(st.claim))])];
+  if (names.length === 0) throw invalidInput("--disclose", "", "is required", 'Name the claims to disclose (--disclose age_over_18) or the predicates to prove (--prove "age>=21").');
   if (input.audience.trim() === "") throw invalidInput("--audience", input.audience, "must not be empty", "Use the name the verifier gave you, e.g. https://shop.example.");
   if (input.nonce === "") throw invalidInput("--nonce", input.nonce, "must not be empty", "Use the one-time nonce the verifier gave you.");
   const file = await readClaimsFile(input.claimsFile);
@@ -79,12 +86,27 @@ export async function presentCredential(g: GlobalOptions, input: PresentInput): 
     });
   }
 
+  let predicates: Awaited<ReturnType<typeof import("../../credentials/provePredicates.js").provePredicates>> | undefined;
+  if (statements.length > 0) {
+    const { provePredicates } = await import("../../credentials/provePredicates.js");
+    const { releasePredicateProver } = await import("../../credentials/releasePredicateProver.js");
+    try {
+      predicates = await provePredicates({
+        claimsFile: file,
+        statements,
+        presentation: { chainId: ref.chainId, registry: ref.registry, tokenId: ref.tokenId, holder: holder ?? signer, audience: input.audience, nonce: input.nonce },
+      });
+    } finally {
+      await releasePredicateProver();
+    }
+  }
   const presentation = await createPresentation(ctx.walletClient, {
     credential: ref,
     disclosure,
     audience: input.audience,
     nonce: input.nonce,
     ...(holder === undefined ? {} : { holder }),
+    ...(predicates === undefined ? {} : { predicates }),
   });
   const text = stringifyPresentation(presentation);
   const disclosed = presentation.disclosure.claims.map((c) => c.name);
@@ -101,10 +123,12 @@ export async function presentCredential(g: GlobalOptions, input: PresentInput): 
       issuedAt: presentation.issuedAt,
       disclosed,
       hidden: file.claims.length - disclosed.length,
+      proved: (presentation.predicates ?? []).map((q) => q.statement),
     },
     text: [
       `Presentation of credential ${ref.tokenId} for "${presentation.audience}" written to ${input.out} (mode 0600).`,
       `  discloses ${disclosed.join(", ")} (${file.claims.length - disclosed.length} other claim${file.claims.length - disclosed.length === 1 ? "" : "s"} stay hidden)`,
+      ...(presentation.predicates === undefined ? [] : [`  proves    ${presentation.predicates.map((q) => q.statement).join(", ")} in zero knowledge (the values stay hidden)`]),
       `  signed by ${signer}${holder ? ` for contract wallet ${holder}` : ""} at ${isoTime(presentation.issuedAt)}`,
     ],
   };
@@ -118,7 +142,29 @@ export interface VerifyInput {
   clockSkew?: string;
   require?: string[];
   onChainProof?: boolean;
+  dayTolerance?: string;
 }
+
+/** `"age>=21"`-style predicates as statements; a bad one is a CLI input error naming the option. */
+function parseStatement(option: string): (text: string) => PredicateStatement {
+  return (text) => {
+    try {
+      return parsePredicate(text);
+    } catch (err) {
+      if (!isCredentialError(err, "CREDENTIAL_INVALID_PREDICATE")) throw err;
+      throw invalidInput(option, text, "is not a predicate mintkit proves", 'Write "age>=21", "score in 600..850", "score>=600" or "score<=850".');
+    }
+  };
+}
+
+/** `--day-tolerance`: a whole number of days from 0 to 30. */
+function parseDays(text: string): number {
+  if (!/^\d{1,2}$/.test(text) || Number(text) > 30) throw invalidInput("--day-tolerance", text, "must be a whole number of days from 0 to 30", "e.g. --day-tolerance 1 (the default) accepts proofs made yesterday or tomorrow (time zones).");
+  return Number(text);
+}
+
+/** A `--require` entry is a predicate when it compares (`>=`, `<=`, ` in `), a claim name otherwise. */
+const isPredicate = (entry: string) => /(>=|<=|\sin\s)/.test(entry);
 
 /** Checks a presentation file against the chain; sets exit code 1 unless it is valid. */
 export async function verifyCredentialPresentation(g: GlobalOptions, file: string, input: VerifyInput): Promise<CommandResult> {
@@ -128,7 +174,10 @@ export async function verifyCredentialPresentation(g: GlobalOptions, file: strin
   }
   const maxAge = input.maxAge === undefined ? 300 : parseSeconds(input.maxAge, "--max-age");
   const clockSkew = input.clockSkew === undefined ? 60 : parseSeconds(input.clockSkew, "--clock-skew");
-  const requiredClaims = splitList(input.require);
+  const required = splitList(input.require);
+  const requiredClaims = required.filter((entry) => !isPredicate(entry));
+  const requiredPredicates = required.filter(isPredicate).map(parseStatement("--require"));
+  const predicateDayTolerance = input.dayTolerance === undefined ? 1 : parseDays(input.dayTolerance);
   const text = new TextDecoder().decode(await readFileOrFail(file));
 
   let presentation: Presentation | undefined;
@@ -138,7 +187,7 @@ export async function verifyCredentialPresentation(g: GlobalOptions, file: strin
   } catch (err) {
     if (!isCredentialError(err, "CREDENTIAL_INVALID_PRESENTATION")) throw err;
     const problems = (err.details as { problems: readonly string[] }).problems;
-    result = { valid: false, reasons: [{ code: "MALFORMED_PRESENTATION", message: `The presentation file is malformed: ${problems.join("; ")}.` }], claims: {} };
+    result = { valid: false, reasons: [{ code: "MALFORMED_PRESENTATION", message: `The presentation file is malformed: ${problems.join("; ")}.` }], claims: {}, predicates: [] };
   }
   if (presentation !== undefined) {
     const ctx = await resolveContext(g);
@@ -149,8 +198,14 @@ export async function verifyCredentialPresentation(g: GlobalOptions, file: strin
       maxAge,
       clockSkew,
       requiredClaims,
+      requiredPredicates,
+      predicateDayTolerance,
       onChainProof: input.onChainProof === true,
     });
+    if (presentation.predicates !== undefined) {
+      const { releasePredicateProver } = await import("../../credentials/releasePredicateProver.js");
+      await releasePredicateProver();
+    }
   }
   const verdict = result!;
   if (!verdict.valid) process.exitCode = ExitCode.failure;
@@ -161,6 +216,7 @@ export async function verifyCredentialPresentation(g: GlobalOptions, file: strin
     file,
     reasons: verdict.reasons,
     claims,
+    predicates: verdict.predicates,
     presentation:
       presentation === undefined
         ? null
@@ -182,6 +238,7 @@ export async function verifyCredentialPresentation(g: GlobalOptions, file: strin
     ? [
         `VALID: credential ${presentation!.tokenId} of ${presentation!.holder}, issued by ${c?.issuer ?? "?"} (schema ${c?.schemaId ?? "?"}).`,
         ...Object.entries(claims).map(([k, v]) => `  ${k} = ${typeof v === "string" ? v : JSON.stringify(v)}`),
+        ...verdict.predicates.map((st) => `  proved ${st} (zero knowledge)`),
       ]
     : [
         `INVALID: ${verdict.reasons.length} reason${verdict.reasons.length === 1 ? "" : "s"}:`,
