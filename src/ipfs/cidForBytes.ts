@@ -4,7 +4,7 @@ import { MintkitError } from "../errors/MintkitError.js";
 import { discardingSink } from "./createImportSink.js";
 import type { ImportContent } from "./importFiles.js";
 import { resolveProfile, type ProfileInput } from "./profiles.js";
-import { loadImporter } from "./loadImporter.js";
+import { loadImportBytes } from "./loadImporter.js";
 import { toImporterOptions } from "./toImporterOptions.js";
 
 /**
@@ -20,7 +20,7 @@ import { toImporterOptions } from "./toImporterOptions.js";
 export async function cidForBytes(content: ImportContent, profile?: ProfileInput): Promise<CID> {
   const resolved = resolveProfile(profile);
   try {
-    const { importBytes } = await loadImporter();
+    const { importBytes } = await loadImportBytes();
     const result = await importBytes(content, discardingSink, await toImporterOptions(resolved));
     return result.cid;
   } catch (err) {

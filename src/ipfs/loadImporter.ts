@@ -1,33 +1,32 @@
 /**
- * Internal: `ipfs-unixfs-importer` (with its chunker and layout) loaded on first use and kept, so that
- * `import "mintkit"` does not load the importer's ~40 modules until a CID is computed. Browser-safe: a
- * bundler still includes it when an import function is used.
+ * Internal: `ipfs-unixfs-importer` loaded on first use and kept, so that `import "mintkit"` does not load
+ * the importer's ~40 modules until a CID is computed. Each loader imports a module of its own under
+ * `./importer/`, so a bundler still keeps only what the function used needs (`cidForBytes` alone does not
+ * pull the directory builder). Browser-safe.
  * @internal
  */
-export function loadImporter(): Promise<ImporterModules> {
-  importerModules ??= Promise.all([
-    import("ipfs-unixfs-importer"),
-    import("ipfs-unixfs-importer/chunker"),
-    import("ipfs-unixfs-importer/layout"),
-  ]).then(([importer, chunker, layout]) => ({
-    importer: importer.importer,
-    importBytes: importer.importBytes,
-    importFile: importer.importFile,
-    importDirectory: importer.importDirectory,
-    fixedSize: chunker.fixedSize,
-    balanced: layout.balanced,
-  }));
-  return importerModules;
+type Chunking = typeof import("./importer/chunking.js");
+type ImportBytes = typeof import("./importer/importBytes.js");
+type ImportTree = typeof import("./importer/importTree.js");
+
+let chunking: Promise<Chunking> | undefined;
+let importBytes: Promise<ImportBytes> | undefined;
+let importTree: Promise<ImportTree> | undefined;
+
+/** The chunker and layout factories (`fixedSize`, `balanced`). @internal */
+export function loadChunking(): Promise<Chunking> {
+  return (chunking ??= import("./importer/chunking.js"));
 }
 
-/** What mintkit uses of `ipfs-unixfs-importer`. @internal */
-export interface ImporterModules {
-  importer: typeof import("ipfs-unixfs-importer").importer;
-  importBytes: typeof import("ipfs-unixfs-importer").importBytes;
-  importFile: typeof import("ipfs-unixfs-importer").importFile;
-  importDirectory: typeof import("ipfs-unixfs-importer").importDirectory;
-  fixedSize: typeof import("ipfs-unixfs-importer/chunker").fixedSize;
-  balanced: typeof import("ipfs-unixfs-importer/layout").balanced;
+/** `importBytes`, for one file's CID. @internal */
+export function loadImportBytes(): Promise<ImportBytes> {
+  return (importBytes ??= import("./importer/importBytes.js"));
 }
 
-let importerModules: Promise<ImporterModules> | undefined;
+/** `importer`, `importFile` and `importDirectory`, for a tree of files. @internal */
+export function loadImporter(): Promise<ImportTree> {
+  return (importTree ??= import("./importer/importTree.js"));
+}
+
+/** What `importFiles` uses of the importer. @internal */
+export type ImporterModules = ImportTree;

@@ -1,19 +1,19 @@
 import type { ImporterOptions } from "ipfs-unixfs-importer";
-import { loadImporter } from "./loadImporter.js";
+import { loadChunking } from "./loadImporter.js";
 import type { ImportProfile } from "./profiles.js";
 
 /**
  * Maps a mintkit profile to `ipfs-unixfs-importer` options with every CID-relevant parameter
  * explicit (chunker, layout, leaves, CID version, sharding) — the importer's own `profile`
  * option is deliberately not used, so a library default can never change a CID. Browser-safe. Async because
- * the importer is loaded on first use (`loadImporter`).
+ * the importer is loaded on first use (`loadChunking`).
  * @internal
  */
 export async function toImporterOptions(
   profile: ImportProfile,
   extra: Pick<ImporterOptions, "onProgress" | "wrapWithDirectory" | "fileImportConcurrency" | "blockWriteConcurrency"> = {},
 ): Promise<ImporterOptions> {
-  const { fixedSize, balanced } = await loadImporter();
+  const { fixedSize, balanced } = await loadChunking();
   return {
     cidVersion: profile.cidVersion,
     rawLeaves: profile.rawLeaves,
