@@ -125,7 +125,8 @@ function importMeasurement(key: string, specifier: string, limit: number): LibMe
       `mintkit (dist/, exports condition "node") and viem resolve as installed packages; X = "${specifier}", "viem", and an ` +
       `empty script, ${IMPORT_WARMUP} warm-up + ${IMPORT_RUNS} rounds, the order of the three rotating each round. ` +
       `The first subject is, per round, time(import "${specifier}", which loads viem too) − time(import "viem"); its median is ` +
-      `compared with the budget.`,
+      `compared with the budget. Each child also prints its own CPU time (process.cpuUsage at exit); the same difference of CPU ` +
+      `times is recorded beside (cpuMedian, addedCpuMs), since wall times on a shared machine move with the load.`,
     unit: "ms",
     subjects,
     target: { kind: "max", limit, text: `<= ${limit} ms beyond viem` },
@@ -135,37 +136,53 @@ function importMeasurement(key: string, specifier: string, limit: number): LibMe
       const node = findNode20();
       if (!node) return { subjects: {}, skipped: "no Node 20 on PATH (set BENCH_NODE20 to its path)" };
       const version = spawnSync(node, ["-p", "process.version"], { encoding: "utf8" }).stdout.trim();
-      const codes = [`await import(${JSON.stringify(specifier)})`, 'await import("viem")', ""];
+      // The child reports its own CPU time (user + system, whole process) at exit, beside the wall time.
+      const report = "const u = process.cpuUsage(); process.stdout.write(String((u.user + u.system) / 1000));";
+      const codes = [`await import(${JSON.stringify(specifier)}); ${report}`, `await import("viem"); ${report}`, report];
       const time = (code: string) => {
         const t0 = performance.now();
         const r = spawnSync(node, ["--input-type=module", "-e", code], { cwd: dir, encoding: "utf8" });
         if (r.status !== 0) throw new Error(`node -e '${code}' failed: ${r.stderr.trim().split("\n").pop()}`);
-        return performance.now() - t0;
+        return { wall: performance.now() - t0, cpu: Number(r.stdout) };
       };
-      const samples: number[][] = [[], [], []];
+      const wall: number[][] = [[], [], []];
+      const cpu: number[][] = [[], [], []];
       for (let round = 0; round < IMPORT_WARMUP + IMPORT_RUNS; round++) {
-        const times: number[] = [0, 0, 0];
+        const times: { wall: number; cpu: number }[] = [];
         for (let k = 0; k < 3; k++) {
           const i = (round + k) % 3;
           times[i] = time(codes[i]!);
         }
-        if (round >= IMPORT_WARMUP) times.forEach((t, i) => samples[i]!.push(t));
+        if (round >= IMPORT_WARMUP) {
+          times.forEach((t, i) => {
+            wall[i]!.push(t.wall);
+            cpu[i]!.push(t.cpu);
+          });
+        }
       }
-      const added = samples[0]!.map((t, i) => t - samples[1]![i]!);
+      const diff = (series: number[][]) => series[0]!.map((t, i) => t - series[1]![i]!);
+      const withCpu = (w: number[], c: number[]) => ({ ...stats(w), cpuMedian: Math.round(median(c) * 10) / 10, cpuSamples: c.map((x) => Math.round(x * 10) / 10) });
       ctx.log(
-        `${version}: import "${specifier}" ${median(samples[0]!).toFixed(0)} ms, import "viem" ${median(samples[1]!).toFixed(0)} ms, ` +
-          `bare ${median(samples[2]!).toFixed(0)} ms; added (median of per-round differences) ${median(added).toFixed(0)} ms`,
+        `${version}: import "${specifier}" ${median(wall[0]!).toFixed(0)} ms, import "viem" ${median(wall[1]!).toFixed(0)} ms, ` +
+          `bare ${median(wall[2]!).toFixed(0)} ms; added: wall ${median(diff(wall)).toFixed(0)} ms, CPU ${median(diff(cpu)).toFixed(0)} ms ` +
+          `(medians of per-round differences)`,
       );
       return {
         subjects: {
-          [subjects[0]!]: stats(added),
-          [subjects[1]!]: stats(samples[0]!),
-          [subjects[2]!]: stats(samples[1]!),
-          [subjects[3]!]: stats(samples[2]!),
+          [subjects[0]!]: withCpu(diff(wall), diff(cpu)),
+          [subjects[1]!]: withCpu(wall[0]!, cpu[0]!),
+          [subjects[2]!]: withCpu(wall[1]!, cpu[1]!),
+          [subjects[3]!]: withCpu(wall[2]!, cpu[2]!),
         },
-        facts: { node: version, rounds: IMPORT_RUNS },
+        facts: {
+          node: version,
+          rounds: IMPORT_RUNS,
+          addedWallMs: Math.round(median(diff(wall)) * 10) / 10,
+          addedCpuMs: Math.round(median(diff(cpu)) * 10) / 10,
+          cpuWithinBudget: median(diff(cpu)) <= limit,
+        },
         notes: [
-          `"mintkit" = per-round time(import "${specifier}") − time(import "viem"), median; the other subjects are raw spawn-to-exit times.`,
+          `"mintkit" = per-round time(import "${specifier}") − time(import "viem"), median (wall; its cpuMedian is the same difference of the children's own CPU time, steadier under load); the other subjects are raw spawn-to-exit times.`,
           "Spawn-to-exit wall times: on a shared machine they move with the load (see the run's loadavg).",
         ],
       };
