@@ -11,8 +11,8 @@
 // What it does: in a temporary folder holding only package.json and the current package-lock.json (so no
 // node_modules can leak into the result), `npm install --package-lock-only` under Node 22 (from npm, as
 // `npm exec --package=node@22`), which keeps every version the lockfile already pins and adds or drops what
-// package.json changed; then `npm ci --dry-run` there, under Node 22 and under the Node running this
-// script, must accept the result before it replaces package-lock.json. `--fresh` resolves from package.json
+// package.json changed; then `npm ci --dry-run` there, under Node 22 and under the machine's own Node,
+// must accept the result before it replaces package-lock.json. `--fresh` resolves from package.json
 // alone (every range to its newest version) when the current lockfile cannot be repaired.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -25,9 +25,15 @@ const fresh = process.argv.includes("--fresh");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const node22 = ["exec", "--yes", "--package=node@22", "--"];
 
-/** Runs npm in `cwd`; returns its exit status and combined output. */
-function run(args, cwd) {
-  const result = spawnSync(npm, args, { cwd, encoding: "utf8", shell: process.platform === "win32" });
+// `npm run lock` puts the project's Node 22 (node_modules/.bin) first on PATH; the machine's own Node is
+// what is left without those entries.
+const machinePath = (process.env.PATH ?? "").split(path.delimiter).filter((dir) => !dir.includes("node_modules")).join(path.delimiter);
+const machineNode = spawnSync("node", ["-p", "process.version"], { encoding: "utf8", env: { ...process.env, PATH: machinePath } }).stdout?.trim();
+
+/** Runs npm in `cwd` (with the machine's PATH when `machine`); returns its exit status and combined output. */
+function run(args, cwd, machine = false) {
+  const env = machine ? { ...process.env, PATH: machinePath } : process.env;
+  const result = spawnSync(npm, args, { cwd, env, encoding: "utf8", shell: process.platform === "win32" });
   return { status: result.status ?? 1, output: `${result.stdout ?? ""}${result.stderr ?? ""}` };
 }
 
@@ -46,10 +52,10 @@ try {
   }
   const checks = [
     { label: "Node 22", args: [...node22, "npm", "ci", "--dry-run", "--no-audit", "--no-fund"] },
-    { label: `this Node (${process.version})`, args: ["ci", "--dry-run", "--no-audit", "--no-fund"] },
+    ...(machineNode ? [{ label: `the machine's Node (${machineNode})`, args: ["ci", "--dry-run", "--no-audit", "--no-fund"], machine: true }] : []),
   ];
   for (const check of checks) {
-    const result = run(check.args, work);
+    const result = run(check.args, work, check.machine);
     if (result.status !== 0) {
       console.error(result.output);
       console.error(
