@@ -4,7 +4,7 @@
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const fix = "Fix: npm exec --yes --package=node@22 -- npm install";
+const fix = "Fix: npm exec --yes --package=node@22 -- npm ci";
 const [major, minor] = process.versions.node.split(".").map(Number);
 
 if (major < 22 || (major === 22 && minor < 13)) {

@@ -1,4 +1,4 @@
-import { CarWriter } from "@ipld/car/writer";
+// The @ipld/car writer is loaded on first use (a dynamic import), so `import "mintkit"` does not pay for it.
 import type { CID } from "multiformats/cid";
 
 /**
@@ -11,6 +11,7 @@ export async function* carStream(
   blocks: AsyncIterable<{ readonly cid: CID; readonly bytes: Uint8Array }>,
   fail: (failure: unknown) => unknown = (failure) => failure,
 ): AsyncGenerator<Uint8Array> {
+  const { CarWriter } = await import("@ipld/car/writer");
   const { writer, out } = CarWriter.create([root]);
   let failure: unknown;
   const pump = (async () => {

@@ -1,10 +1,10 @@
-import { importBytes } from "ipfs-unixfs-importer";
 import type { CID } from "multiformats/cid";
 import { IpfsError } from "../errors/IpfsError.js";
 import { MintkitError } from "../errors/MintkitError.js";
 import { discardingSink } from "./createImportSink.js";
 import type { ImportContent } from "./importFiles.js";
 import { resolveProfile, type ProfileInput } from "./profiles.js";
+import { loadImportBytes } from "./loadImporter.js";
 import { toImporterOptions } from "./toImporterOptions.js";
 
 /**
@@ -20,7 +20,8 @@ import { toImporterOptions } from "./toImporterOptions.js";
 export async function cidForBytes(content: ImportContent, profile?: ProfileInput): Promise<CID> {
   const resolved = resolveProfile(profile);
   try {
-    const result = await importBytes(content, discardingSink, toImporterOptions(resolved));
+    const { importBytes } = await loadImportBytes();
+    const result = await importBytes(content, discardingSink, await toImporterOptions(resolved));
     return result.cid;
   } catch (err) {
     if (err instanceof MintkitError) throw err;

@@ -1,4 +1,4 @@
-import { importDirectory, importFile, importer, type ImportCandidate, type ImporterOptions } from "ipfs-unixfs-importer";
+import type { ImportCandidate, ImporterOptions } from "ipfs-unixfs-importer";
 import { CID } from "multiformats/cid";
 import * as raw from "multiformats/codecs/raw";
 import { sha256 } from "multiformats/hashes/sha2";
@@ -8,6 +8,7 @@ import { createImportSink, discardingSink } from "./createImportSink.js";
 import { normalizePath } from "./normalizePath.js";
 import { resolveProfile, type ImportProfile, type ProfileInput } from "./profiles.js";
 import type { BlockStore } from "./stores/BlockStore.js";
+import { loadImporter, type ImporterModules } from "./loadImporter.js";
 import { toImporterOptions } from "./toImporterOptions.js";
 
 /** File content: whole bytes, or a (async) stream of byte pieces of any size. */
@@ -173,9 +174,10 @@ export async function importFiles(
   let filesDone = 0;
 
   try {
-    const importerOptions = toImporterOptions(profile, { wrapWithDirectory: true });
-    importerOptions.dagBuilder = singleChunkFilesDirect(profile, toImporterOptions(profile));
-    const results = importer(candidates(), sink, importerOptions);
+    const modules = await loadImporter();
+    const importerOptions = await toImporterOptions(profile, { wrapWithDirectory: true });
+    importerOptions.dagBuilder = singleChunkFilesDirect(modules, profile, await toImporterOptions(profile));
+    const results = modules.importer(candidates(), sink, importerOptions);
     for await (const result of results) {
       const path = result.path ?? "";
       const type = result.unixfs?.type;
@@ -219,7 +221,8 @@ export async function importFiles(
   const reported = new Set(directories.map((d) => d.path));
   const emptyDirectories = explicitDirectories.filter((path) => !reported.has(path));
   if (emptyDirectories.length > 0) {
-    const empty = await importDirectory({ path: "empty" }, discardingSink, toImporterOptions(profile));
+    const { importDirectory } = await loadImporter();
+    const empty = await importDirectory({ path: "empty" }, discardingSink, await toImporterOptions(profile));
     for (const path of emptyDirectories) directories.push({ path, cid: empty.cid });
   }
   // Parents after children, the root last.
@@ -256,7 +259,11 @@ type DagBuilder = NonNullable<ImporterOptions["dagBuilder"]>;
  * explicit directory through its directory import; the importer's tree builder then lays out the
  * directories (flat or HAMT) from these results exactly as before.
  */
-function singleChunkFilesDirect(profile: ImportProfile, fileOptions: ImporterOptions): DagBuilder {
+function singleChunkFilesDirect(
+  { importDirectory, importFile }: ImporterModules,
+  profile: ImportProfile,
+  fileOptions: ImporterOptions,
+): DagBuilder {
   const direct = profile.rawLeaves && profile.reduceSingleLeafToSelf;
   return async function* (source, blockstore) {
     for await (const entry of source) {

@@ -1,18 +1,19 @@
-import { fixedSize } from "ipfs-unixfs-importer/chunker";
-import { balanced } from "ipfs-unixfs-importer/layout";
 import type { ImporterOptions } from "ipfs-unixfs-importer";
+import { loadChunking } from "./loadImporter.js";
 import type { ImportProfile } from "./profiles.js";
 
 /**
  * Maps a mintkit profile to `ipfs-unixfs-importer` options with every CID-relevant parameter
  * explicit (chunker, layout, leaves, CID version, sharding) — the importer's own `profile`
- * option is deliberately not used, so a library default can never change a CID. Browser-safe.
+ * option is deliberately not used, so a library default can never change a CID. Browser-safe. Async because
+ * the importer is loaded on first use (`loadChunking`).
  * @internal
  */
-export function toImporterOptions(
+export async function toImporterOptions(
   profile: ImportProfile,
   extra: Pick<ImporterOptions, "onProgress" | "wrapWithDirectory" | "fileImportConcurrency" | "blockWriteConcurrency"> = {},
-): ImporterOptions {
+): Promise<ImporterOptions> {
+  const { fixedSize, balanced } = await loadChunking();
   return {
     cidVersion: profile.cidVersion,
     rawLeaves: profile.rawLeaves,

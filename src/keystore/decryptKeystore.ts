@@ -1,6 +1,6 @@
 import { createDecipheriv, timingSafeEqual } from "node:crypto";
 import { getAddress, keccak256, type Hex } from "viem";
-import { privateKeyToAddress } from "viem/accounts";
+// viem/accounts (key derivation, wordlists) is loaded on first use, so `import "mintkit/node"` does not pay for it.
 import { KeystoreError } from "../errors/KeystoreError.js";
 import { deriveKey } from "./deriveKey.js";
 import type { KeystoreV3 } from "./types.js";
@@ -44,6 +44,7 @@ export async function decryptKeystore(
   const privateKey = `0x${key.toString("hex")}` as Hex;
   if (ks.address) {
     const recorded = `0x${ks.address.replace(/^0x/, "")}`.toLowerCase();
+    const { privateKeyToAddress } = await import("viem/accounts");
     if (privateKeyToAddress(privateKey).toLowerCase() !== recorded) {
       throw invalidFile("its address does not match the key inside", options.path);
     }

@@ -1,6 +1,6 @@
 import { createCipheriv, randomBytes, randomUUID } from "node:crypto";
 import { keccak256, type Hex } from "viem";
-import { privateKeyToAddress } from "viem/accounts";
+// viem/accounts (key derivation, wordlists) is loaded on first use, so `import "mintkit/node"` does not pay for it.
 import { deriveKey } from "./deriveKey.js";
 import { assertPrivateKey } from "./assertPrivateKey.js";
 import type { KeystoreV3 } from "./types.js";
@@ -39,6 +39,7 @@ export async function encryptKeystore(
   const cipher = createCipheriv("aes-128-ctr", derived.subarray(0, 16), iv);
   const ciphertext = Buffer.concat([cipher.update(Buffer.from(privateKey.slice(2), "hex")), cipher.final()]);
   const mac = keccak256(Buffer.concat([derived.subarray(16, 32), ciphertext])).slice(2);
+  const { privateKeyToAddress } = await import("viem/accounts");
   return {
     version: 3,
     id: randomUUID(),

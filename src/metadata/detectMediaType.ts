@@ -1,4 +1,5 @@
-import { fileTypeFromBlob, fileTypeFromBuffer, supportedExtensions, type FileTypeResult } from "file-type/core";
+// file-type is loaded on first use (a dynamic import), so `import "mintkit"` does not pay for it.
+import type { FileTypeResult } from "file-type/core";
 import { MetadataError } from "../errors/MetadataError.js";
 import { isSvg } from "./isSvg.js";
 import { describeSupportedFormats, MEDIA_EXTENSIONS, MEDIA_FORMATS, SUPPORTED_MEDIA_FORMATS } from "./mediaFormats.js";
@@ -84,6 +85,7 @@ export async function detectMediaType(input: MediaInput, options: DetectMediaTyp
     });
   }
 
+  const { fileTypeFromBlob, fileTypeFromBuffer, supportedExtensions } = await import("file-type/core");
   const found = isBlob(input) ? await fileTypeFromBlob(input) : await fileTypeFromBuffer(input);
   const type = await toMediaType(found, input);
   if (type === undefined) throw unsupported(found, fileName);

@@ -1,5 +1,5 @@
 import { erc20Abi, getAddress, isAddressEqual, zeroAddress, type Account, type Address, type Client, type Hex } from "viem";
-import { parseAccount } from "viem/accounts";
+import { parseAccount } from "viem/utils"; // not viem/accounts, which loads key derivation and wordlists
 import { estimateContractGas, getBalance, readContract, simulateContract } from "viem/actions";
 import type { VoucherError } from "../errors/VoucherError.js";
 import { chainRead, chainReadOrThrow } from "./chainCall.js";

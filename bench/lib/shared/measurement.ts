@@ -3,8 +3,8 @@
  * top of bench/lib.ts.
  */
 
-/** `ms` per job (lower is better) or operations per second (higher is better). */
-export type Unit = "ms" | "ops/s";
+/** `ms` per job or `kB` of output (lower is better), or operations per second (higher is better). */
+export type Unit = "ms" | "kB" | "ops/s";
 
 export interface LibContext {
   /** Repository root (absolute). */
@@ -64,5 +64,5 @@ export interface LibMeasurement {
 
 /** How many times better mintkit is than `peer` (> 1 = better), from medians. */
 export function ratio(unit: Unit, mintkit: number, peer: number): number {
-  return unit === "ms" ? peer / mintkit : mintkit / peer;
+  return unit === "ops/s" ? mintkit / peer : peer / mintkit;
 }

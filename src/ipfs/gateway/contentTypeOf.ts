@@ -1,4 +1,4 @@
-import { fileTypeFromBuffer } from "file-type/core";
+// file-type is loaded on first use (a dynamic import), so `import "mintkit/node"` does not pay for it.
 import { isSvg } from "../../metadata/isSvg.js";
 
 /** Content types by extension for text formats that bytes alone cannot tell apart. */
@@ -23,7 +23,7 @@ const TEXT_TYPES: Readonly<Record<string, string>> = {
  * UTF-8 text or `application/octet-stream`. @internal
  */
 export async function contentTypeOf(head: Uint8Array, name: string | undefined): Promise<string> {
-  const found = head.byteLength > 0 ? await fileTypeFromBuffer(head) : undefined;
+  const found = head.byteLength > 0 ? await (await import("file-type/core")).fileTypeFromBuffer(head) : undefined;
   if (found && found.ext !== "xml") return found.mime;
   if (isSvg(head)) return "image/svg+xml";
   const dot = name?.lastIndexOf(".") ?? -1;

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { appendFile, mkdir, open, readFile, readdir, type FileHandle } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { FsBlockstore } from "blockstore-fs";
 import type { CID } from "multiformats/cid";
 import { IpfsError, isIpfsError } from "../../errors/IpfsError.js";
 import { collectBytes } from "../blockBytes.js";
@@ -132,6 +131,8 @@ export async function createFsStore(options: FsStoreOptions = {}): Promise<FsSto
     await mkdir(packs, { recursive: true });
     const entries = await readdir(path, { withFileTypes: true });
     if (entries.some((e) => e.isDirectory() && /^[A-Z2-7]{2}$/.test(e.name))) {
+      // blockstore-fs (and its ~60 modules) loads only for a legacy one-file-per-block folder.
+      const { FsBlockstore } = await import("blockstore-fs");
       const blockstore = new FsBlockstore(path, { createIfMissing: false });
       await blockstore.open();
       legacy = fromBlockstore(blockstore, { label: `fs:${path}` });
