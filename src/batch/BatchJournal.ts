@@ -1,7 +1,8 @@
-import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { BatchError } from "../errors/BatchError.js";
 import { crash, faultAt, type BatchFaults } from "./faults.js";
+import { acquirePidLock } from "./pidLock.js";
 import type { JournalRecord } from "./types.js";
 
 /** The records of a journal file and whether it ended in a torn line. */
@@ -62,15 +63,21 @@ export class BatchJournal {
   /** True when a torn last line was dropped on open. */
   readonly hadTornTail: boolean;
   private fd: number | undefined;
-  private readonly lockPath: string;
+  private readonly releaseLock: () => void;
   private readonly faults: BatchFaults | undefined;
 
-  private constructor(path: string, fd: number, contents: JournalContents | undefined, faults: BatchFaults | undefined) {
+  private constructor(
+    path: string,
+    fd: number,
+    contents: JournalContents | undefined,
+    releaseLock: () => void,
+    faults: BatchFaults | undefined,
+  ) {
     this.path = path;
     this.fd = fd;
     this.records = [...(contents?.records ?? [])];
     this.hadTornTail = contents?.tornTail ?? false;
-    this.lockPath = `${path}.lock`;
+    this.releaseLock = releaseLock;
     this.faults = faults;
   }
 
@@ -80,7 +87,7 @@ export class BatchJournal {
    */
   static open(path: string, options: { readonly faults?: BatchFaults } = {}): BatchJournal {
     mkdirSync(dirname(path), { recursive: true });
-    acquireLock(path);
+    const releaseLock = acquireLock(path);
     try {
       const contents = readJournalFile(path);
       const fd = openSync(path, "a");
@@ -89,9 +96,9 @@ export class BatchJournal {
         fsyncSync(fd);
       }
       if (contents === undefined) fsyncDirectory(dirname(path));
-      return new BatchJournal(path, fd, contents, options.faults);
+      return new BatchJournal(path, fd, contents, releaseLock, options.faults);
     } catch (err) {
-      releaseLock(path);
+      releaseLock();
       throw err;
     }
   }
@@ -118,7 +125,7 @@ export class BatchJournal {
     if (this.fd === undefined) return;
     closeSync(this.fd);
     this.fd = undefined;
-    releaseLock(this.path);
+    this.releaseLock();
   }
 }
 
@@ -140,55 +147,20 @@ function fsyncDirectory(dir: string): void {
   }
 }
 
-function acquireLock(journal: string): void {
+function acquireLock(journal: string): () => void {
   const lock = `${journal}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(lock, `${process.pid}\n`, { flag: "wx" });
-      return;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    }
-    let pid = Number.NaN;
-    try {
-      pid = Number.parseInt(readFileSync(lock, "utf8"), 10);
-    } catch {
-      // Vanished meanwhile: try again.
-    }
-    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
-      throw new BatchError("BATCH_JOURNAL_LOCKED", `Another process (pid ${pid}) is running this batch.`, {
-        hint: `Wait for it to finish (or stop it), then run the command again. If no such process exists, delete ${lock}.`,
-        details: { journal, lock, pid },
-      });
-    }
-    // A stale lock (its process was killed): take it over.
-    try {
-      unlinkSync(lock);
-    } catch {
-      // Someone else removed it.
-    }
-  }
-  throw new BatchError("BATCH_JOURNAL_LOCKED", "Another process keeps taking this batch's lock.", {
-    hint: `Make sure only one mintkit batch runs for this journal, then run the command again.`,
-    details: { journal, lock, pid: -1 },
-  });
-}
-
-function releaseLock(journal: string): void {
-  try {
-    unlinkSync(`${journal}.lock`);
-  } catch {
-    // Already gone.
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
+  return acquirePidLock(lock, (pid) =>
+    pid === -1
+      ? new BatchError("BATCH_JOURNAL_LOCKED", "Another process keeps taking this batch's lock.", {
+          hint: `Make sure only one mintkit batch runs for this journal, then run the command again.`,
+          details: { journal, lock, pid },
+        })
+      : new BatchError("BATCH_JOURNAL_LOCKED", `Another process (pid ${pid}) is running this batch.`, {
+          hint: `Wait for it to finish (or stop it), then run the command again. If no such process exists, delete ${lock}.`,
+          details: { journal, lock, pid },
+        }),
+    { reentrant: true },
+  );
 }
 
 function journalInvalid(path: string, reason: string, line?: number, cause?: unknown): BatchError<"BATCH_JOURNAL_INVALID"> {

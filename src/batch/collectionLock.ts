@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Address } from "viem";
 import { BatchError } from "../errors/BatchError.js";
+import { acquirePidLock } from "./pidLock.js";
 
 /** A held lock; `release` is safe to call twice. */
 export interface CollectionLock {
@@ -26,46 +27,6 @@ export function acquireCollectionLock(dataDir: string, chainId: number, collecti
       hint: `Wait for it to finish, then run the command again (a resume re-checks the chain). If no such process exists, delete ${path}.`,
       details: { chainId, collection, lock: path, pid },
     });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(path, `${process.pid}\n`, { flag: "wx" });
-      let released = false;
-      return {
-        path,
-        release() {
-          if (released) return;
-          released = true;
-          try {
-            unlinkSync(path);
-          } catch {
-            // already gone
-          }
-        },
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    }
-    let pid = Number.NaN;
-    try {
-      pid = Number.parseInt(readFileSync(path, "utf8"), 10);
-    } catch {
-      // vanished meanwhile: try again
-    }
-    if (Number.isInteger(pid) && isAlive(pid)) throw locked(pid);
-    try {
-      unlinkSync(path); // a stale lock (its process was killed): take it over
-    } catch {
-      // someone else removed it
-    }
-  }
-  throw locked(-1);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
+  const release = acquirePidLock(path, locked);
+  return { path, release };
 }
