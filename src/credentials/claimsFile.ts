@@ -6,7 +6,8 @@ import { checkCredentialReference, credentialReferenceToJson, type CredentialRef
 import { claimValueToJson, type ClaimValueJson } from "./normalizeClaimValue.js";
 import { isBytes32, readVersionedJson } from "./readVersionedJson.js";
 import { checkClaims } from "./validateClaims.js";
-import { COMMITMENT_SUFFIX, committedClaimName, isBlinding, poseidonCommitment } from "./poseidonCommitment.js";
+import { COMMITMENT_SUFFIX, committedClaimName, isBlinding } from "./commitmentClaims.js";
+import { poseidonCommitment } from "./poseidonCommitment.js";
 
 /** The format tag and version of holder claims files. */
 export const CLAIMS_FILE_FORMAT = "mintkit-claims";

@@ -3,7 +3,8 @@ import { CredentialError } from "../errors/CredentialError.js";
 import type { Claim, SchemaValues } from "./claimTypes.js";
 import { createSalt } from "./createSalt.js";
 import { normalizeClaimValue } from "./normalizeClaimValue.js";
-import { COMMITMENT_TYPE, MAX_PROVABLE_VALUE, committedClaimName, isBlinding, poseidonCommitment } from "./poseidonCommitment.js";
+import { COMMITMENT_TYPE, MAX_PROVABLE_VALUE, committedClaimName, isBlinding } from "./commitmentClaims.js";
+import { poseidonCommitment } from "./poseidonCommitment.js";
 import { parseSchemaFields } from "./parseSchemaFields.js";
 
 /**

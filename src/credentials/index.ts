@@ -89,8 +89,8 @@ export {
   committedClaimName,
   createBlinding,
   isBlinding,
-  poseidonCommitment,
-} from "./poseidonCommitment.js";
+} from "./commitmentClaims.js";
+export { poseidonCommitment } from "./poseidonCommitment.js";
 export { dayNumber, dayToDate, today, ageBoundaryDay } from "./predicateDates.js";
 export type { Groth16Proof, PredicateProof, PredicateStatement } from "./predicateTypes.js";
 export { parsePredicate, formatPredicate, predicateRange } from "./parsePredicate.js";

@@ -1,7 +1,7 @@
 import { CredentialError } from "../errors/CredentialError.js";
 import { claimNameProblem } from "./claimTypes.js";
 import { ageBoundaryDay } from "./predicateDates.js";
-import { MAX_PROVABLE_VALUE } from "./poseidonCommitment.js";
+import { MAX_PROVABLE_VALUE } from "./commitmentClaims.js";
 import type { PredicateStatement } from "./predicateTypes.js";
 
 const AGE = /^age\s*>=\s*(\d{1,2})$/;

@@ -3,7 +3,8 @@ import { CredentialError } from "../errors/CredentialError.js";
 import { defaultPredicateArtifacts, snarkjsSource, type PredicateArtifacts } from "./predicateArtifacts.js";
 import { packBounds } from "./predicateBinding.js";
 import type { Groth16Proof } from "./predicateTypes.js";
-import { MAX_PROVABLE_VALUE, isBlinding, poseidonCommitment } from "./poseidonCommitment.js";
+import { MAX_PROVABLE_VALUE, isBlinding } from "./commitmentClaims.js";
+import { poseidonCommitment } from "./poseidonCommitment.js";
 
 interface Prover {
   readonly witness: (input: Record<string, bigint>) => Promise<Uint8Array>;

@@ -6,7 +6,7 @@ import type { PredicateArtifacts } from "./predicateArtifacts.js";
 import { predicateBinding } from "./predicateBinding.js";
 import { today } from "./predicateDates.js";
 import type { PredicateProof, PredicateStatement } from "./predicateTypes.js";
-import { commitmentClaimName } from "./poseidonCommitment.js";
+import { commitmentClaimName } from "./commitmentClaims.js";
 import { provePredicate } from "./provePredicate.js";
 
 export interface ProvePredicatesParameters {

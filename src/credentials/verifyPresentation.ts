@@ -9,7 +9,7 @@ import { formatPredicate, parsePredicate, predicateRange } from "./parsePredicat
 import { predicateBinding } from "./predicateBinding.js";
 import { dayToDate, today } from "./predicateDates.js";
 import type { PredicateStatement } from "./predicateTypes.js";
-import { commitmentClaimName } from "./poseidonCommitment.js";
+import { commitmentClaimName } from "./commitmentClaims.js";
 import { verifyPredicateProof } from "./verifyPredicateProof.js";
 
 /** Why a presentation is not valid: one code per failure. */

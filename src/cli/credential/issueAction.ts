@@ -11,7 +11,7 @@ import type { Claim } from "../../credentials/claimTypes.js";
 import { commitClaims } from "../../credentials/commitClaims.js";
 import { createClaims } from "../../credentials/createClaims.js";
 import { deriveAgeClaims } from "../../credentials/deriveAgeClaims.js";
-import { committedClaimName, createBlinding } from "../../credentials/poseidonCommitment.js";
+import { committedClaimName, createBlinding } from "../../credentials/commitmentClaims.js";
 import { dayNumber } from "../../credentials/predicateDates.js";
 import { getSchema } from "../../credentials/getSchema.js";
 import { parseIssuedCredentials } from "../../credentials/parseIssuedCredentials.js";

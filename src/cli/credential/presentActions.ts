@@ -12,7 +12,7 @@ import { claimValueToJson } from "../../credentials/normalizeClaimValue.js";
 import { parsePresentation, stringifyPresentation } from "../../credentials/presentationFile.js";
 import type { Presentation } from "../../credentials/presentationTypes.js";
 import { verifyPresentation, type PresentationVerification } from "../../credentials/verifyPresentation.js";
-import { commitmentClaimName } from "../../credentials/poseidonCommitment.js";
+import { commitmentClaimName } from "../../credentials/commitmentClaims.js";
 import { parsePredicate } from "../../credentials/parsePredicate.js";
 import type { PredicateStatement } from "../../credentials/predicateTypes.js";
 import { CliError } from "../../errors/CliError.js";
