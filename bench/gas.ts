@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     lazyClones: mintkit.collectionClones,
     editions: [...mintkit.editions, ...EDITIONS_PEERS],
     editionsClones: mintkit.editionsClones,
+    credentialClones: mintkit.credentialClones,
     results: {},
     notes: [...mintkit.notes],
   };
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     ...ctx.editions.map((s): [string, string] => [s.subject, s.describe]),
     ...ctx.editionsClones.map((s): [string, string] => [clone(s), s.describe]),
     ...CREDENTIAL_SUBJECTS.map((s): [string, string] => [`${s.subject} (credentials)`, s.describe]),
+    ...ctx.credentialClones.map((s): [string, string] => [`${clone(s)} (credentials)`, s.describe]),
   ];
   for (const [subject, describe] of listed) console.log(`  ${subject.padEnd(28)} ${describe}`);
   console.log("");

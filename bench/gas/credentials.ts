@@ -68,25 +68,41 @@ function firstTokenId(receipt: TransactionReceipt, contract: Address): bigint {
   return id;
 }
 
+/** The registry's config in the bench (the same for the direct deploy and the factory clone). */
+export function credentialConfig(owner: Address) {
+  return { owner, name: "mintkit Credentials", symbol: "MKC", baseURI: "", contractURI: "" };
+}
+
+/**
+ * mintkit's registry at `address` (deployed directly or made by MintkitFactory) as a subject: registers the
+ * bench's 16-field schema (id 1) and builds the calls.
+ */
+export async function mintkitCredentialIssuer(
+  chain: BenchChain,
+  owner: WalletClient,
+  address: Address,
+  abi: Abi,
+): Promise<CredentialIssuer> {
+  const fields = Array.from({ length: CLAIMS }, (_, i) => `uint256 score_${i}`);
+  await chain.send({ address, abi, functionName: "registerSchema", args: ["KYC", fields] }, owner);
+  const schemaId = 1;
+  return {
+    address,
+    abi,
+    issue: (to, root, expiry) => ({ address, abi, functionName: "issue", args: [to, schemaId, root, expiry, 0] }),
+    issuedId: (receipt) => firstTokenId(receipt, address),
+    revoke: (id) => ({ address, abi, functionName: "revoke", args: [id, ""] }),
+    verifyClaimsData: (id, leaves, proof, proofFlags) =>
+      encodeFunctionData({ abi, functionName: "verifyClaims", args: [id, leaves, proof, proofFlags] }),
+  };
+}
+
 const mintkit: CredentialSubject = {
   subject: "mintkit",
   describe: "mintkit CredentialRegistry (ERC-721 + ERC-5192 + ERC-5484, packed record + root)",
   async deploy(chain, owner) {
-    const config = { owner: owner.account.address, name: "mintkit Credentials", symbol: "MKC", baseURI: "", contractURI: "" };
-    const { address } = await chain.deploy("CredentialRegistry", [config], owner);
-    const abi = await chain.abiOf("CredentialRegistry");
-    const fields = Array.from({ length: CLAIMS }, (_, i) => `uint256 score_${i}`);
-    await chain.send({ address, abi, functionName: "registerSchema", args: ["KYC", fields] }, owner);
-    const schemaId = 1;
-    return {
-      address,
-      abi,
-      issue: (to, root, expiry) => ({ address, abi, functionName: "issue", args: [to, schemaId, root, expiry, 0] }),
-      issuedId: (receipt) => firstTokenId(receipt, address),
-      revoke: (id) => ({ address, abi, functionName: "revoke", args: [id, ""] }),
-      verifyClaimsData: (id, leaves, proof, proofFlags) =>
-        encodeFunctionData({ abi, functionName: "verifyClaims", args: [id, leaves, proof, proofFlags] }),
-    };
+    const { address } = await chain.deploy("CredentialRegistry", [credentialConfig(owner.account.address)], owner);
+    return mintkitCredentialIssuer(chain, owner, address, await chain.abiOf("CredentialRegistry"));
   },
 };
 

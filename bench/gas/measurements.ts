@@ -28,6 +28,7 @@ import {
   CREDENTIAL_EXPIRY,
   CREDENTIAL_SUBJECTS,
   DISCLOSED,
+  type CredentialSubject,
   EAS_PRIVATE_DATA_SCHEMA,
   claimsTree,
   disclosure,
@@ -55,6 +56,8 @@ export interface BenchContext {
   lazyClones: Deployable<LazyRedeemer>[];
   editions: Deployable<Editions1155>[];
   editionsClones: Deployable<Editions1155>[];
+  /** mintkit's credential registry through the factory (clone), if built. */
+  credentialClones: CredentialSubject[];
   /** Deploy gas of each subject, recorded by the deploy measurements. */
   results: Results;
   /** Notes for the report (skipped subjects and why; where a worst case was found). */
@@ -212,6 +215,20 @@ async function batchMint(ctx: BenchContext, subject: Deployable<Collection721>, 
 // ----------------------------------------------------------------------------------------------------
 // The list
 // ----------------------------------------------------------------------------------------------------
+
+/** The owner grants ISSUER_ROLE to the holder, who issues a warm-up credential, then one to a fresh EOA. */
+async function credentialIssueByIssuerRole(ctx: BenchContext, subject: CredentialSubject): Promise<number> {
+  const issuer = await subject.deploy(ctx.chain, ctx.owner);
+  const role = keccak256(toBytes("ISSUER_ROLE"));
+  const holder = ctx.holder.account.address;
+  await ctx.chain.send({ address: issuer.address, abi: issuer.abi, functionName: "grantRole", args: [role, holder] }, ctx.owner);
+  await ctx.chain.send(issuer.issue(holder, claimsTree("warm-up").root, CREDENTIAL_EXPIRY), ctx.holder);
+  const sent = await ctx.chain.send(
+    issuer.issue(freshAddress("credential_issue"), claimsTree("holder").root, CREDENTIAL_EXPIRY),
+    ctx.holder,
+  );
+  return n(sent.gasUsed);
+}
 
 export const MEASUREMENTS: Measurement[] = [
   {
@@ -451,19 +468,33 @@ export const MEASUREMENTS: Measurement[] = [
     methodology:
       "credential_issue sent by an account holding ISSUER_ROLE instead of the owner (one more cold slot: the role).",
     run: (ctx) =>
-      eachSubject(ctx, "credential_issue_issuer_role", CREDENTIAL_SUBJECTS.filter((s) => s.subject === "mintkit"), async (s) => {
-        const issuer = await s.deploy(ctx.chain, ctx.owner);
-        const role = keccak256(toBytes("ISSUER_ROLE"));
-        const holder = ctx.holder.account.address;
-        await ctx.chain.send({ address: issuer.address, abi: issuer.abi, functionName: "grantRole", args: [role, holder] }, ctx.owner);
-        await ctx.chain.send(issuer.issue(holder, claimsTree("warm-up").root, CREDENTIAL_EXPIRY), ctx.holder);
-        const sent = await ctx.chain.send(
-          issuer.issue(freshAddress("credential_issue"), claimsTree("holder").root, CREDENTIAL_EXPIRY),
-          ctx.holder,
-        );
+      eachSubject(ctx, "credential_issue_issuer_role", CREDENTIAL_SUBJECTS.filter((s) => s.subject === "mintkit"), (s) =>
+        credentialIssueByIssuerRole(ctx, s),
+      ),
+    target: () => fixed(100_000),
+  },
+  {
+    key: "credential_issue_clone",
+    title: "  … on a factory-made registry (clone)",
+    methodology:
+      "credential_issue (owner) on a CredentialRegistry created by MintkitFactory.createCredentialRegistry " +
+      "(EIP-1167 clone: one DELEGATECALL hop).",
+    run: (ctx) =>
+      eachSubject(ctx, "credential_issue_clone", ctx.credentialClones, async (s) => {
+        const { sent } = await issueFresh(ctx.chain, ctx.owner, s, freshAddress("credential_issue"));
         return n(sent.gasUsed);
       }),
-    target: () => fixed(100_000),
+    cloneOf: "credential_issue",
+  },
+  {
+    key: "credential_issue_issuer_role_clone",
+    title: "  … on a clone, by an issuer-role account",
+    methodology: "credential_issue_issuer_role on a CredentialRegistry created by MintkitFactory (clone).",
+    run: (ctx) =>
+      eachSubject(ctx, "credential_issue_issuer_role_clone", ctx.credentialClones, (s) =>
+        credentialIssueByIssuerRole(ctx, s),
+      ),
+    cloneOf: "credential_issue_issuer_role",
   },
   {
     key: "credential_revoke",

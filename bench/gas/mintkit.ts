@@ -7,6 +7,7 @@
 import type { Abi, AbiFunction, AbiParameter, Address, Hex } from "viem";
 import { findEvent, type BenchChain, type WalletClient } from "./chain.js";
 import { COLLECTION, EDITION, FACTORY_SALT } from "./config.js";
+import { credentialConfig, mintkitCredentialIssuer, type CredentialSubject } from "./credentials.js";
 import type { Collection721, Deployable, Editions1155, LazyRedeemer } from "./subjects.js";
 import type { Voucher } from "./vouchers.js";
 
@@ -15,6 +16,8 @@ export interface MintkitSubjects {
   collectionClones: Deployable<LazyRedeemer>[];
   editions: Deployable<Editions1155>[];
   editionsClones: Deployable<Editions1155>[];
+  /** mintkit's CredentialRegistry as a clone made by MintkitFactory.createCredentialRegistry. */
+  credentialClones: CredentialSubject[];
   notes: string[];
 }
 
@@ -115,7 +118,7 @@ function editionsCalls(address: Address, abi: Abi): Editions1155 {
 
 /** Finds mintkit's contracts, deploys the factory and its implementations (not measured). */
 export async function mintkitSubjects(chain: BenchChain, deployer: WalletClient): Promise<MintkitSubjects> {
-  const subjects: MintkitSubjects = { collections: [], collectionClones: [], editions: [], editionsClones: [], notes: [] };
+  const subjects: MintkitSubjects = { collections: [], collectionClones: [], editions: [], editionsClones: [], credentialClones: [], notes: [] };
   const missing = async (name: string) => {
     if (await chain.hasArtifact(name)) return false;
     subjects.notes.push(`${name} is not built: its rows are skipped`);
@@ -161,7 +164,7 @@ export async function mintkitSubjects(chain: BenchChain, deployer: WalletClient)
     }
   }
 
-  if (!collectionAbi || !editionsAbi || (await missing("MintkitFactory"))) {
+  if (!collectionAbi || !editionsAbi || (await missing("CredentialRegistry")) || (await missing("MintkitFactory"))) {
     if (collectionAbi && editionsAbi) subjects.notes.push("factory clone rows skipped");
     return subjects;
   }
@@ -178,18 +181,23 @@ export async function mintkitSubjects(chain: BenchChain, deployer: WalletClient)
       [constructorStruct(editionsAbi, configValues(owner, EDITION.baseURI))],
       deployer,
     );
-    const factory = await chain.deploy("MintkitFactory", [collectionImpl.address, editionsImpl.address], deployer);
+    const registryImpl = await chain.deploy("CredentialRegistry", [credentialConfig(owner)], deployer);
+    const factory = await chain.deploy(
+      "MintkitFactory",
+      [collectionImpl.address, editionsImpl.address, registryImpl.address],
+      deployer,
+    );
     const factoryAbi = await chain.abiOf("MintkitFactory");
 
     const viaFactory = async (
       c: BenchChain,
       creator: WalletClient,
-      fn: "createCollection" | "createEditions",
-      event: "CollectionCreated" | "EditionsCreated",
-      baseURI: string,
+      fn: "createCollection" | "createEditions" | "createCredentialRegistry",
+      event: "CollectionCreated" | "EditionsCreated" | "CredentialRegistryCreated",
+      values: Record<string, unknown>,
     ) => {
       const param = requireFunction(factoryAbi, fn, ["tuple", "bytes32"]).inputs[0]!;
-      const config = structArg(param, configValues(creator.account.address, baseURI));
+      const config = structArg(param, values);
       const sent = await c.send({ address: factory.address, abi: factoryAbi, functionName: fn, args: [config, FACTORY_SALT] }, creator);
       const args = findEvent(sent.receipt, factoryAbi, event, factory.address);
       const clone = args?.["clone"] as Address | undefined;
@@ -200,7 +208,13 @@ export async function mintkitSubjects(chain: BenchChain, deployer: WalletClient)
       subject: "mintkit",
       describe: "MintkitCollection clone made by MintkitFactory.createCollection",
       async deploy(c, creator) {
-        const { clone, gasUsed } = await viaFactory(c, creator, "createCollection", "CollectionCreated", COLLECTION.baseURI);
+        const { clone, gasUsed } = await viaFactory(
+          c,
+          creator,
+          "createCollection",
+          "CollectionCreated",
+          configValues(creator.account.address, COLLECTION.baseURI),
+        );
         return { contract: collectionCalls(clone, collectionAbi), gasUsed };
       },
     });
@@ -208,8 +222,29 @@ export async function mintkitSubjects(chain: BenchChain, deployer: WalletClient)
       subject: "mintkit",
       describe: "MintkitEditions clone made by MintkitFactory.createEditions",
       async deploy(c, creator) {
-        const { clone, gasUsed } = await viaFactory(c, creator, "createEditions", "EditionsCreated", EDITION.baseURI);
+        const { clone, gasUsed } = await viaFactory(
+          c,
+          creator,
+          "createEditions",
+          "EditionsCreated",
+          configValues(creator.account.address, EDITION.baseURI),
+        );
         return { contract: editionsCalls(clone, editionsAbi), gasUsed };
+      },
+    });
+    const registryAbi = await chain.abiOf("CredentialRegistry");
+    subjects.credentialClones.push({
+      subject: "mintkit",
+      describe: "CredentialRegistry clone made by MintkitFactory.createCredentialRegistry",
+      async deploy(c, creator) {
+        const { clone } = await viaFactory(
+          c,
+          creator,
+          "createCredentialRegistry",
+          "CredentialRegistryCreated",
+          credentialConfig(creator.account.address),
+        );
+        return mintkitCredentialIssuer(c, creator, clone, registryAbi);
       },
     });
   } catch (error) {

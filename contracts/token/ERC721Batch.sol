@@ -15,8 +15,7 @@ import {ERC721Utils} from "@openzeppelin/contracts/token/ERC721/utils/ERC721Util
  *   approval is recorded in `_tokenApprovals[id]`), {_BURNED} (bit 161, owner zero). Zero means "not
  *   written yet": the token is then owned per its range record, if any.
  * - `_rangeHeads`: a bitmap with one bit per range start. Single mints set no bit.
- * - `_ranges[head]`: the range's owner (bits 0-159; zero for a reserved, unminted range) and length
- *   (bits 160-255). The record is never rewritten: transferring or burning a token inside a range writes
+ * - `_ranges[head]`: the range's owner (bits 0-159) and length (bits 160-255). The record is never rewritten: transferring or burning a token inside a range writes
  *   only that token's own slot.
  *
  * Bound on the lookup: a range never extends past the end of the bitmap word after the one holding its
@@ -28,7 +27,9 @@ import {ERC721Utils} from "@openzeppelin/contracts/token/ERC721/utils/ERC721Util
  * more batches (up to ~8,000 tokens fit one transaction).
  *
  * Ids are consecutive and assigned by the inheriting contract, which must never mint an id twice and
- * must keep ranges disjoint (this core does not check: the inheriting contract's id counter does).
+ * must keep ranges disjoint (this core does not check: the inheriting contract's id counter does). An id
+ * the inheriting contract issues without minting (set aside for later) has neither an own slot nor a
+ * range record ({_isUnwritten}, {_inRange}) until it is minted with {_mintOne}.
  */
 abstract contract ERC721Batch is IERC721, IERC721Errors {
     /// @dev `_ownership` flag: `_tokenApprovals[id]` holds the token's current approval.
@@ -148,11 +149,16 @@ abstract contract ERC721Batch is IERC721, IERC721Errors {
         if (owner == address(0)) revert ERC721NonexistentToken(tokenId);
     }
 
-    /// @dev Whether `tokenId` lies in a reserved range and has never been written (minted or burned).
-    function _isReservedUnminted(uint256 tokenId) internal view returns (bool) {
-        if (_ownership[tokenId] != 0) return false;
-        (bool found, uint256 record) = _rangeOf(tokenId);
-        return found && address(uint160(record)) == address(0);
+    /// @dev Whether `tokenId`'s own slot was never written: not minted by {_mintOne}, never transferred,
+    /// approved or burned (a token minted in a range may still be unwritten: see {_inRange}).
+    function _isUnwritten(uint256 tokenId) internal view returns (bool) {
+        return _ownership[tokenId] == 0;
+    }
+
+    /// @dev Whether a range record (a batch mint) covers `tokenId`. Reads at most two bitmap words and one
+    /// record.
+    function _inRange(uint256 tokenId) internal view returns (bool found) {
+        (found,) = _rangeOf(tokenId);
     }
 
     /// @dev The range record covering `tokenId`, if any. Reads at most two bitmap words (see {_rangeLimit}).
@@ -216,17 +222,6 @@ abstract contract ERC721Batch is IERC721, IERC721Errors {
             }
             if lt(id, end) { log4(0, 0, signature, 0, to, id) }
         }
-    }
-
-    /// @dev Marks the fresh ids `[first, first + quantity)` as reserved: not minted, mintable once each by
-    /// {_mintReserved}.
-    function _reserveRange(uint256 first, uint256 quantity) internal {
-        _writeRanges(address(0), first, quantity);
-    }
-
-    /// @dev Mints `tokenId`, which {_isReservedUnminted} (checked by the caller), to `to`.
-    function _mintReserved(address to, uint256 tokenId) internal {
-        _mintOne(to, tokenId);
     }
 
     /// @dev Calls `onERC721Received` on `to` for each of `[first, first + quantity)` if `to` is a contract.

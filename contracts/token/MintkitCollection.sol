@@ -69,8 +69,14 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
 
     /// @dev The primary-sale recipient, when {_FLAG_SALE_RECIPIENT} is set.
     address private _saleRecipient;
-    /// @dev Burned tokens (low 128 bits) and reserved ids not yet minted (high 128 bits), for totalSupply.
+    /// @dev One word: burned tokens (bits 0-63) and reserved ids not yet minted (64-127), for totalSupply;
+    /// the ids of the latest {reserve}, first (128-191) and count (192-255). A voucher for one of those is
+    /// checked against this word, which it updates anyway (the count), instead of a range lookup.
     uint256 private _supplyAdjust;
+    uint256 private constant _COUNT_MASK = (1 << 64) - 1;
+    uint256 private constant _RESERVED_SHIFT = 64;
+    uint256 private constant _LAST_FIRST_SHIFT = 128;
+    uint256 private constant _LAST_COUNT_SHIFT = 192;
 
     /// @dev Name, symbol, base URI and contract URI in the code of one SSTORE2 data contract
     /// ({PackedStrings}; zero while all four are empty). Rewritten on each change.
@@ -214,10 +220,15 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
 
     /// @notice Sets aside the next `count` ids, unminted, for vouchers naming them. Counts against the
     /// max supply. Minter role.
+    /// @dev Writes no per-id state: an issued id (below the next id) with neither an own slot nor a range
+    /// record was reserved and is not minted yet. The latest reservation is also kept in one word, so a
+    /// voucher for one of its ids skips the range lookup.
     function reserve(uint256 count) external returns (uint256 firstTokenId) {
         firstTokenId = _takeIds(count);
-        _reserveRange(firstTokenId, count);
-        _supplyAdjust += count << 128;
+        uint256 adjust = _supplyAdjust;
+        // Ids and counts are below 2^40 ({_advance}): the reserved count cannot carry out of its 64 bits.
+        _supplyAdjust = (uint128(adjust) + (count << _RESERVED_SHIFT)) | (firstTokenId << _LAST_FIRST_SHIFT)
+            | (count << _LAST_COUNT_SHIFT);
         emit TokensReserved(firstTokenId, count);
     }
 
@@ -246,12 +257,12 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
     /// @notice Tokens in existence: minted, minus burned.
     function totalSupply() external view returns (uint256) {
         uint256 adjust = _supplyAdjust;
-        return nextTokenId() - 1 - (adjust >> 128) - uint128(adjust);
+        return nextTokenId() - 1 - ((adjust >> _RESERVED_SHIFT) & _COUNT_MASK) - (adjust & _COUNT_MASK);
     }
 
     /// @notice Tokens burned so far.
     function totalBurned() external view returns (uint256) {
-        return uint128(_supplyAdjust);
+        return _supplyAdjust & _COUNT_MASK;
     }
 
     /// @notice Sets the max supply: zero (no cap) or at least the ids issued so far. Admin.
@@ -502,16 +513,30 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
         } else {
             if (quantity != 1) revert VoucherQuantityNotOne(quantity);
             firstTokenId = tokenId;
-            if (!_isReservedUnminted(tokenId)) revert TokenNotReserved(tokenId);
-            _mintReserved(to, tokenId);
+            uint256 adjust = _supplyAdjust;
+            if (!_isReservedUnminted(tokenId, adjust)) revert TokenNotReserved(tokenId);
+            _mintOne(to, tokenId);
             unchecked {
-                _supplyAdjust -= 1 << 128;
+                _supplyAdjust = adjust - (1 << _RESERVED_SHIFT); // >= 1 reserved id is unminted: this one
             }
         }
         if (_word(v, _ROYALTY_RECEIVER) | _word(v, _ROYALTY_BPS) | _uriLength(v) != 0) {
             _applyVoucherMetadata(v, firstTokenId, quantity);
         }
         _checkReceived(to, firstTokenId, quantity, "");
+    }
+
+    /// @dev Whether `tokenId` was reserved and is not minted yet; `adjust` is {_supplyAdjust}. An id with
+    /// an own slot was minted (or burned). Otherwise an id of the latest reservation is reserved (none of
+    /// its ids is ever range-minted); any other id is reserved if it was issued (below the next id) and no
+    /// range record (batch mint) covers it: every other way of issuing an id writes its own slot.
+    function _isReservedUnminted(uint256 tokenId, uint256 adjust) private view returns (bool) {
+        if (!_isUnwritten(tokenId)) return false;
+        unchecked {
+            // Wraps to a huge value below the first id.
+            if (tokenId - ((adjust >> _LAST_FIRST_SHIFT) & _COUNT_MASK) < adjust >> _LAST_COUNT_SHIFT) return true;
+        }
+        return tokenId < nextTokenId() && !_inRange(tokenId);
     }
 
     /// @dev One token: its own slot only (no range record); more: a range (see {ERC721Batch}).

@@ -224,6 +224,43 @@ describe("MintkitCollection lazy mint (vouchers)", function () {
       expect(await c.read.totalSupply()).to.equal(3n); // 1, 5, 4 (3 burned, 2 still reserved)
     });
 
+    it("ids of earlier reservations stay redeemable after later ones; batch-minted and unissued ids between them are refused", async function () {
+      const { c } = await networkHelpers.loadFixture(fixture);
+      await c.write.reserve([3n]); // 1, 2, 3
+      await c.write.mintBatch([C, 5n, 4n]); // 4..8 (a range record)
+      await c.write.reserve([2n]); // 9, 10: the latest reservation
+      await c.write.mintBatch([C, 3n, 11n]); // 11..13
+      await c.write.mint([C]); // 14
+      expect(await c.read.totalSupply()).to.equal(9n);
+      let uid = 100n;
+      for (const tokenId of [4n, 5n, 8n, 11n, 13n, 14n, 15n, 300n]) {
+        const s = await signed(c, { tokenId, uid: uid++ });
+        await viem.assertions.revertWithCustomErrorWithArgs(c.write.redeem([s.v, O, s.sig], as(alice)), c, "TokenNotReserved", [tokenId]);
+      }
+      for (const tokenId of [2n, 10n]) {
+        const s = await signed(c, { tokenId, uid: uid++ });
+        await c.write.redeem([s.v, O, s.sig], as(alice));
+        expect(await c.read.ownerOf([tokenId])).to.equal(getAddress(A));
+      }
+      expect(await c.read.totalSupply()).to.equal(11n);
+      await c.write.reserve([1n]); // 15: 1, 3 and 9 are now older reservations
+      for (const tokenId of [3n, 9n, 15n]) {
+        const s = await signed(c, { tokenId, uid: uid++ });
+        await c.write.redeem([s.v, O, s.sig], as(bob));
+        expect(await c.read.ownerOf([tokenId])).to.equal(getAddress(B));
+      }
+      expect(await c.read.totalSupply()).to.equal(14n); // 1 is still reserved
+      await c.write.burn([9n], as(bob));
+      for (const tokenId of [2n, 9n, 15n]) {
+        const s = await signed(c, { tokenId, uid: uid++ });
+        await viem.assertions.revertWithCustomErrorWithArgs(c.write.redeem([s.v, O, s.sig], as(alice)), c, "TokenNotReserved", [tokenId]);
+      }
+      expect([await c.read.totalSupply(), await c.read.totalBurned()]).to.deep.equal([13n, 1n]);
+      const one = await signed(c, { tokenId: 1n, uid: uid++ });
+      await c.write.redeem([one.v, O, one.sig], as(alice));
+      expect(await c.read.totalSupply()).to.equal(14n);
+    });
+
     it("a reserved id deep in a large reservation is found (bounded lookup)", async function () {
       const { c } = await networkHelpers.loadFixture(fixture);
       await c.write.reserve([1_000n]);
