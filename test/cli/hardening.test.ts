@@ -34,7 +34,7 @@ describe("CLI hardening", function () {
       expect(error.hint).to.match(/--account|MINTKIT_PRIVATE_KEY/);
     });
 
-    it("refuses a dev key imported into a keystore, and still accepts the same keystore on chain 31337", async () => {
+    it("refuses a dev key imported into a keystore (the keystore source is named)", async () => {
       const cwd = tempDir();
       await writeFile(path.join(cwd, "pw.txt"), "pw\n");
       const imported = await runCli(["keys", "import", "devkey", "--password-file", "pw.txt", "--scrypt-n", "1024"], {
