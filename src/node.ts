@@ -8,3 +8,4 @@ export * from "./ipfs/gateway/index.js";
 export * from "./batch/index.js";
 export * from "./keystore/index.js";
 export * from "./deploy/node.js";
+export * from "./credentials/node/index.js";

@@ -10,7 +10,8 @@ import { CliError } from "../errors/CliError.js";
 import { KeystoreError } from "../errors/KeystoreError.js";
 import { fileError } from "./files.js";
 import type { GlobalOptions } from "./globalOptions.js";
-import { hardhatDevMnemonic, isLocalChainId, localChainIds, localRpcUrl } from "./networks.js";
+import { hardhatDevMnemonic, isHardhatDevAddress, isLocalChainId, localChainIds, localRpcUrl } from "./networks.js";
+import { parseHttpUrl } from "./parse.js";
 import { redactUrl } from "./redactUrl.js";
 
 /** Chain access for read-only commands. */
@@ -68,6 +69,7 @@ export async function resolveContext(
       details: { network: g.network, known: ["local", "mainnet", "sepolia", "base", "baseSepolia", "…"] },
     });
   }
+  if (g.rpcUrl !== undefined) parseHttpUrl(g.rpcUrl, "--rpc-url");
   const rpcUrl = g.rpcUrl ?? (isLocalName ? localRpcUrl : (known?.rpcUrls.default.http[0] ?? localRpcUrl));
   const timeout = positiveInt(env.MINTKIT_RPC_TIMEOUT) ?? 30_000;
 
@@ -139,7 +141,8 @@ export interface ResolveAccountOptions {
 /**
  * The signing account, in this order: `--account` (keystore; password from `--password-file`,
  * `MINTKIT_PASSWORD` or a TTY prompt), `--dev-account <i>`, `MINTKIT_PRIVATE_KEY`, then Hardhat's dev
- * account 0. Dev accounts are refused (`CLI_DEV_ACCOUNT_REFUSED`) unless the chain id is 31337 or 1337.
+ * account 0. Hardhat's 20 well-known dev keys are refused (`CLI_DEV_ACCOUNT_REFUSED`) unless the chain id
+ * is 31337 or 1337, whatever their source (a keystore holding one, `MINTKIT_PRIVATE_KEY`, `--dev-account`).
  * Never prints or returns the key itself (only a viem `LocalAccount`).
  */
 export async function resolveAccount(
@@ -159,7 +162,7 @@ export async function resolveAccount(
     const entry = await keystore.findKeystore(options.account, { dir });
     const password = await readPassword(options, entry.name);
     const privateKey = await keystore.decryptKeystore(entry.keystore, password, { name: entry.name });
-    return { account: accounts.privateKeyToAccount(privateKey), source: "keystore" };
+    return { account: refuseDevKey(accounts.privateKeyToAccount(privateKey), options.chainId, `keystore "${entry.name}"`), source: "keystore" };
   }
   if (options.devAccount !== undefined) {
     const index = Number(options.devAccount);
@@ -180,7 +183,7 @@ export async function resolveAccount(
         details: { field: "MINTKIT_PRIVATE_KEY", reason: "not 32 bytes of hex" },
       });
     }
-    return { account: accounts.privateKeyToAccount(hex as `0x${string}`), source: "env" };
+    return { account: refuseDevKey(accounts.privateKeyToAccount(hex as `0x${string}`), options.chainId, "MINTKIT_PRIVATE_KEY"), source: "env" };
   }
   if (isLocalChainId(options.chainId)) return { account: devAccount(0, options.chainId, accounts), source: "dev" };
   throw new CliError("CLI_NO_ACCOUNT", `No account to sign with on chain ${options.chainId}.`, {
@@ -195,17 +198,25 @@ export function devAccount(
   chainId: number,
   accounts: typeof import("viem/accounts"),
 ): LocalAccount {
-  if (!isLocalChainId(chainId)) {
-    throw new CliError(
-      "CLI_DEV_ACCOUNT_REFUSED",
-      `Hardhat's well-known dev accounts are refused on chain ${chainId}: their keys are public.`,
-      {
-        hint: `Dev accounts work only on local chains (chain id ${localChainIds.join(" or ")}). Use --account <keystore name> or MINTKIT_PRIVATE_KEY.`,
-        details: { chainId },
-      },
-    );
-  }
+  if (!isLocalChainId(chainId)) throw devKeyRefused(chainId, "--dev-account");
   return accounts.mnemonicToAccount(hardhatDevMnemonic, { addressIndex: index });
+}
+
+/** Returns `account` unless it is one of Hardhat's well-known dev accounts and `chainId` is not local. */
+export function refuseDevKey(account: LocalAccount, chainId: number, source: string): LocalAccount {
+  if (!isLocalChainId(chainId) && isHardhatDevAddress(account.address)) throw devKeyRefused(chainId, source, account.address);
+  return account;
+}
+
+function devKeyRefused(chainId: number, source: string, address?: string): CliError<"CLI_DEV_ACCOUNT_REFUSED"> {
+  return new CliError(
+    "CLI_DEV_ACCOUNT_REFUSED",
+    `Hardhat's well-known dev accounts are refused on chain ${chainId}: their keys are public${address ? ` (${source} holds dev account ${address})` : ""}.`,
+    {
+      hint: `Dev accounts work only on local chains (chain id ${localChainIds.join(" or ")}). Sign with a key of your own: --account <keystore name> (mintkit keys create) or MINTKIT_PRIVATE_KEY.`,
+      details: address ? { chainId, source, address } : { chainId, source },
+    },
+  );
 }
 
 async function readPassword(options: ResolveAccountOptions, name: string): Promise<string> {

@@ -11,8 +11,9 @@ import { resolveContext } from "./context.js";
 import { deploymentsPath, readDeployments, writeDeployments, type RecordedClone } from "./deployments.js";
 import type { GlobalOptions } from "./globalOptions.js";
 import { openEmbeddedStore } from "./ipfsSupport.js";
-import { printResult, type CommandResult } from "./output.js";
-import { parseBigIntOption } from "./parse.js";
+import { note, printResult, type CommandResult } from "./output.js";
+import { isLocalChainId, localChainIds } from "./networks.js";
+import { invalidInput, parseBigIntOption } from "./parse.js";
 
 /** The running dev environment. */
 interface Running {
@@ -23,6 +24,31 @@ export async function dev(g: GlobalOptions, opts: DevOptions): Promise<CommandRe
   const port = Number(parseBigIntOption(opts.port, "--port", { max: 65535n }));
   const gatewayPort = Number(parseBigIntOption(opts.gatewayPort, "--gateway-port", { max: 65535n }));
   const chainId = Number(parseBigIntOption(opts.chainId, "--chain-id", { min: 1n, max: 2n ** 32n }));
+  // `mintkit dev` signs with Hardhat's well-known dev account 0 (deployer, factory), which mintkit refuses on
+  // any chain id but 31337/1337: another id could never start, so it is refused here, before anything runs.
+  if (!isLocalChainId(chainId)) {
+    throw invalidInput(
+      "--chain-id",
+      opts.chainId,
+      `must be ${localChainIds.join(" or ")} (the chain ids on which mintkit accepts the dev accounts it signs with)`,
+      `Run \`mintkit dev --chain-id 31337\` (the default) or 1337. To test a non-local chain id, run another node (e.g. anvil --chain-id <id>) and pass --rpc-url with your own key.`,
+    );
+  }
+  if (!isLoopbackHost(opts.host)) {
+    if (opts.exposeUnlockedAccounts !== true) {
+      throw invalidInput(
+        "--host",
+        opts.host,
+        "is not a loopback address: the chain's 20 dev accounts are unlocked (eth_sendTransaction signs for anyone who can connect) and the gateway's Host check is off",
+        "Keep the default --host 127.0.0.1, or add --expose-unlocked-accounts if every machine that can reach this host may spend the dev accounts' funds.",
+      );
+    }
+    note(
+      g.json,
+      `warning: listening on ${opts.host} (--expose-unlocked-accounts): anyone who can reach it can send transactions from the 20 unlocked dev accounts, and the gateway's Host check is off.`,
+      true,
+    );
+  }
 
   let hre: typeof import("hardhat/hre");
   try {
@@ -144,6 +170,12 @@ export async function dev(g: GlobalOptions, opts: DevOptions): Promise<CommandRe
     await closeAll();
     throw err;
   }
+}
+
+/** True for hosts that only this machine can reach: localhost, 127.0.0.0/8, ::1. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
 async function assertPortFree(host: string, port: number): Promise<void> {

@@ -77,3 +77,25 @@ export function parseSize(value: string, field = "--max-size"): number {
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
+
+/**
+ * Checks an endpoint URL option (`--rpc-url`, `--kubo-url`, …) is an absolute http(s) URL. A malformed URL
+ * is bad input (`CLI_INVALID_INPUT`, exit code 2), not an unreachable service. The value is not echoed
+ * (it may carry an API key).
+ */
+export function parseHttpUrl(value: string, field: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "") {
+    const reason = url ? `uses ${url.protocol.replace(/:$/, "")}, not http or https` : "not an absolute URL";
+    throw new CliError("CLI_INVALID_INPUT", `${field} is not a valid http(s) URL (${reason}).`, {
+      hint: `Pass a full URL such as http://127.0.0.1:8545 for ${field}; nothing was sent.`,
+      details: { field, reason },
+    });
+  }
+  return value;
+}

@@ -6,6 +6,7 @@
  */
 import { Option, type Command } from "commander";
 import { CliError } from "../errors/CliError.js";
+import { parseHttpUrl } from "./parse.js";
 import { readProjectConfig } from "./projectConfig.js";
 
 /** The options as commander parses them. */
@@ -56,7 +57,9 @@ export function resolvePublishTargets(opts: PublishCliOptions, cwd: string = pro
     pinTimeout = n;
   }
   const kuboUrl = opts.kuboUrl ?? config.kuboUrl;
+  if (kuboUrl !== undefined) parseHttpUrl(kuboUrl, opts.kuboUrl !== undefined ? "--kubo-url" : "kuboUrl (mintkit.config.json)");
   const pinningEndpoint = opts.pinningEndpoint ?? config.pinningEndpoint;
+  if (pinningEndpoint !== undefined) parseHttpUrl(pinningEndpoint, opts.pinningEndpoint !== undefined ? "--pinning-endpoint" : "pinningEndpoint (mintkit.config.json)");
   const pinningTokenFile = opts.pinningTokenFile ?? config.pinningTokenFile;
   return {
     ...(kuboUrl !== undefined ? { kuboUrl } : {}),

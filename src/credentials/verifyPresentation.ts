@@ -11,6 +11,8 @@ import { dayToDate, today } from "./predicateDates.js";
 import type { PredicateStatement } from "./predicateTypes.js";
 import { commitmentClaimName } from "./commitmentClaims.js";
 import { verifyPredicateProof } from "./verifyPredicateProof.js";
+import type { NonceStore } from "./nonceStore.js";
+import { CredentialError } from "../errors/CredentialError.js";
 
 /** Why a presentation is not valid: one code per failure. */
 export type PresentationFailureCode =
@@ -29,6 +31,12 @@ export type PresentationFailureCode =
   | "HOLDER_MISMATCH"
   | "AUDIENCE_MISMATCH"
   | "NONCE_MISMATCH"
+  /** With a `nonceStore`: the nonce was already used (a replayed presentation). */
+  | "NONCE_REUSED"
+  /** With a `nonceStore`: the nonce was never issued by the store. */
+  | "NONCE_UNKNOWN"
+  /** With a `nonceStore`: the nonce was issued, but its expiry has passed. */
+  | "NONCE_EXPIRED"
   /** Made more than `maxAge` seconds before `now`. */
   | "PRESENTATION_TOO_OLD"
   /** Made more than `clockSkew` seconds after `now`. */
@@ -75,13 +83,26 @@ export interface VerifyPresentationOptions {
   readonly trustedIssuers: readonly TrustedIssuer[];
   /** The verifier's own name, as it asked holders to present to it. */
   readonly audience: string;
-  /** The nonce the verifier issued for this presentation (one-time: the verifier must not accept it twice). */
-  readonly nonce: string;
+  /**
+   * The nonce the verifier issued for this presentation. Without a `nonceStore`, accepting it once only is
+   * the caller's job. At least one of `nonce` and `nonceStore` is required.
+   */
+  readonly nonce?: string;
+  /**
+   * Where the verifier recorded the nonces it issued ({@link createMemoryNonceStore}, or `createFileNonceStore`
+   * from `mintkit/node`). When the presentation passes every other check, its nonce is consumed: a nonce
+   * never issued (`NONCE_UNKNOWN`), already used (`NONCE_REUSED`) or expired at `now` (`NONCE_EXPIRED`) makes it
+   * invalid. An invalid presentation does not consume the nonce (a forged one cannot burn the holder's).
+   */
+  readonly nonceStore?: NonceStore;
   /** Seconds a presentation stays acceptable after `issuedAt`. Default 300. */
   readonly maxAge?: number;
   /** Seconds a presentation may be dated in the future (clock drift). Default 60. */
   readonly clockSkew?: number;
-  /** Unix seconds to verify at: presentation age and credential expiry. Default: the local clock. */
+  /**
+   * Unix seconds to verify at: presentation age, credential expiry, nonce expiry. Default: the local clock.
+   * Pass the chain's latest block time to agree with the registry's `isValid` (what the CLI does).
+   */
   readonly now?: number;
   /** Claims that must be disclosed. */
   readonly requiredClaims?: readonly string[];
@@ -119,11 +140,13 @@ export interface PresentationVerification {
  * each of `requiredPredicates` must be among them with a range that implies it.
  * Proof verification loads snarkjs lazily; in Node call `releasePredicateProver` before exiting.
  *
- * Returns every failure with its own code; throws only when the RPC fails.
+ * With a `nonceStore`, an otherwise valid presentation consumes its nonce (a replay is `NONCE_REUSED`).
+ *
+ * Returns every failure with its own code; throws only when the RPC or the nonce store fails.
  *
  * @example
  * const result = await verifyPresentation(publicClient, presentation, {
- *   trustedIssuers: [{ registry, issuer }], audience: "https://shop.example", nonce,
+ *   trustedIssuers: [{ registry, issuer }], audience: "https://shop.example", nonceStore, // nonces from createNonce()
  * });
  * if (result.valid && result.claims.age_over_18 === true) grantAccess();
  */
@@ -134,6 +157,12 @@ export async function verifyPresentation<TChain extends Chain | undefined>(
 ): Promise<PresentationVerification> {
   const reasons: PresentationFailure[] = [];
   const fail = (code: PresentationFailureCode, message: string) => reasons.push({ code, message });
+  if (options.nonce === undefined && options.nonceStore === undefined) {
+    throw new CredentialError("CREDENTIAL_INVALID_NONCE", "verifyPresentation needs the nonce you issued: pass nonce, nonceStore, or both.", {
+      hint: "Issue nonces with createNonce() and record them in a nonce store (createMemoryNonceStore), then pass { nonceStore }.",
+      details: { problems: ["neither nonce nor nonceStore given"] },
+    });
+  }
   const now = options.now ?? Math.floor(Date.now() / 1000);
   const maxAge = options.maxAge ?? 300;
   const clockSkew = options.clockSkew ?? 60;
@@ -146,7 +175,7 @@ export async function verifyPresentation<TChain extends Chain | undefined>(
   const chainId = client.chain?.id ?? (await getChainId(client));
   if (p.chainId !== chainId) fail("WRONG_CHAIN", `The presentation is for chain ${p.chainId}, the client is on chain ${chainId}.`);
   if (p.audience !== options.audience) fail("AUDIENCE_MISMATCH", `The presentation is for audience "${p.audience}", not "${options.audience}".`);
-  if (p.nonce !== options.nonce) fail("NONCE_MISMATCH", "The presentation answers another nonce (a replay, or a stale request).");
+  if (options.nonce !== undefined && p.nonce !== options.nonce) fail("NONCE_MISMATCH", "The presentation answers another nonce (a replay, or a stale request).");
   if (p.issuedAt > now + clockSkew) fail("PRESENTATION_FROM_FUTURE", `The presentation is dated ${p.issuedAt - now} s in the future.`);
   else if (now - p.issuedAt > maxAge) fail("PRESENTATION_TOO_OLD", `The presentation is ${now - p.issuedAt} s old (at most ${maxAge} s accepted).`);
 
@@ -211,6 +240,14 @@ export async function verifyPresentation<TChain extends Chain | undefined>(
   }
 
   const proved = await checkPredicates(p, disclosed, options, now, fail);
+
+  // Last, and only for an otherwise valid presentation: consuming the nonce is the one side effect.
+  if (reasons.length === 0 && options.nonceStore !== undefined) {
+    const consumed = await options.nonceStore.consume(p.nonce, now);
+    if (consumed === "reused") fail("NONCE_REUSED", "The nonce was already used: this presentation (or another for the same nonce) was accepted before.");
+    else if (consumed === "unknown") fail("NONCE_UNKNOWN", "The nonce was never issued by this verifier (ask for a fresh challenge).");
+    else if (consumed === "expired") fail("NONCE_EXPIRED", "The nonce has expired (ask for a fresh challenge).");
+  }
 
   const valid = reasons.length === 0;
   return {

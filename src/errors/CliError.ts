@@ -22,7 +22,13 @@ export interface CliErrorDetailsByCode {
   /** No signing account could be resolved for a command that sends transactions. */
   CLI_NO_ACCOUNT: { readonly chainId: number };
   /** Hardhat's well-known dev accounts were asked for on a chain that is not local (31337/1337). */
-  CLI_DEV_ACCOUNT_REFUSED: { readonly chainId: number };
+  CLI_DEV_ACCOUNT_REFUSED: {
+    readonly chainId: number;
+    /** Where the key came from: `--dev-account`, `MINTKIT_PRIVATE_KEY` or `keystore "<name>"`. */
+    readonly source?: string;
+    /** The dev account's address, when the key came from the environment or a keystore. */
+    readonly address?: string;
+  };
   /** A transaction (or its simulation) reverted. */
   CLI_TX_REVERTED: {
     readonly action: string;

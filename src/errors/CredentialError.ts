@@ -28,6 +28,12 @@ export interface CredentialErrorDetailsByCode {
   CREDENTIAL_NOT_PROVABLE: { readonly claim: string; readonly reason: string };
   /** The circuit artifacts (wasm, zkey) could not be loaded, or snarkjs failed. */
   CREDENTIAL_PROVER_FAILED: { readonly reason: string };
+  /** A nonce record cannot be stored (empty or oversized nonce, expiry not unix seconds). */
+  CREDENTIAL_INVALID_NONCE: { readonly problems: readonly string[] };
+  /** The nonce was already issued: a nonce store never issues the same nonce twice. */
+  CREDENTIAL_NONCE_EXISTS: { readonly path?: string };
+  /** A file-backed nonce store cannot be read or written (permissions, a corrupt record). */
+  CREDENTIAL_NONCE_STORE_FAILED: { readonly path: string; readonly reason: string };
 }
 
 export type CredentialErrorCode = keyof CredentialErrorDetailsByCode;

@@ -9,10 +9,16 @@ export function deriveKey(
   params: ScryptKdfParams | Pbkdf2KdfParams,
 ): Promise<Buffer> {
   const pass = Buffer.from(password.normalize("NFKC"), "utf8");
-  const salt = Buffer.from(params.salt, "hex");
+  const salt = Buffer.from(typeof params.salt === "string" ? params.salt : "", "hex");
+  if (salt.length > MAX_SALT_BYTES) {
+    return Promise.reject(invalid(`the KDF salt is ${salt.length} bytes, over mintkit's limit of ${MAX_SALT_BYTES}`));
+  }
+  if (!Number.isInteger(params.dklen) || params.dklen < 32 || params.dklen > MAX_DKLEN) {
+    return Promise.reject(invalid(`the KDF key length dklen=${params.dklen} is outside 32..${MAX_DKLEN}`));
+  }
   if (kdf === "scrypt") {
     const { n, r, p, dklen } = params as ScryptKdfParams;
-    if (!Number.isInteger(n) || n < 2 || (n & (n - 1)) !== 0 || !(r > 0) || !(p > 0) || dklen < 32) {
+    if (!Number.isInteger(n) || n < 2 || (n & (n - 1)) !== 0 || !Number.isInteger(r) || !(r > 0) || !Number.isInteger(p) || !(p > 0)) {
       return Promise.reject(invalid(`scrypt parameters out of range (n=${n}, r=${r}, p=${p}, dklen=${dklen})`));
     }
     // OpenSSL (node:crypto) follows RFC 7914's N < 2^(16·r): e.g. N = 2^18 needs r >= 2. geth, ethers,
@@ -38,8 +44,18 @@ export function deriveKey(
     });
   }
   const { c, dklen, prf } = params as Pbkdf2KdfParams;
-  if (prf !== "hmac-sha256" || !(c > 0) || dklen < 32) {
+  if (prf !== "hmac-sha256" || !Number.isInteger(c) || !(c > 0)) {
     return Promise.reject(invalid(`unsupported pbkdf2 parameters (prf=${prf}, c=${c})`));
+  }
+  // Like scrypt's n, the iteration count comes from the file: c = 2^40 would keep the CLI busy for days.
+  // geth and the Web3 Secret Storage spec use c = 262144; the cap leaves 16 times that (about a second or two).
+  if (c > MAX_PBKDF2_ITERATIONS) {
+    return Promise.reject(
+      invalid(
+        `pbkdf2 c=${c} iterations is over mintkit's limit of ${MAX_PBKDF2_ITERATIONS}`,
+        `The file asks for more PBKDF2 work than mintkit allows (c <= ${MAX_PBKDF2_ITERATIONS}): re-encrypt the key with standard parameters (pbkdf2 c=262144, or scrypt n=262144, r=8, p=1), e.g. with the tool that made it, then import it again.`,
+      ),
+    );
   }
   return new Promise((resolve, reject) => {
     pbkdf2(pass, salt, c, dklen, "sha256", (err, key) => (err ? reject(invalid(`pbkdf2 failed: ${err.message}`)) : resolve(key)));
@@ -48,6 +64,15 @@ export function deriveKey(
 
 /** Largest scrypt work accepted from a keystore file: 128·n·r·p bytes. */
 const MAX_SCRYPT_MEMORY = 2 ** 30;
+
+/** Largest PBKDF2 iteration count accepted from a keystore file (16 × the spec's 262144). */
+export const MAX_PBKDF2_ITERATIONS = 2 ** 22;
+
+/** Largest derived key length accepted (the cipher and MAC use 32 bytes). */
+const MAX_DKLEN = 64;
+
+/** Largest KDF salt accepted, in bytes (geth and ethers write 32). */
+const MAX_SALT_BYTES = 1024;
 
 function invalid(reason: string, hint = "Use a Web3 Secret Storage v3 keystore (scrypt or pbkdf2, aes-128-ctr)."): KeystoreError<"KEYSTORE_INVALID_FILE"> {
   return new KeystoreError("KEYSTORE_INVALID_FILE", `The keystore cannot be read: ${reason}.`, {

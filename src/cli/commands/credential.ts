@@ -7,6 +7,7 @@
  */
 import type { Command } from "commander";
 import { credentialAction } from "../credential/action.js";
+import type { ChallengeInput } from "../credential/challengeAction.js";
 import type { IssueInput } from "../credential/issueAction.js";
 import type { PresentInput, VerifyInput } from "../credential/presentActions.js";
 import type { SchemaAddInput } from "../credential/schemaActions.js";
@@ -16,21 +17,23 @@ import { collect } from "../parse.js";
 
 const registryOption = ["--registry <address|name>", "the credential registry (default: the only one recorded in deployments/<chainId>.json)"] as const;
 
-/** Registers `mintkit credential schema|issue|revoke|reissue|show|rebind|present|verify`. */
+/** Registers `mintkit credential schema|issue|revoke|reissue|show|rebind|present|challenge|verify`. */
 export function register(program: Command): void {
   const credential = program
     .command("credential")
-    .description("Soulbound credentials with private claims: schemas, issue, revoke, reissue, show, present, verify");
+    .description("Soulbound credentials with private claims: schemas, issue, revoke, reissue, show, present, challenge, verify");
   withExamples(credential, [
     "mintkit deploy credentials",
     'mintkit credential schema add --name KYC --age-over 18,21 --field "string nationality"',
     "mintkit credential issue --schema 1 --to 0x… --claims claims.json --age-over 18,21 --birth-date 2001-05-02 --out holder-claims.json",
+    "mintkit credential challenge --audience https://shop.example",
     "mintkit --account holder credential present --claims-file holder-claims.json --disclose age_over_18 --audience https://shop.example --nonce 8f2c… --out presentation.json",
     "mintkit credential verify presentation.json --audience https://shop.example --nonce 8f2c… --trusted-issuer 0xRegistry…:0xIssuer…",
   ]);
   credential.addHelpText(
     "after",
-    "\nThe holder's claims file holds every claim value and salt: it is written with mode 0600 and never printed.\nNo personal data goes on chain: only a Merkle root of the salted claims.\n",
+    "\nThe holder's claims file holds every claim value and salt: it is written with mode 0600 and never printed.\nNo personal data goes on chain: only a Merkle root of the salted claims.\n" +
+      "One clock: show, present, challenge and verify tell time by the chain's latest block (what the registry's isValid uses).\n",
   );
 
   // schema add | list
@@ -183,19 +186,43 @@ export function register(program: Command): void {
     }),
   );
 
+  // challenge
+  const challenge = credential
+    .command("challenge")
+    .description("As the verifier: print a fresh random nonce for a holder to present with, recorded as issued until --ttl passes")
+    .requiredOption("--audience <string>", "your own name as a verifier (the holder presents to it), e.g. https://shop.example")
+    .option("--ttl <seconds>", "how long the nonce stays usable, in seconds of chain time (1 to 2592000)", "600");
+  withExamples(challenge, [
+    "mintkit credential challenge --audience https://shop.example",
+    "mintkit credential challenge --audience https://shop.example --ttl 300 --json",
+  ]);
+  challenge.addHelpText(
+    "after",
+    "\nThe nonce is recorded in <data-dir>/nonces/<chainId>/ (one file per nonce). `credential verify` consumes it: it is\n" +
+      "accepted once, refused after as NONCE_REUSED, and refused once expired as NONCE_EXPIRED. Times are the chain's\n" +
+      "latest block time, the clock of every credential command.\n",
+  );
+  challenge.action(
+    credentialAction(async (opts: ChallengeInput, cmd: Command) => {
+      const { issueChallenge } = await import("../credential/challengeAction.js");
+      return issueChallenge(globalOptions(cmd), opts);
+    }),
+  );
+
   // verify
   const verify = credential
     .command("verify")
     .description("As the verifier: check a presentation against the chain; exit code 0 only when it is valid")
     .argument("<presentation>", "the presentation file (from `credential present`)")
     .requiredOption("--audience <string>", "your own name, as you asked the holder to present to")
-    .requiredOption("--nonce <string>", "the nonce you issued for this presentation (accept each nonce once)")
+    .requiredOption("--nonce <string>", "the nonce you issued for this presentation (from `credential challenge`: consumed, accepted once)")
     .requiredOption("--trusted-issuer <registry:issuer>", "an issuer you trust: <registry>:<issuer>[:<schemaId>[+<schemaId>…]] (repeatable)", collect)
     .option("--max-age <seconds>", "oldest presentation accepted, in seconds", "300")
     .option("--clock-skew <seconds>", "how far in the future a presentation may be dated", "60")
     .option("--require <names>", 'claims that must be disclosed, or predicates that must be proved ("age>=21", "score in 600..850"); comma-separated or repeated', collect)
     .option("--day-tolerance <days>", "days an age proof's date may differ from today (UTC)", "1")
-    .option("--on-chain-proof", "also check the proof with the registry's verifyClaims (one more call)");
+    .option("--on-chain-proof", "also check the proof with the registry's verifyClaims (one more call)")
+    .option("--require-challenge", "refuse a nonce not issued by `credential challenge` (NONCE_UNKNOWN)");
   withExamples(verify, [
     "mintkit credential verify presentation.json --audience https://shop.example --nonce 8f2c… --trusted-issuer 0xRegistry…:0xIssuer… --require age_over_18",
     "mintkit credential verify p.json --audience shop --nonce n1 --trusted-issuer 0xR…:0xI…:1 --max-age 60 --json",
@@ -203,7 +230,12 @@ export function register(program: Command): void {
   ]);
   verify.addHelpText(
     "after",
-    "\nExit codes: 0 valid; 1 invalid (every reason is printed, each with its code); 2 bad usage or unreadable file;\n3 chain unreachable.\n",
+    "\nNonces: one issued by `credential challenge` is consumed when the presentation is otherwise valid, so a replay\n" +
+      "is refused (NONCE_REUSED; NONCE_EXPIRED after its --ttl). A nonce you made yourself is checked against --nonce but\n" +
+      "not tracked (a warning says so) unless --require-challenge refuses it (NONCE_UNKNOWN).\n" +
+      "Clock: the chain's latest block time (what the registry's isValid uses) decides credential expiry, presentation\n" +
+      "age and nonce expiry, as in `credential show` and `credential present`.\n" +
+      "\nExit codes: 0 valid; 1 invalid (every reason is printed, each with its code); 2 bad usage or unreadable file;\n3 chain unreachable.\n",
   );
   verify.action(
     credentialAction(async (file: string, opts: VerifyInput, cmd: Command) => {

@@ -11,6 +11,8 @@ export interface DevOptions {
   gateway: boolean;
   gatewayPort: string;
   deploy: boolean;
+  /** Required to listen on a host other than loopback (the dev accounts are unlocked). */
+  exposeUnlockedAccounts?: boolean;
 }
 
 /** Registers `mintkit dev`. */
@@ -20,9 +22,13 @@ export function register(program: Command): void {
     .description(
       "Run a local chain (Hardhat/EDR) with the deterministic deployer and mintkit's factory installed and a local IPFS gateway, until Ctrl-C",
     )
-    .option("--host <host>", "interface to listen on", "127.0.0.1")
+    .option("--host <host>", "interface to listen on (a non-loopback host needs --expose-unlocked-accounts)", "127.0.0.1")
+    .option(
+      "--expose-unlocked-accounts",
+      "allow a non-loopback --host (e.g. 0.0.0.0): anyone who can connect may send from the 20 unlocked dev accounts, and the gateway's Host check is off",
+    )
     .option("--port <port>", "JSON-RPC port (0 = any free port)", "8545")
-    .option("--chain-id <id>", "chain id (dev accounts are only accepted on 31337 and 1337)", "31337")
+    .option("--chain-id <id>", "chain id: 31337 or 1337 (the ids on which mintkit accepts the dev accounts it signs with)", "31337")
     .option("--gateway-port <port>", "IPFS gateway port (0 = any free port)", "8080")
     .option("--no-gateway", "do not start the IPFS gateway")
     .option("--no-deploy", "do not install the deterministic deployer nor deploy the mintkit factory");

@@ -15,6 +15,8 @@ import { verifyPresentation, type PresentationVerification } from "../../credent
 import { commitmentClaimName } from "../../credentials/commitmentClaims.js";
 import { parsePredicate } from "../../credentials/parsePredicate.js";
 import type { PredicateStatement } from "../../credentials/predicateTypes.js";
+import { today } from "../../credentials/predicateDates.js";
+import type { NonceStore } from "../../credentials/nonceStore.js";
 import { CliError } from "../../errors/CliError.js";
 import { isCredentialError } from "../../errors/CredentialError.js";
 import { resolveContext } from "../context.js";
@@ -23,6 +25,7 @@ import { readFileOrFail } from "../files.js";
 import type { GlobalOptions } from "../globalOptions.js";
 import { note, type CommandResult } from "../output.js";
 import { invalidInput } from "../parse.js";
+import { chainTime, verifierNonceStore } from "./challengeAction.js";
 import { readClaimsFile } from "./manageActions.js";
 import { isoTime, parseSeconds, parseTrustedIssuers, splitList } from "./options.js";
 import { refuseExisting, writePrivateFile } from "./privateFile.js";
@@ -76,7 +79,7 @@ export async function presentCredential(g: GlobalOptions, input: PresentInput): 
       details: { field: "--claims-file", reason: "no such credential" },
     });
   }
-  const now = Math.floor(Date.now() / 1000);
+  const now = await chainTime(ctx);
   if (onChain.revoked) note(g.json, `Warning: credential ${ref.tokenId} is revoked: verifiers will refuse this presentation.`, true);
   else if (onChain.expiry !== 0 && now >= onChain.expiry) note(g.json, `Warning: credential ${ref.tokenId} expired at ${isoTime(onChain.expiry)}.`, true);
   if (onChain.claimsRoot.toLowerCase() !== file.root.toLowerCase()) {
@@ -94,6 +97,7 @@ export async function presentCredential(g: GlobalOptions, input: PresentInput): 
       predicates = await provePredicates({
         claimsFile: file,
         statements,
+        day: today(now),
         presentation: { chainId: ref.chainId, registry: ref.registry, tokenId: ref.tokenId, holder: holder ?? signer, audience: input.audience, nonce: input.nonce },
       });
     } finally {
@@ -105,6 +109,7 @@ export async function presentCredential(g: GlobalOptions, input: PresentInput): 
     disclosure,
     audience: input.audience,
     nonce: input.nonce,
+    issuedAt: now,
     ...(holder === undefined ? {} : { holder }),
     ...(predicates === undefined ? {} : { predicates }),
   });
@@ -143,6 +148,7 @@ export interface VerifyInput {
   require?: string[];
   onChainProof?: boolean;
   dayTolerance?: string;
+  requireChallenge?: boolean;
 }
 
 /** `"age>=21"`-style predicates as statements; a bad one is a CLI input error naming the option. */
@@ -191,10 +197,26 @@ export async function verifyCredentialPresentation(g: GlobalOptions, file: strin
   }
   if (presentation !== undefined) {
     const ctx = await resolveContext(g);
+    const now = await chainTime(ctx);
+    const store = verifierNonceStore(ctx);
+    let unrecorded = false;
+    // Nonces from `credential challenge` are consumed (a replay is NONCE_REUSED). Others are the verifier's own
+    // (made outside mintkit): refused as NONCE_UNKNOWN with --require-challenge, otherwise accepted with a warning.
+    const nonceStore: NonceStore = {
+      issue: (record) => store.issue(record),
+      consume: async (nonce, at) => {
+        const consumed = await store.consume(nonce, at);
+        if (consumed !== "unknown" || input.requireChallenge === true) return consumed;
+        unrecorded = true;
+        return "ok";
+      },
+    };
     result = await verifyPresentation(ctx.publicClient, presentation, {
       trustedIssuers,
       audience: input.audience,
       nonce: input.nonce,
+      nonceStore,
+      now,
       maxAge,
       clockSkew,
       requiredClaims,
@@ -202,6 +224,13 @@ export async function verifyCredentialPresentation(g: GlobalOptions, file: strin
       predicateDayTolerance,
       onChainProof: input.onChainProof === true,
     });
+    if (unrecorded && result.valid) {
+      note(
+        g.json,
+        `warning: nonce "${input.nonce}" was not issued by \`mintkit credential challenge\` here, so nothing stops this presentation from verifying again. Issue nonces with \`credential challenge\` (and pass --require-challenge) to refuse replays.`,
+        true,
+      );
+    }
     if (presentation.predicates !== undefined) {
       const { releasePredicateProver } = await import("../../credentials/releasePredicateProver.js");
       await releasePredicateProver();

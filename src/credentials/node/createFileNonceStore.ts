@@ -1,0 +1,109 @@
+/**
+ * A nonce store in a folder, for verifiers that run as separate processes (the `mintkit` CLI). NODE-ONLY:
+ * exported from `mintkit/node`.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, open, readFile } from "node:fs/promises";
+import path from "node:path";
+import { CredentialError } from "../../errors/CredentialError.js";
+import { assertRecord } from "../createMemoryNonceStore.js";
+import type { NonceConsumeResult, NonceRecord, NonceStore } from "../nonceStore.js";
+
+/** Options of {@link createFileNonceStore}. */
+export interface CreateFileNonceStoreParameters {
+  /** The folder holding one `<sha256(nonce)>.issued` and, once consumed, one `.used` file per nonce. */
+  readonly dir: string;
+}
+
+/**
+ * A nonce store in `dir`: issuing a nonce creates `<sha256(nonce)>.issued` (JSON record), consuming it
+ * creates `<sha256(nonce)>.used` with an exclusive create (`O_CREAT | O_EXCL`), which the filesystem grants
+ * to exactly one of two processes racing for the same nonce. Files are named by hash, so a nonce never
+ * becomes a path. Nothing is deleted: a used nonce stays used.
+ * @example
+ * const store = createFileNonceStore({ dir: ".mintkit/nonces" });
+ * const result = await verifyPresentation(client, presentation, { trustedIssuers, audience, nonceStore: store });
+ */
+export function createFileNonceStore(parameters: CreateFileNonceStoreParameters): NonceStore {
+  const dir = path.resolve(parameters.dir);
+  const file = (nonce: string, ext: "issued" | "used") => path.join(dir, `${createHash("sha256").update(nonce, "utf8").digest("hex")}.${ext}`);
+  return {
+    async issue(record) {
+      assertRecord(record);
+      const target = file(record.nonce, "issued");
+      await mkdir(dir, { recursive: true, mode: 0o700 }).catch((err: unknown) => {
+        throw storeFailed(dir, err);
+      });
+      const text = `${JSON.stringify({ nonce: record.nonce, audience: record.audience, expiresAt: record.expiresAt })}\n`;
+      try {
+        const handle = await open(target, "wx", 0o600);
+        try {
+          await handle.writeFile(text, "utf8");
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === "EEXIST") {
+          throw new CredentialError("CREDENTIAL_NONCE_EXISTS", "This nonce was already issued: nonces are never reissued.", {
+            hint: "Issue a fresh one with createNonce().",
+            details: { path: target },
+          });
+        }
+        throw storeFailed(target, err);
+      }
+    },
+    async consume(nonce, now): Promise<NonceConsumeResult> {
+      if (typeof nonce !== "string" || nonce.length === 0 || nonce.length > 256) return "unknown";
+      const issuedPath = file(nonce, "issued");
+      let text: string;
+      try {
+        text = await readFile(issuedPath, "utf8");
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === "ENOENT") return "unknown";
+        throw storeFailed(issuedPath, err);
+      }
+      const record = parseRecord(text, issuedPath);
+      // A torn or foreign record is never read as a valid nonce.
+      if (record.nonce !== nonce) throw storeFailed(issuedPath, new Error("the record names another nonce"));
+      const usedPath = file(nonce, "used");
+      try {
+        const handle = await open(usedPath, "wx", 0o600);
+        try {
+          await handle.writeFile(`${JSON.stringify({ usedAt: now })}\n`, "utf8");
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === "EEXIST") return "reused";
+        throw storeFailed(usedPath, err);
+      }
+      // An expired nonce is spent too: it can never be accepted later.
+      return now >= record.expiresAt ? "expired" : "ok";
+    },
+  };
+}
+
+function parseRecord(text: string, file: string): NonceRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw storeFailed(file, new Error("the record is not JSON (a torn write?)"));
+  }
+  const r = value as Partial<NonceRecord> | null;
+  if (r === null || typeof r !== "object" || typeof r.nonce !== "string" || typeof r.audience !== "string" || !Number.isSafeInteger(r.expiresAt)) {
+    throw storeFailed(file, new Error("the record is not { nonce, audience, expiresAt }"));
+  }
+  return r as NonceRecord;
+}
+
+function storeFailed(file: string, err: unknown): CredentialError<"CREDENTIAL_NONCE_STORE_FAILED"> {
+  const reason = err instanceof Error ? err.message : String(err);
+  return new CredentialError("CREDENTIAL_NONCE_STORE_FAILED", `The nonce store cannot use ${file}: ${reason}.`, {
+    hint: "Check the folder's permissions; a corrupt record can be deleted (its nonce is then refused as unknown), then issue a new nonce.",
+    details: { path: file, reason },
+    cause: err,
+  });
+}
