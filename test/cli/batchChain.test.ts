@@ -7,17 +7,18 @@
 import { expect } from "chai";
 import { createPublicClient, createWalletClient, http, type Address } from "viem";
 import { mintkitCollectionAbi, mintkitCollectionBytecode } from "../../src/contracts/mintkitCollection.js";
-import { DEV_KEY_0, devAccount0, emptyCollectionConfig, makeMediaFolder } from "../batch/helpers.js";
+import { devAccount0, emptyCollectionConfig, makeMediaFolder } from "../batch/helpers.js";
+import { fundedKey } from "../helpers/fundedKey.js";
 import { startKuboServer } from "../ipfs/remote/helpers/kuboServer.js";
 import { runCli, startChain, tempDir, type Chain } from "./helpers/cli.js";
 
-async function deployCollection(chain: Chain): Promise<Address> {
+async function deployCollection(chain: Chain, owner: Address = devAccount0.address): Promise<Address> {
   const publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
   const wallet = createWalletClient({ account: devAccount0, transport: http(chain.rpcUrl) });
   const hash = await wallet.deployContract({
     abi: mintkitCollectionAbi,
     bytecode: mintkitCollectionBytecode,
-    args: [emptyCollectionConfig(devAccount0.address)],
+    args: [emptyCollectionConfig(owner)],
     account: devAccount0,
     chain: null,
   });
@@ -93,8 +94,9 @@ describe("mintkit batch (CLI): a restarted dev chain, and publishing on a real c
     try {
       const cwd = tempDir();
       const folder = makeMediaFolder(3, `${cwd}/art`);
-      const collection = await deployCollection(chain);
-      const env = { MINTKIT_PRIVATE_KEY: DEV_KEY_0 };
+      const creator = await fundedKey(chain.rpcUrl); // dev keys are refused off the dev chain ids
+      const collection = await deployCollection(chain, creator.account.address);
+      const env = { MINTKIT_PRIVATE_KEY: creator.key };
       const refused = await runCli(["--rpc-url", chain.rpcUrl, "--json", "batch", collection, folder], { cwd, env });
       expect(refused.code).to.equal(4);
       const error = refused.errorJson().error;

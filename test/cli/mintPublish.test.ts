@@ -8,7 +8,8 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createPublicClient, createWalletClient, http, type Address } from "viem";
 import { mintkitCollectionAbi, mintkitCollectionBytecode } from "../../src/contracts/mintkitCollection.js";
-import { DEV_KEY_0, devAccount0, emptyCollectionConfig } from "../batch/helpers.js";
+import { devAccount0, emptyCollectionConfig } from "../batch/helpers.js";
+import { fundedKey } from "../helpers/fundedKey.js";
 import { startKuboServer } from "../ipfs/remote/helpers/kuboServer.js";
 import { startPinningServer } from "../ipfs/remote/helpers/pinningServer.js";
 import { png1x1 } from "./helpers/media.js";
@@ -24,14 +25,15 @@ describe("mintkit mint: publishing on a real chain", function () {
     try {
       const publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
       const wallet = createWalletClient({ account: devAccount0, transport: http(chain.rpcUrl) });
-      const hash = await wallet.deployContract({ abi: mintkitCollectionAbi, bytecode: mintkitCollectionBytecode, args: [emptyCollectionConfig(devAccount0.address)], account: devAccount0, chain: null });
+      const creator = await fundedKey(chain.rpcUrl); // dev keys are refused off the dev chain ids
+      const hash = await wallet.deployContract({ abi: mintkitCollectionAbi, bytecode: mintkitCollectionBytecode, args: [emptyCollectionConfig(creator.account.address)], account: devAccount0, chain: null });
       const collection = (await publicClient.waitForTransactionReceipt({ hash, pollingInterval: 50 })).contractAddress as Address;
       const supply = () => publicClient.readContract({ address: collection, abi: mintkitCollectionAbi, functionName: "totalSupply" });
 
       const cwd = tempDir();
       await writeFile(path.join(cwd, "art.png"), png1x1);
       await writeFile(path.join(cwd, "token"), "tok\n");
-      const env = { MINTKIT_PRIVATE_KEY: DEV_KEY_0 };
+      const env = { MINTKIT_PRIVATE_KEY: creator.key };
       const base = ["--rpc-url", chain.rpcUrl, "--json", "mint", "art.png", "--collection", collection, "--name", "Sunrise"];
 
       const refused = await runCli(base, { cwd, env });

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { resolveAccount, resolveContext } from "../../src/cli/context.js";
 import { readDeployments, writeDeployments } from "../../src/cli/deployments.js";
 import { exitCodeFor } from "../../src/cli/exitCodes.js";
@@ -108,10 +109,10 @@ describe("cli plumbing", () => {
   });
 
   it("MINTKIT_PRIVATE_KEY is used, and a malformed one is rejected without echoing it", async () => {
-    const key = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+    const key = generatePrivateKey(); // not one of the dev keys, which are refused on chain 1
     const { account, source } = await resolveAccount({ chainId: 1, env: { MINTKIT_PRIVATE_KEY: key } });
     expect(source).to.equal("env");
-    expect(account.address).to.equal("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
+    expect(account.address).to.equal(privateKeyToAccount(key).address);
     const err = await resolveAccount({ chainId: 1, env: { MINTKIT_PRIVATE_KEY: "0xdeadbeef" } }).catch((e: unknown) => e);
     expect(isCliError(err, "CLI_INVALID_INPUT")).to.equal(true);
     expect(String((err as Error).message)).not.to.contain("deadbeef");

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createPublicClient, createWalletClient, erc20Abi, getAddress, http, parseEther, zeroAddress, type Abi, type Address, type Hex } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { mintkitCollectionAbi, mintkitCollectionBytecode } from "../../src/index.js";
 import { repoRoot, runCli, startChain, tempDir, type Chain } from "./helpers/cli.js";
 
@@ -241,7 +241,7 @@ describe("mintkit voucher (CLI)", function () {
       expect(verify.json<VerifyOutput>().problems.map((p) => p.code)).to.include("VOUCHER_WRONG_CHAIN");
       const redeem = await runCli(
         ["--rpc-url", other.rpcUrl, "--json", "voucher", "redeem", "local.json"],
-        { cwd, env: { MINTKIT_PRIVATE_KEY: BUYER_KEY } }, // dev keys are refused on chain 999
+        { cwd, env: { MINTKIT_PRIVATE_KEY: generatePrivateKey() } }, // not a dev key: those are refused on chain 999
       );
       expect(redeem.code).to.not.equal(0);
       expect(errorOf(redeem).code).to.equal("VOUCHER_WRONG_CHAIN");
