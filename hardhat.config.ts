@@ -13,6 +13,13 @@ const require = createRequire(import.meta.url);
  */
 const SOLC_VERSION = "0.8.30";
 
+/**
+ * Mocha runs test files in parallel worker processes (each with its own in-process chain; CLI tests
+ * listen on free loopback ports). MINTKIT_TEST_JOBS sets the number of workers (default 2, the
+ * machine's 2 cores); MINTKIT_TEST_JOBS=1 runs every file in one process, in order.
+ */
+const TEST_JOBS = Number(process.env.MINTKIT_TEST_JOBS ?? 2);
+
 export default defineConfig({
   plugins: [hardhatMocha, hardhatViem, hardhatViemAssertions, hardhatNetworkHelpers],
   solidity: {
@@ -29,7 +36,7 @@ export default defineConfig({
     tests: { mocha: "test", solidity: "contracts/test" },
   },
   test: {
-    mocha: { timeout: 120_000 },
+    mocha: { timeout: 120_000, ...(TEST_JOBS > 1 ? { parallel: true, jobs: TEST_JOBS } : {}) },
     solidity: { fuzz: { runs: 256 } },
   },
   networks: {
