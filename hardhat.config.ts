@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "hardhat/config";
 import hardhatMocha from "@nomicfoundation/hardhat-mocha";
 import hardhatViem from "@nomicfoundation/hardhat-viem";
@@ -36,7 +37,17 @@ export default defineConfig({
     tests: { mocha: "test", solidity: "contracts/test" },
   },
   test: {
-    mocha: { timeout: 120_000, ...(TEST_JOBS > 1 ? { parallel: true, jobs: TEST_JOBS } : {}) },
+    mocha: {
+      timeout: 120_000,
+      ...(TEST_JOBS > 1
+        ? {
+            parallel: true,
+            jobs: TEST_JOBS,
+            // The workers run TypeScript through NODE_OPTIONS=--import tsx; the processes tests spawn must not.
+            require: [fileURLToPath(new URL("./scripts/strip-tsx-from-child-env.mjs", import.meta.url))],
+          }
+        : {}),
+    },
     solidity: { fuzz: { runs: 256 } },
   },
   networks: {
