@@ -12,7 +12,12 @@ import { parseClaimsFile } from "../../src/credentials/claimsFile.js";
 import { runCli, startChain, tempDir, type Chain, type CliRun } from "./helpers/cli.js";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
-const dev = (i: number) => getAddress(mnemonicToAccount(MNEMONIC, { addressIndex: i }).address);
+// Derived once per index: a BIP-39 derivation in JavaScript costs a few hundred ms.
+const devAddresses = new Map<number, string>();
+const dev = (i: number): string => {
+  if (!devAddresses.has(i)) devAddresses.set(i, getAddress(mnemonicToAccount(MNEMONIC, { addressIndex: i }).address));
+  return devAddresses.get(i)!;
+};
 const ISSUER = dev(0);
 const HOLDER = dev(1);
 

@@ -95,6 +95,21 @@ describe("cli plumbing", () => {
     expect(redactUrl("not a url KEY")).to.equal("(unparseable URL)");
   });
 
+  it("--dev-account <i> is Hardhat's BIP-44 account i of the dev mnemonic (the same keys viem's mnemonicToAccount derives)", async () => {
+    const { mnemonicToAccount } = await import("viem/accounts");
+    for (const index of [0, 1, 7, 19, 20, 123]) {
+      const { account, source } = await resolveAccount({ chainId: 31337, env: {}, devAccount: String(index) });
+      expect(source).to.equal("dev");
+      const expected = mnemonicToAccount("test test test test test test test test test test test junk", { addressIndex: index });
+      expect(account.address, `index ${index}`).to.equal(expected.address);
+      const message = `dev account ${index}`;
+      expect(await account.signMessage({ message }), `index ${index}`).to.equal(await expected.signMessage({ message }));
+    }
+    // Hardhat's published list: account #0 and #19.
+    expect((await resolveAccount({ chainId: 1337, env: {} })).account.address).to.equal("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
+    expect((await resolveAccount({ chainId: 31337, env: {}, devAccount: "19" })).account.address).to.equal("0x8626f6940E2eb28930eFb4CeF49B2d1F2C9C1199");
+  });
+
   it("dev accounts are refused on a non-local chain id", async () => {
     for (const options of [{ devAccount: "0" }, {}]) {
       const err = await resolveAccount({ chainId: 1, env: {}, ...options }).then(
