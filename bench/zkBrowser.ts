@@ -7,7 +7,7 @@
  * first proof, as in a Vite app) and served with the circuit artifacts on 127.0.0.1; the page passes the
  * artifacts to `provePredicate` as URLs, so the first call fetches them.
  *
- * - cold: a fresh browser context (empty HTTP cache) per sample; the time, measured in the page, from calling
+ * - cold: a fresh browser (empty HTTP cache) per sample; the time, measured in the page, from calling
  *   `provePredicate` to its proof: loading the snarkjs chunks, fetching the wasm and zkey, compiling the
  *   witness wasm, building the curve, proving.
  * - warm: further calls in the last page.
@@ -110,11 +110,15 @@ export async function benchBrowserProve(p: BrowserProveParameters): Promise<Brow
   const totalBytes = outputs.reduce((n, [, o]) => n + o.bytes, 0);
 
   const { url, server } = await serve(site, path.join(p.root, "circuits", "artifacts"));
-  const browser = await playwright.launch({
-    executablePath: await chromium.executablePath(),
-    args: [...chromium.args, "--disable-background-networking", "--no-first-run"],
-    headless: true,
-  });
+  // A fresh browser per cold sample: with @sparticuz/chromium's --single-process, closing a context ends the browser.
+  const launch = async () =>
+    playwright.launch({
+      executablePath: await chromium.executablePath(),
+      args: [...chromium.args, "--disable-background-networking", "--no-first-run"],
+      headless: true,
+    });
+  let browser = await launch();
+  let version = browser.version();
   const input = { value: String(p.value), blinding: p.blinding, lo: String(p.lo), hi: String(p.hi), binding: String(p.binding) };
   const check = async (proofJson: string) => {
     const ok = await verifyPredicateProof({ proof: parseProof(proofJson), commitment: p.commitment, lo: p.lo, hi: p.hi, binding: p.binding });
@@ -124,6 +128,7 @@ export async function benchBrowserProve(p: BrowserProveParameters): Promise<Brow
   const warm: number[] = [];
   try {
     for (let i = 0; i < p.coldRuns; i++) {
+      if (i > 0) browser = await launch();
       const context = await browser.newContext();
       const page = await context.newPage();
       const errors: string[] = [];
@@ -143,9 +148,10 @@ export async function benchBrowserProve(p: BrowserProveParameters): Promise<Brow
         }
       }
       if (errors.length > 0) throw new Error(`the page threw: ${errors.join("; ")}`);
-      await context.close();
+      version = browser.version();
+      if (i < p.coldRuns - 1) await browser.close();
     }
-    return { chromium: browser.version(), cold, warm, entryBytes, totalBytes };
+    return { chromium: version, cold, warm, entryBytes, totalBytes };
   } finally {
     await browser.close();
     await new Promise((resolve) => server.close(resolve));
