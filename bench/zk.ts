@@ -10,13 +10,13 @@
  * - verify, warm: `verifyPredicateProof` (snarkjs `groth16.verify` with the embedded key). Target <= 30 ms.
  * - prove in the browser (bench/zkBrowser.ts): `provePredicate` in headless Chromium, from a page bundled with
  *   esbuild (ESM, code splitting: snarkjs loads on the first proof) and the artifacts fetched by URL from
- *   127.0.0.1. Cold: a fresh browser context per sample, from the call to the proof. Target <= 2,000 ms.
+ *   127.0.0.1. Cold: a fresh browser per sample, from the call to the proof. Target <= 2,000 ms.
  *   Warm: further calls in the same page (reported). Every browser proof is verified in Node.
  * The machine may be shared: every sample and the load average at start and end are kept. A missed target is
  * reported, never an error. The on-chain gate's gas is in bench:gas (`credential_predicate_gate`).
  *
  * Env: BENCH_ZK_RUNS (default 10 warm rounds), BENCH_ZK_COLD (default 5 cold processes), BENCH_ZK_BROWSER_COLD
- * (default 5 fresh browser contexts; the browser's warm rounds are BENCH_ZK_RUNS).
+ * (default 5 fresh browsers; the browser's warm rounds are BENCH_ZK_RUNS).
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
   for (const [key, row] of Object.entries(rows)) {
     console.log(`${key.padEnd(14)} median ${String(row.median).padStart(7)} ms  (min ${row.min}, max ${row.max})  target ${row.target}  ${row.pass ? "PASS" : "MISS"}`);
   }
-  console.log(`prove_browser = cold page (fresh context, snarkjs chunks and artifacts fetched); warm in the same page: median ${rows.prove_browser.warm.median} ms (min ${rows.prove_browser.warm.min}, max ${rows.prove_browser.warm.max}), ${rows.prove_browser.browser}`);
+  console.log(`prove_browser = cold page (fresh browser, snarkjs chunks and artifacts fetched); warm in the same page: median ${rows.prove_browser.warm.median} ms (min ${rows.prove_browser.warm.min}, max ${rows.prove_browser.warm.max}), ${rows.prove_browser.browser}`);
   console.log(`snarkjs fullProve (peer) median ${rows.prove_warm.peer.median} ms: mintkit warm is ${ratio}x faster`);
   console.log(`circuit: ${manifest.constraints} constraints, zkey ${results.circuit.zkeyBytes} bytes; load average ${loadavgStart.join(" ")} -> ${results._run.loadavgEnd.join(" ")}`);
   writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...results, prove_warm: { ...rows.prove_warm, peerRatio: ratio } }, null, 2)}\n`);
