@@ -1,4 +1,8 @@
 import { encodeAbiParameters, hexToBigInt, keccak256, type Address } from "viem";
+import type { Presentation } from "./presentationTypes.js";
+
+/** What a presentation's predicate proofs are bound to: its chain, registry, credential, holder, audience and nonce. */
+export type PresentationBinding = Pick<Presentation, "chainId" | "registry" | "tokenId" | "holder" | "audience" | "nonce">;
 
 /**
  * The binding public input of a predicate proof made for a presentation: keccak256 of
@@ -6,14 +10,7 @@ import { encodeAbiParameters, hexToBigInt, keccak256, type Address } from "viem"
  * BN254 field element. A proof made for one verifier's audience and nonce fails under any other. On chain
  * the binding is the caller's address instead ({@link addressBinding}).
  */
-export function predicateBinding(p: {
-  readonly chainId: number;
-  readonly registry: Address;
-  readonly tokenId: bigint;
-  readonly holder: Address;
-  readonly audience: string;
-  readonly nonce: string;
-}): bigint {
+export function predicateBinding(p: PresentationBinding): bigint {
   const encoded = encodeAbiParameters(
     [{ type: "uint256" }, { type: "address" }, { type: "uint256" }, { type: "address" }, { type: "string" }, { type: "string" }],
     [BigInt(p.chainId), p.registry, p.tokenId, p.holder, p.audience, p.nonce],

@@ -1,9 +1,9 @@
-import type { Address, Hex } from "viem";
+import type { Hex } from "viem";
 import { CredentialError } from "../errors/CredentialError.js";
 import type { Claim } from "./claimTypes.js";
 import { formatPredicate, parsePredicate, predicateRange } from "./parsePredicate.js";
 import type { PredicateArtifacts } from "./predicateArtifacts.js";
-import { predicateBinding } from "./predicateBinding.js";
+import { predicateBinding, type PresentationBinding } from "./predicateBinding.js";
 import { today } from "./predicateDates.js";
 import type { PredicateProof, PredicateStatement } from "./predicateTypes.js";
 import { commitmentClaimName } from "./commitmentClaims.js";
@@ -15,14 +15,7 @@ export interface ProvePredicatesParameters {
   /** What to prove: `"age>=21"`, `"score in 600..850"`, or parsed statements. */
   readonly statements: readonly (string | PredicateStatement)[];
   /** The presentation the proofs are for: they verify only under this chain, registry, credential, holder, audience and nonce. */
-  readonly presentation: {
-    readonly chainId: number;
-    readonly registry: Address;
-    readonly tokenId: bigint;
-    readonly holder: Address;
-    readonly audience: string;
-    readonly nonce: string;
-  };
+  readonly presentation: PresentationBinding;
   /** The day age statements are about (days since 1970-01-01). Default: today, UTC. */
   readonly day?: number;
   readonly artifacts?: PredicateArtifacts;

@@ -1,6 +1,6 @@
-import { getAddress, isAddress, zeroAddress, type Address, type Hash, type Hex } from "viem";
+import { getAddress, isAddress, zeroAddress, type Address } from "viem";
 import { DeployError } from "../errors/DeployError.js";
-import { createCredentialRegistry } from "./createViaFactory.js";
+import { createCredentialRegistry, type CreateViaFactoryResult } from "./createViaFactory.js";
 import type { DeployClients } from "./sendTransaction.js";
 
 /** Loose input for a `CredentialRegistry` (strings as typed on a command line are fine). */
@@ -26,21 +26,8 @@ export interface CredentialRegistryConfig {
   readonly contractURI: string;
 }
 
-export interface DeployCredentialRegistryResult {
-  /** The registry: `MintkitFactory.predictCredentialRegistryAddress(creator, keccak256(salt))`. */
-  readonly address: Address;
-  /** True when a registry already existed at that address (nothing was sent). */
-  readonly reused: boolean;
-  /** The account that called the factory (part of the address). */
-  readonly creator: Address;
-  /** The salt text and its hash. */
-  readonly salt: string;
-  readonly saltHash: Hex;
-  /** Created only. */
-  readonly transactionHash?: Hash;
-  readonly gasUsed?: bigint;
-  /** gasUsed × effectiveGasPrice, in wei (created only). */
-  readonly fee?: bigint;
+/** What `createViaFactory` returns (`address` = `MintkitFactory.predictCredentialRegistryAddress(creator, keccak256(salt))`), with the registry's configuration. */
+export interface DeployCredentialRegistryResult extends CreateViaFactoryResult {
   readonly config: CredentialRegistryConfig;
 }
 
