@@ -13,6 +13,7 @@ import {
   createVoucher,
   DEFAULT_VOUCHER_VALIDITY_SECONDS,
   isVoucherError,
+  prepareCancelVouchers,
   signVoucher,
   simulateRedeem,
   verifyVoucher,
@@ -272,6 +273,27 @@ describe("explicit-id ERC-721 vouchers (MintkitCollection): the token guards the
         cancelFirst ? "VoucherCancelled" : "TokenNotReserved",
       );
     }
+  });
+});
+
+describe("prepareCancelVouchers", function () {
+  it("cancels by uid, except an ERC-721 voucher naming its token id (by that id); the calls work as sent", async function () {
+    const { collection: c, editions: e } = await networkHelpers.loadFixture(fixture);
+    await c.write.reserve([2n]); // ids 1, 2
+    const next = createVoucher({ to: BUYER, uid: 50n });
+    const explicit = [createVoucher({ to: BUYER, uid: 51n, tokenId: 2n }), createVoucher({ to: BUYER, uid: 52n, tokenId: 2n })];
+    const calls = await prepareCancelVouchers(publicClient, { contract: c.address, vouchers: [next, ...explicit] });
+    expect(calls.map((call) => [call.address, call.functionName, call.args[0]])).to.deep.equal([
+      [getAddress(c.address), "cancelVouchers", [50n]],
+      [getAddress(c.address), "cancelReservedIds", [2n]],
+    ]);
+    for (const call of calls) await minter.writeContract(call);
+    expect(await c.read.isVoucherCancelled([50n])).to.equal(true);
+    expect(await c.read.isReservedIdCancelled([2n])).to.equal(true);
+    // ERC-1155: every voucher is cancelled by its uid, whatever its token id
+    const onEditions = await prepareCancelVouchers(publicClient, { contract: e.address, vouchers: [createVoucher({ to: BUYER, uid: 60n, tokenId: 7n })] });
+    expect(onEditions.map((call) => [call.functionName, call.args[0]])).to.deep.equal([["cancelVouchers", [60n]]]);
+    expect(await prepareCancelVouchers(publicClient, { contract: c.address, vouchers: [] })).to.deep.equal([]);
   });
 });
 
