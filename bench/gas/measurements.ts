@@ -402,7 +402,8 @@ export const MEASUREMENTS: Measurement[] = [
       "a voucher naming its token id (otherwise as lazy_redeem_fresh: 0.01 ETH to the owner, base URI), redeemed by " +
       "a never-used account; its uid 512 lies in a never-used bitmap word. Steady state: a next-id voucher (uid 0) " +
       "and an explicit-id voucher (uid 1) were redeemed first. mintkit: the id was set aside with reserve(10); the " +
-      "uid is only read (a cancelled uid still fails), the minted token itself guards the replay. Reference: an " +
+      "uid is not touched: the minted token guards the replay, and a cancellation (cancelReservedIds) is a mark in " +
+      "the token's own slot, which the mint reads anyway. Reference: an " +
       "unused id far above its counter; it spends the uid as always.",
     run: (ctx) => eachSubject(ctx, "lazy_redeem_explicit_id", ctx.lazy, (s) => lazyRedeemExplicitId(ctx, s)),
     target: () => fixed(100_000),

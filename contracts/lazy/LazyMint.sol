@@ -19,14 +19,16 @@ import {LazyMintVoucher} from "./LazyMintVoucher.sol";
  *
  * Gas: the redemption path reads the voucher's fields as raw calldata words ({_word}) and hashes them in
  * place ({_hashVoucher}); the signature is checked over exactly those words, which is what makes skipping
- * solc's per-field decoding safe. The uid bitmap word is read once, and written once unless the voucher's
+ * solc's per-field decoding safe. The uid bitmap word is read once and written once, unless the voucher's
  * token guards its own replay ({_uidGuardsReplay}: an ERC-721 voucher for an explicit id mints that id,
- * which can never be minted again). Hooks may use {_word} and {_uriLength} too (after the signature check).
+ * which can never be minted again): then the uid is not touched at all. Hooks may use {_word} and
+ * {_uriLength} too (after the signature check).
  *
- * Cancelling ({cancelVouchers}, minter or admin) sets the uids' bits too, so a cancelled voucher cannot be
- * redeemed whatever its kind; a second bitmap records which uids were cancelled, read only when a
- * redemption fails, so that the revert ({VoucherCancelled} vs {VoucherAlreadyRedeemed}) and
- * {isVoucherCancelled} tell the two apart.
+ * Cancelling ({cancelVouchers}, minter or admin) sets the uids' bits too, so a cancelled voucher whose uid
+ * guards its replay cannot be redeemed; a second bitmap records which uids were cancelled, read only when
+ * a redemption fails, so that the revert ({VoucherCancelled} vs {VoucherAlreadyRedeemed}) and
+ * {isVoucherCancelled} tell the two apart. A voucher whose token guards its replay is cancelled through
+ * its token instead (the ERC-721 collection's `cancelReservedIds`), and reverts with {VoucherCancelled} too.
  */
 abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
     /**
@@ -77,7 +79,8 @@ abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
     error VoucherExpired(uint64 validUntil, uint256 now_);
     /// @notice The voucher's uid was already spent on this contract.
     error VoucherAlreadyRedeemed(uint256 uid);
-    /// @notice A minter or admin cancelled the voucher with this uid; ask the creator for a new voucher.
+    /// @notice A minter or admin cancelled the voucher with uid `uid` (by its uid, or an explicit-id ERC-721
+    /// voucher by its token id); ask the creator for a new voucher.
     error VoucherCancelled(uint256 uid);
     /// @notice Only an account with the minter role or the admin role may cancel vouchers.
     error VoucherCancelNotAuthorized(address account);
@@ -119,28 +122,31 @@ abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
         if (validUntil != 0 && block.timestamp > validUntil) {
             revert VoucherExpired(uint64(validUntil), block.timestamp);
         }
-        // The uid's bitmap word is read once and written (at most) once, through its slot computed once.
+        // A voucher whose uid guards its replay spends it here: its bitmap word is read once and written
+        // once, through its slot computed once. Spending it before the signature check is safe: a bad
+        // signature reverts the whole call, the write included. Any other voucher (its token guards the
+        // replay and carries its cancellation: {_uidGuardsReplay}) leaves the uid alone.
         uint256 uid = _word(v, _UID);
-        uint256 spentSlot;
-        uint256 spent;
-        assembly ("memory-safe") {
-            mstore(0x00, shr(8, uid))
-            mstore(0x20, LAZY_MINT_STORAGE) // spentUids is the struct's first member
-            spentSlot := keccak256(0x00, 0x40)
-            spent := sload(spentSlot)
+        if (_uidGuardsReplay(v)) {
+            uint256 spentSlot;
+            uint256 spent;
+            assembly ("memory-safe") {
+                mstore(0x00, shr(8, uid))
+                mstore(0x20, LAZY_MINT_STORAGE) // spentUids is the struct's first member
+                spentSlot := keccak256(0x00, 0x40)
+                spent := sload(spentSlot)
+            }
+            uint256 bit = 1 << (uid & 0xff);
+            if (spent & bit != 0) _revertSpent(uid);
+            assembly ("memory-safe") {
+                sstore(spentSlot, or(spent, bit)) // spentUids[uid >> 8] = spent | bit
+            }
         }
-        uint256 bit = 1 << (uid & 0xff);
-        if (spent & bit != 0) _revertSpent(uid);
         if (!_isValidSignature(signer, voucherDigest(v), signature)) {
             revert VoucherInvalidSignature(signer);
         }
         if (!_isMinter(signer)) revert VoucherSignerNotMinter(signer);
 
-        if (_uidGuardsReplay(v)) {
-            assembly ("memory-safe") {
-                sstore(spentSlot, or(spent, bit)) // spentUids[uid >> 8] = spent | bit
-            }
-        }
         address to = address(uint160(_word(v, _TO)));
         if (to == address(0)) to = msg.sender;
         firstTokenId = _mintVoucher(v, to);
@@ -156,9 +162,10 @@ abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
 
     /**
      * @notice Cancels the vouchers with these uids on this contract: each uid is marked spent, so no
-     * voucher carrying it can be redeemed (an explicit-id ERC-721 voucher included), and
-     * {isVoucherCancelled} answers true. Cancelling a uid already redeemed or cancelled changes nothing
-     * but is allowed (the event still lists it). Minter role or admin role (the owner holds both).
+     * voucher carrying it can be redeemed, and {isVoucherCancelled} answers true. Cancelling a uid already
+     * redeemed or cancelled changes nothing but is allowed (the event still lists it). Minter role or
+     * admin role (the owner holds both). An ERC-721 voucher for an explicit token id never reads its uid:
+     * cancel it by its id with the collection's `cancelReservedIds`.
      * @param uids The uids to cancel (any order; consecutive uids share a bitmap word and cost less).
      */
     function cancelVouchers(uint256[] calldata uids) external {
@@ -175,8 +182,8 @@ abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
 
     /**
      * @notice Whether the uid `uid` is spent here: redeemed by a voucher whose uid guards its replay, or
-     * cancelled. An ERC-721 voucher for an explicit token id does not spend its uid (the minted token is
-     * its guard): ask `ownerOf(tokenId)` for those.
+     * cancelled. An ERC-721 voucher for an explicit token id neither spends nor reads its uid (the minted
+     * token is its guard): ask `ownerOf(tokenId)` and `isReservedIdCancelled(tokenId)` for those.
      */
     function isVoucherRedeemed(uint256 uid) external view returns (bool) {
         return _lazyMintStorage().spentUids[uid >> 8] & (1 << (uid & 0xff)) != 0;
@@ -291,8 +298,9 @@ abstract contract LazyMint is EIP712, ReentrancyGuardTransient {
     /// @dev Whether `account` may cancel vouchers (holds the minter role or the admin role).
     function _mayCancelVouchers(address account) internal view virtual returns (bool);
 
-    /// @dev Whether redeeming `v` must mark its uid spent (true), or the mint itself can never repeat
-    /// (false: the uid is only read, so a cancelled voucher still fails).
+    /// @dev Whether redeeming `v` must check and mark its uid spent (true), or the mint itself can never
+    /// repeat (false: the uid is not read; the token contract must then refuse a cancelled voucher itself,
+    /// with {VoucherCancelled}, from state its mint reads anyway).
     function _uidGuardsReplay(LazyMintVoucher.Voucher calldata v) internal pure virtual returns (bool);
 
     /// @dev Where payments go when a voucher names no payee.

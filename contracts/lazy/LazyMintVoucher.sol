@@ -27,8 +27,8 @@ pragma solidity ^0.8.30;
  * - `validFrom`, `validUntil`: unix-seconds window, inclusive; `validUntil == 0` means no end.
  * - `uid`: spendable once per contract. Consecutive uids share a bitmap word and so cost less to spend.
  *   A minter or admin may cancel uids (`cancelVouchers`). An ERC-721 voucher for an explicit token id
- *   does not spend its uid (minting the id is its replay guard) but still fails if the uid is spent or
- *   cancelled.
+ *   does not use its uid at all (minting the id is its replay guard); a minter or admin cancels it by its
+ *   id (`cancelReservedIds` on the collection).
  */
 library LazyMintVoucher {
     struct Voucher {

@@ -8,8 +8,8 @@ import {LazyMint} from "../lazy/LazyMint.sol";
 
 /**
  * @notice Model-based fuzz test: random single mints, batches (some crossing the range-record bound),
- * airdrops, reservations, voucher redemptions (next ids; explicit ids, reserved or not), transfers,
- * approvals and burns;
+ * airdrops, reservations, voucher redemptions (next ids; explicit ids, reserved or not), cancelled
+ * vouchers (next-id ones by uid, explicit-id ones by token id), transfers, approvals and burns;
  * after every sequence ownerOf / balanceOf / totalSupply / nextTokenId agree with a plain Solidity model.
  */
 contract CollectionModelTest is TestBase {
@@ -21,7 +21,8 @@ contract CollectionModelTest is TestBase {
 
     // The model.
     mapping(uint256 id => address) internal modelOwner; // zero: not existing
-    mapping(uint256 id => bool) internal modelReserved; // reserved, not minted yet
+    mapping(uint256 id => bool) internal modelReserved; // reserved, not minted yet, not cancelled
+    mapping(uint256 id => bool) internal modelCancelled; // reserved, then cancelled: never minted
     mapping(address => uint256) internal modelBalance;
     uint256 internal modelNext = 1;
     uint256 internal modelSupply;
@@ -94,17 +95,28 @@ contract CollectionModelTest is TestBase {
 
     // ---- operations (each updates the model) ----
 
-    /// @dev A voucher (next id, or a reserved id) cancelled before redemption mints nothing.
+    /// @dev A voucher cancelled before redemption mints nothing: a next-id voucher by its uid; a voucher
+    /// for a reserved id (maybe minted, burned or cancelled since) by its token id, which cancels a reserved,
+    /// unminted id for good and leaves any other as it is.
     function _cancelledVoucher(address to, uint256 r) internal {
         uint256 tokenId = reservedIds.length != 0 && r % 2 == 0 ? reservedIds[(r >> 1) % reservedIds.length] : 0;
         LazyMintVoucher.Voucher memory v = _voucher(to, tokenId, 1);
         bytes memory sig = _sign(v);
-        uint256[] memory uids = new uint256[](1);
-        uids[0] = v.uid;
+        uint256[] memory ids = new uint256[](1);
+        ids[0] = tokenId == 0 ? v.uid : tokenId;
         vm.prank(creator);
-        c.cancelVouchers(uids);
+        if (tokenId == 0) {
+            c.cancelVouchers(ids);
+        } else {
+            c.cancelReservedIds(ids);
+            if (modelReserved[tokenId]) (modelReserved[tokenId], modelCancelled[tokenId]) = (false, true);
+        }
         vm.prank(to);
-        vm.expectRevert(abi.encodeWithSelector(LazyMint.VoucherCancelled.selector, v.uid));
+        if (tokenId == 0 || modelCancelled[tokenId]) {
+            vm.expectRevert(abi.encodeWithSelector(LazyMint.VoucherCancelled.selector, v.uid));
+        } else {
+            vm.expectRevert(abi.encodeWithSelector(MintkitCollection.TokenNotReserved.selector, tokenId));
+        }
         c.redeem(v, creator, sig);
     }
 
@@ -153,7 +165,8 @@ contract CollectionModelTest is TestBase {
 
     /// @dev A voucher naming an explicit id: half the time a reserved one (maybe minted or burned since),
     /// else any id up to two past the next (batch-minted, single-minted, burned or not issued yet). It
-    /// mints exactly the ids the model holds reserved, and every other one reverts with TokenNotReserved.
+    /// mints exactly the ids the model holds reserved; a cancelled id reverts with VoucherCancelled and
+    /// every other one with TokenNotReserved.
     function _redeemExplicit(address to, uint256 r) internal {
         uint256 id;
         if (r % 2 == 0 && reservedIds.length != 0) id = reservedIds[(r >> 1) % reservedIds.length];
@@ -161,6 +174,11 @@ contract CollectionModelTest is TestBase {
         LazyMintVoucher.Voucher memory v = _voucher(to, id, 1);
         bytes memory sig = _sign(v);
         vm.prank(to);
+        if (modelCancelled[id]) {
+            vm.expectRevert(abi.encodeWithSelector(LazyMint.VoucherCancelled.selector, v.uid));
+            c.redeem(v, creator, sig);
+            return;
+        }
         if (!modelReserved[id]) {
             vm.expectRevert(abi.encodeWithSelector(MintkitCollection.TokenNotReserved.selector, id));
             c.redeem(v, creator, sig);
@@ -256,6 +274,7 @@ contract CollectionModelTest is TestBase {
             } catch {
                 assertEq(address(0), expected, "ownerOf reverted for an existing token");
             }
+            assertTrue(c.isReservedIdCancelled(id) == modelCancelled[id], "isReservedIdCancelled");
         }
         for (uint256 k; k < HOLDERS; ++k) {
             assertEq(c.balanceOf(holder(k)), modelBalance[holder(k)], "balanceOf");

@@ -12,8 +12,9 @@ import {ERC721Utils} from "@openzeppelin/contracts/token/ERC721/utils/ERC721Util
  *
  * Storage:
  * - `_ownership[id]`: the token's own slot: owner (bits 0-159), {_APPROVED} flag (bit 160: a single-token
- *   approval is recorded in `_tokenApprovals[id]`), {_BURNED} (bit 161, owner zero). Zero means "not
- *   written yet": the token is then owned per its range record, if any.
+ *   approval is recorded in `_tokenApprovals[id]`), {_BURNED} (bit 161, owner zero), {_VOIDED} (bit 162,
+ *   owner zero: an id set aside unminted that will never be minted). Zero means "not written yet": the
+ *   token is then owned per its range record, if any.
  * - `_rangeHeads`: a bitmap with one bit per range start. Single mints set no bit.
  * - `_ranges[head]`: the range's owner (bits 0-159) and length (bits 160-255). The record is never rewritten: transferring or burning a token inside a range writes
  *   only that token's own slot.
@@ -36,6 +37,8 @@ abstract contract ERC721Batch is IERC721, IERC721Errors {
     uint256 internal constant _APPROVED = 1 << 160;
     /// @dev `_ownership` value of a burned token.
     uint256 internal constant _BURNED = 1 << 161;
+    /// @dev `_ownership` value of an issued, unminted id that will never be minted ({_void}).
+    uint256 internal constant _VOIDED = 1 << 162;
     /// @dev keccak256("Transfer(address,address,uint256)")
     bytes32 private constant _TRANSFER_EVENT_SIGNATURE =
         0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef;
@@ -155,6 +158,11 @@ abstract contract ERC721Batch is IERC721, IERC721Errors {
         return _ownership[tokenId] == 0;
     }
 
+    /// @dev Whether `tokenId` was marked never to be minted with {_void}.
+    function _isVoided(uint256 tokenId) internal view returns (bool) {
+        return _ownership[tokenId] == _VOIDED;
+    }
+
     /// @dev Whether a range record (a batch mint) covers `tokenId`. Reads at most two bitmap words and one
     /// record.
     function _inRange(uint256 tokenId) internal view returns (bool found) {
@@ -198,6 +206,12 @@ abstract contract ERC721Batch is IERC721, IERC721Errors {
             _balances[to] += 1;
         }
         emit Transfer(address(0), to, tokenId);
+    }
+
+    /// @dev Marks the issued, unminted id `tokenId` (unwritten, in no range: not checked here) as never to
+    /// be minted: it then looks like a burned token (no owner) and is no longer {_isUnwritten}.
+    function _void(uint256 tokenId) internal {
+        _ownership[tokenId] = _VOIDED;
     }
 
     /// @dev Mints the fresh ids `[first, first + quantity)` to `to` (not zero) as range records, one

@@ -24,7 +24,8 @@ import {IERC7572} from "../interfaces/IERC7572.sol";
  * no id above it is ever minted or reserved (`0` = no cap).
  *
  * Vouchers ({LazyMint.redeem}): `tokenId` 0 mints the next `quantity` ids; a nonzero `tokenId` mints that
- * id, which must have been set aside with {reserve} and not minted yet (`quantity` 1). A non-empty `uri`
+ * id, which must have been set aside with {reserve} and not minted yet (`quantity` 1); such a voucher does
+ * not use its uid (the token is its replay guard) and is cancelled by its id ({cancelReservedIds}). A non-empty `uri`
  * becomes the token's own URI (each token's, for `quantity` > 1; allowed after {freezeMetadata}, as the
  * token's first metadata); a royalty receiver/bps sets each token's royalty (bounded). `maxSupply` must
  * be 0. Redemption checks the receiver (onERC721Received); payments default to {primarySaleRecipient}.
@@ -69,7 +70,8 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
 
     /// @dev The primary-sale recipient, when {_FLAG_SALE_RECIPIENT} is set.
     address private _saleRecipient;
-    /// @dev One word: burned tokens (bits 0-63) and reserved ids not yet minted (64-127), for totalSupply;
+    /// @dev One word: burned tokens (bits 0-63) and reserved ids not yet minted (64-127; cancelled ones
+    /// included: they are never minted), for totalSupply;
     /// the ids of the latest {reserve}, first (128-191) and count (192-255). A voucher for one of those is
     /// checked against this word, which it updates anyway (the count), instead of a range lookup.
     uint256 private _supplyAdjust;
@@ -85,6 +87,9 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
 
     /// @notice `count` ids from `firstTokenId` were reserved for later minting (by voucher).
     event TokensReserved(uint256 indexed firstTokenId, uint256 count);
+    /// @notice `canceller` (a minter or admin) cancelled every voucher for these reserved ids: none of them
+    /// will ever be minted.
+    event ReservedIdsCancelled(address indexed canceller, uint256[] tokenIds);
     /// @notice Token metadata (base and per-token URIs) is frozen for good.
     event MetadataFrozen();
     /// @notice The max supply changed.
@@ -111,7 +116,7 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
     error MetadataIsFrozen();
     /// @notice A name, symbol or URI longer than 65,535 bytes.
     error StringTooLong(uint256 length);
-    /// @notice `tokenId` is not a reserved, unminted id.
+    /// @notice `tokenId` is not a reserved, unminted id (never reserved, minted, or burned).
     error TokenNotReserved(uint256 tokenId);
     /// @notice A voucher for a specific (reserved) id must mint exactly one token.
     error VoucherQuantityNotOne(uint256 quantity);
@@ -230,6 +235,34 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
         _supplyAdjust = (uint128(adjust) + (count << _RESERVED_SHIFT)) | (firstTokenId << _LAST_FIRST_SHIFT)
             | (count << _LAST_COUNT_SHIFT);
         emit TokensReserved(firstTokenId, count);
+    }
+
+    /**
+     * @notice Cancels every voucher for these reserved ids: each id that is reserved and not minted yet is
+     * marked never to be minted, so a voucher naming it reverts with {VoucherCancelled}, and
+     * {isReservedIdCancelled} answers true. This is how an explicit-id voucher is cancelled ({cancelVouchers}
+     * does not reach it: its uid is not read). An id already minted, burned or cancelled changes nothing but
+     * is allowed (the event still lists it). A cancelled id is never minted and never counted in
+     * {totalSupply} or {totalBurned}. Minter role or admin role (the owner holds both).
+     * @param tokenIds Ids below {nextTokenId} (issued); any other id reverts with {TokenNotReserved} and
+     * nothing is cancelled.
+     */
+    function cancelReservedIds(uint256[] calldata tokenIds) external {
+        if (!_mayCancelVouchers(msg.sender)) revert VoucherCancelNotAuthorized(msg.sender);
+        uint256 adjust = _supplyAdjust;
+        uint256 next = nextTokenId();
+        for (uint256 i; i < tokenIds.length; ++i) {
+            uint256 tokenId = tokenIds[i];
+            if (tokenId == 0 || tokenId >= next) revert TokenNotReserved(tokenId);
+            if (_isReservedUnminted(tokenId, adjust)) _void(tokenId);
+        }
+        emit ReservedIdsCancelled(msg.sender, tokenIds);
+    }
+
+    /// @notice Whether the vouchers for the reserved id `tokenId` were cancelled ({cancelReservedIds}): it
+    /// will never be minted.
+    function isReservedIdCancelled(uint256 tokenId) external view returns (bool) {
+        return _isVoided(tokenId);
     }
 
     /// @notice Burns `tokenId`. Its owner, approved account or an operator.
@@ -488,7 +521,8 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
     }
 
     /// @dev A voucher for an explicit (reserved) id mints that id once: the token, or its burn mark,
-    /// guards the replay, so the uid is only read. A next-id voucher spends its uid.
+    /// guards the replay, and its cancellation mark ({cancelReservedIds}) is in the same slot, which the
+    /// mint reads anyway; so its uid is not read. A next-id voucher spends its uid.
     function _uidGuardsReplay(LazyMintVoucher.Voucher calldata v) internal pure override returns (bool) {
         return _word(v, _TOKEN_ID) == 0;
     }
@@ -514,7 +548,7 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
             if (quantity != 1) revert VoucherQuantityNotOne(quantity);
             firstTokenId = tokenId;
             uint256 adjust = _supplyAdjust;
-            if (!_isReservedUnminted(tokenId, adjust)) revert TokenNotReserved(tokenId);
+            if (!_isReservedUnminted(tokenId, adjust)) _revertNotReserved(tokenId, _word(v, _UID));
             _mintOne(to, tokenId);
             unchecked {
                 _supplyAdjust = adjust - (1 << _RESERVED_SHIFT); // >= 1 reserved id is unminted: this one
@@ -526,8 +560,15 @@ contract MintkitCollection is ERC721Batch, IERC721Metadata, IERC4906, IERC7572, 
         _checkReceived(to, firstTokenId, quantity, "");
     }
 
+    /// @dev The revert for an explicit-id voucher (uid `uid`) whose id is not reserved and unminted:
+    /// {VoucherCancelled} if the id was cancelled, else {TokenNotReserved}.
+    function _revertNotReserved(uint256 tokenId, uint256 uid) private view {
+        if (_isVoided(tokenId)) revert VoucherCancelled(uid);
+        revert TokenNotReserved(tokenId);
+    }
+
     /// @dev Whether `tokenId` was reserved and is not minted yet; `adjust` is {_supplyAdjust}. An id with
-    /// an own slot was minted (or burned). Otherwise an id of the latest reservation is reserved (none of
+    /// an own slot was minted (or burned, or cancelled). Otherwise an id of the latest reservation is reserved (none of
     /// its ids is ever range-minted); any other id is reserved if it was issued (below the next id) and no
     /// range record (batch mint) covers it: every other way of issuing an id writes its own slot.
     function _isReservedUnminted(uint256 tokenId, uint256 adjust) private view returns (bool) {

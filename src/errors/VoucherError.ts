@@ -26,8 +26,11 @@ export interface VoucherErrorDetailsByCode {
   VOUCHER_EXPIRED: { readonly validUntil: string; readonly now: string };
   /** The uid was already spent on this contract. */
   VOUCHER_ALREADY_REDEEMED: { readonly uid: string };
-  /** A minter or admin cancelled the voucher's uid on this contract (`cancelVouchers`). */
-  VOUCHER_CANCELLED: { readonly uid: string };
+  /**
+   * A minter or admin cancelled the voucher on this contract: its uid (`cancelVouchers`), or, for an
+   * ERC-721 voucher naming its token id, that id (`cancelReservedIds`; `tokenId` is then set).
+   */
+  VOUCHER_CANCELLED: { readonly uid: string; readonly tokenId?: string };
   /** A free voucher open to any recipient was asked for without `allowFreeBearer: true`. */
   VOUCHER_FREE_BEARER: Record<string, never>;
   /** The signature is not the signer's over this voucher on this chain and contract. */

@@ -17,7 +17,7 @@ const LAZY_MINT_STORAGE: Hex = "0x8f0f3f2d36cf09a9cbdd74f17c6d0d1827ded1c04f643d
  * `value` defaults to the voucher's ETH price (`price × quantity`; 0 for an ERC-20 price); the buyer must
  * hold it for the simulation to pass. A voucher that would not redeem (expired, spent, bad signature…)
  * is refused with `GAS_SIMULATION_REVERTED` naming the contract's error. `redeemCase` says which storage
- * case the redemption is (an explicit ERC-721 id: no uid write; a uid opening a new bitmap word: ~17k more
+ * case the redemption is (an explicit ERC-721 id: no uid read or write; a uid opening a new bitmap word: ~17k more
  * than one in a used word), read from the contract's uid bitmap.
  *
  * @example

@@ -53,8 +53,8 @@ export interface GasEstimate {
 
 /**
  * The storage case of a voucher redemption, which decides most of its gas beyond the mint itself:
- * - `"explicit-id"`: an ERC-721 voucher naming its token id: the uid is only read (the minted token
- *   guards the replay), no uid write;
+ * - `"explicit-id"`: an ERC-721 voucher naming its token id: its uid is neither read nor written (the
+ *   minted token guards the replay; it is cancelled by its id);
  * - `"uid-used-word"`: the uid's bitmap word already holds a spent uid: the word is rewritten (~5k gas);
  * - `"uid-new-word"`: the uid is the first spent in its word: a fresh slot (~17k gas more than a used
  *   word; consecutive uids share words, random ones do not).

@@ -34,6 +34,12 @@ export {
   type SimulateRedeemResult,
 } from "./simulateRedeem.js";
 export { redeemVoucher, type RedeemVoucherResult } from "./redeemVoucher.js";
+export {
+  prepareCancelVouchers,
+  type CancelVouchersCall,
+  type PrepareCancelVouchersParameters,
+  type PrepareCancelVouchersReturnType,
+} from "./prepareCancelVouchers.js";
 export { voucherContractAbi } from "./voucherContractAbi.js";
 export { SIGNED_VOUCHER_TYPE, SIGNED_VOUCHER_VERSION, type SignedVoucher } from "./signedVoucher.js";
 export { serializeSignedVoucher } from "./serializeSignedVoucher.js";

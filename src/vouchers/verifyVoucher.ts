@@ -84,7 +84,9 @@ export interface VerifyVoucherResult {
  *   (ECDSA with a low `s` first, then ERC-1271 for a contract wallet, asked on the chain); a voucher
  *   signed for another chain or contract, or by another minter, fails with its own code;
  * - the signer may mint (the owner, or `MINTER_ROLE`); the uid is not spent (`VOUCHER_ALREADY_REDEEMED`)
- *   and not cancelled by a minter or admin (`VOUCHER_CANCELLED`, read from `isVoucherCancelled`);
+ *   and not cancelled by a minter or admin (`VOUCHER_CANCELLED`, read from `isVoucherCancelled`). An
+ *   ERC-721 voucher naming its token id does not use its uid: its id must be reserved and unminted
+ *   (`VOUCHER_TOKEN_NOT_RESERVED`) and not cancelled (`VOUCHER_CANCELLED`, from `isReservedIdCancelled`);
  * - payment (someone to pay, the ERC-20 exists, no overflow), royalty bounds, and the token kind's rules
  *   (ERC-721: max supply, `maxSupply` 0, one token per specific id; ERC-1155: caps).
  *
@@ -192,16 +194,22 @@ export async function verifyVoucher(client: Client, parameters: VerifyVoucherPar
     return result(kind);
   }
 
-  // 5. Chain state: spent uid, minter role, payee, currency, signature, the kind's supply rules.
+  // 5. Chain state: spent uid, minter role, payee, currency, signature, the kind's supply rules. An
+  //    explicit-id ERC-721 voucher's uid is not read by the contract (its token guards the replay).
   const needsPayee = voucher.price !== 0n && isAddressEqual(voucher.payee, zeroAddress);
+  const usesUid = kind === "erc1155" || voucher.tokenId === 0n;
   const digest = hashVoucher({ voucher, contract, chainId });
   const [redeemed, cancelled, isMinter, saleRecipient, currencyCode, maxRoyaltyBps, signatureCheck, kindProblems] = await Promise.all([
-    chainReadOrThrow("isVoucherRedeemed", () =>
-      readContract(client, { address: contract, abi: mintkitCollectionAbi, functionName: "isVoucherRedeemed", args: [voucher.uid] }),
-    ),
-    chainReadOrThrow("isVoucherCancelled", () =>
-      readContract(client, { address: contract, abi: mintkitCollectionAbi, functionName: "isVoucherCancelled", args: [voucher.uid] }),
-    ),
+    usesUid
+      ? chainReadOrThrow("isVoucherRedeemed", () =>
+          readContract(client, { address: contract, abi: mintkitCollectionAbi, functionName: "isVoucherRedeemed", args: [voucher.uid] }),
+        )
+      : false,
+    usesUid
+      ? chainReadOrThrow("isVoucherCancelled", () =>
+          readContract(client, { address: contract, abi: mintkitCollectionAbi, functionName: "isVoucherCancelled", args: [voucher.uid] }),
+        )
+      : false,
     chainReadOrThrow("hasRole(MINTER_ROLE, signer)", () =>
       readContract(client, { address: contract, abi: mintkitCollectionAbi, functionName: "hasRole", args: [MINTER_ROLE, signer] }),
     ),
@@ -327,18 +335,26 @@ async function collectionProblems(client: Client, contract: Address, voucher: Vo
   }
   if (voucher.quantity !== 1n) problems.push(voucherProblem("VOUCHER_QUANTITY_NOT_ONE", { quantity: String(voucher.quantity) }));
   // Reserved ids lie below the next id and have no owner yet (a burned id looks the same from outside:
-  // the simulation tells them apart).
-  const minted =
-    voucher.tokenId < nextTokenId &&
-    (await chainRead(
-      "ownerOf(tokenId)",
-      async () => {
-        await readContract(client, { address: contract, abi: mintkitCollectionAbi, functionName: "ownerOf", args: [voucher.tokenId] });
-        return true;
-      },
-      false,
-    ));
-  if (voucher.tokenId >= nextTokenId || minted) {
+  // the simulation tells them apart); a reserved id can be cancelled (`cancelReservedIds`).
+  const issued = voucher.tokenId < nextTokenId;
+  const [minted, cancelled] = issued
+    ? await Promise.all([
+        chainRead(
+          "ownerOf(tokenId)",
+          async () => {
+            await readContract(client, { address: contract, abi: mintkitCollectionAbi, functionName: "ownerOf", args: [voucher.tokenId] });
+            return true;
+          },
+          false,
+        ),
+        chainReadOrThrow("isReservedIdCancelled(tokenId)", () =>
+          readContract(client, { address: contract, abi: mintkitCollectionAbi, functionName: "isReservedIdCancelled", args: [voucher.tokenId] }),
+        ),
+      ])
+    : [false, false];
+  if (cancelled) {
+    problems.push(voucherProblem("VOUCHER_CANCELLED", { uid: String(voucher.uid), tokenId: String(voucher.tokenId) }));
+  } else if (!issued || minted) {
     problems.push(voucherProblem("VOUCHER_TOKEN_NOT_RESERVED", { tokenId: String(voucher.tokenId) }));
   }
   return problems;

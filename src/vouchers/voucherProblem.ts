@@ -62,7 +62,10 @@ const descriptions: { [TCode in VoucherErrorCode]: Describe<TCode> } = {
     hint: "A voucher is spendable once; ask the creator for a voucher with a new uid.",
   }),
   VOUCHER_CANCELLED: (d) => ({
-    message: `The voucher's uid ${d.uid} was cancelled on this contract by a minter or admin.`,
+    message:
+      d.tokenId === undefined
+        ? `The voucher (uid ${d.uid}) was cancelled on this contract by a minter or admin.`
+        : `The voucher's token id ${d.tokenId} was cancelled on this contract by a minter or admin (cancelReservedIds): it will never be minted.`,
     hint: "A cancelled voucher can never be redeemed; ask the creator for a new voucher.",
   }),
   VOUCHER_FREE_BEARER: () => ({

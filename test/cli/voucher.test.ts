@@ -294,6 +294,30 @@ describe("mintkit voucher (CLI)", function () {
     expect(noContract.stderr).to.contain("--collection");
   });
 
+  it("voucher cancel <file> of an ERC-721 voucher naming a reserved id cancels that id (the collection ignores its uid): verify and redeem then say VOUCHER_CANCELLED", async function () {
+    const publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
+    const wallet = createWalletClient({ account: creator, transport: http(chain.rpcUrl) });
+    const read = <T>(functionName: "nextTokenId" | "isReservedIdCancelled" | "isVoucherCancelled", args: readonly bigint[] = []) =>
+      publicClient.readContract({ address: collection, abi: mintkitCollectionAbi, functionName, args } as never) as Promise<T>;
+    const id = await read<bigint>("nextTokenId");
+    await publicClient.waitForTransactionReceipt({
+      hash: await wallet.writeContract({ address: collection, abi: mintkitCollectionAbi, functionName: "reserve", args: [1n], chain: null }),
+    });
+    const sign = await cli(["voucher", "sign", "--collection", collection, "--to", buyer.address, "--token-id", String(id), "--uid", "800", "--out", "x1.json"]);
+    expect(sign.code, sign.stderr).to.equal(0);
+    const cancel = await cli(["--json", "voucher", "cancel", "x1.json"]);
+    expect(cancel.code, cancel.stderr).to.equal(0);
+    expect(cancel.json<{ uids: string[]; tokenIds?: string[] }>().tokenIds).to.deep.equal([String(id)]);
+    expect(await read<boolean>("isReservedIdCancelled", [id])).to.equal(true);
+    expect(await read<boolean>("isVoucherCancelled", [800n])).to.equal(false);
+    const verify = await cli(["--json", "voucher", "verify", "x1.json"]);
+    expect(verify.code).to.equal(1);
+    expect(verify.json<VerifyOutput>().problems.map((p) => p.code)).to.deep.equal(["VOUCHER_CANCELLED"]);
+    const redeem = await cli(["--json", "--dev-account", "1", "voucher", "redeem", "x1.json"]);
+    expect(redeem.code).to.equal(5);
+    expect(errorOf(redeem).code).to.equal("VOUCHER_CANCELLED");
+  });
+
   it("bad input: missing file (exit 2), not a voucher file (every problem listed), bad options, RPC down (exit 3)", async function () {
     const missing = await cli(["voucher", "verify", "nope.json"]);
     expect(missing.code).to.equal(2);

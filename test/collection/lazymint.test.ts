@@ -334,6 +334,11 @@ describe("MintkitCollection lazy mint (vouchers)", function () {
       const good = await signed(c);
       await viem.assertions.revertWithCustomError(c.write.redeem([tampered, O, good.sig], as(bob)), c, "VoucherInvalidSignature");
       await viem.assertions.revertWithCustomError(c.write.redeem([v, O, "0x1234"], as(bob)), c, "VoucherInvalidSignature");
+      // The uid is spent before the signature check, so a refusal must undo it: the same uid still redeems.
+      expect(good.v.uid).to.equal(v.uid);
+      expect(await c.read.isVoucherRedeemed([v.uid])).to.equal(false);
+      await c.write.redeem([good.v, O, good.sig], as(bob));
+      expect(await c.read.isVoucherRedeemed([v.uid])).to.equal(true);
     });
 
     it("a signer without the minter role is refused; granting it makes the voucher valid; revoking refuses again", async function () {

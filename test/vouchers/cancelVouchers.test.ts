@@ -1,7 +1,8 @@
 /**
  * Cancellable vouchers (issue 9): `cancelVouchers(uids)` on both token contracts (minter or admin, one
  * event per call), `VoucherCancelled` told apart from `VoucherAlreadyRedeemed` on chain and by
- * `verifyVoucher` / the revert decoder, explicit-id ERC-721 vouchers (no uid write, still cancellable),
+ * `verifyVoucher` / the revert decoder, explicit-id ERC-721 vouchers (no uid read or write; cancelled by
+ * their token id with `cancelReservedIds`),
  * cancellation racing a redemption in one block, and the library's defaults (30-day window, free bearer
  * vouchers only on request). Also: an ERC-20 with a transfer fee as voucher currency.
  */
@@ -12,6 +13,7 @@ import {
   createVoucher,
   DEFAULT_VOUCHER_VALIDITY_SECONDS,
   isVoucherError,
+  prepareCancelVouchers,
   signVoucher,
   simulateRedeem,
   verifyVoucher,
@@ -140,29 +142,158 @@ for (const kind of ["collection", "editions"] as const) {
   });
 }
 
-describe("explicit-id ERC-721 vouchers (MintkitCollection)", function () {
-  it("do not spend their uid (the minted token guards the replay) but a cancelled uid still fails", async function () {
+describe("explicit-id ERC-721 vouchers (MintkitCollection): the token guards the replay and carries the cancellation", function () {
+  async function load() {
     const { collection: c } = await networkHelpers.loadFixture(fixture);
-    await c.write.reserve([3n]); // ids 1-3
+    await c.write.reserve([5n]); // ids 1-5
+    return c;
+  }
+  const codes = async (v: Awaited<ReturnType<typeof signed>>) => (await verifyVoucher(publicClient, v)).problems.map((p) => p.code);
+
+  it("neither spend nor read their uid: the minted (or burned) token refuses a replay", async function () {
+    const c = await load();
     const first = await signed(c.address, { uid: 5n, tokenId: 1n });
     await c.write.redeem([first.voucher, first.signer, first.signature], as(buyer));
     expect(await c.read.ownerOf([1n])).to.equal(BUYER);
     expect(await c.read.isVoucherRedeemed([5n])).to.equal(false); // not written
-    // replay: the token exists now
     await viem.assertions.revertWithCustomErrorWithArgs(c.write.redeem([first.voucher, first.signer, first.signature], as(buyer)), c, "TokenNotReserved", [1n]);
-    // burned: never minted again
     await c.write.burn([1n], as(buyer));
     await viem.assertions.revertWithCustomErrorWithArgs(c.write.redeem([first.voucher, first.signer, first.signature], as(buyer)), c, "TokenNotReserved", [1n]);
-    // cancelled before redemption: refused, the id stays reserved
-    const second = await signed(c.address, { uid: 6n, tokenId: 2n });
-    await c.write.cancelVouchers([[6n]]);
-    await viem.assertions.revertWithCustomErrorWithArgs(c.write.redeem([second.voucher, second.signer, second.signature], as(buyer)), c, "VoucherCancelled", [6n]);
-    await viem.assertions.revertWithCustomError(c.read.ownerOf([2n]), c, "ERC721NonexistentToken");
-    // a uid already spent by a next-id voucher blocks an explicit-id voucher with the same uid
+    // a uid spent (or cancelled) for a next-id voucher does not touch an explicit-id voucher carrying it
     const next = await signed(c.address, { uid: 10n });
     await c.write.redeem([next.voucher, next.signer, next.signature], as(buyer));
-    const third = await signed(c.address, { uid: 10n, tokenId: 3n });
-    await viem.assertions.revertWithCustomErrorWithArgs(c.write.redeem([third.voucher, third.signer, third.signature], as(buyer)), c, "VoucherAlreadyRedeemed", [10n]);
+    await c.write.cancelVouchers([[11n]]);
+    const sameUid = await signed(c.address, { uid: 10n, tokenId: 2n });
+    const cancelledUid = await signed(c.address, { uid: 11n, tokenId: 3n });
+    expect(await codes(sameUid)).to.deep.equal([]);
+    expect(await codes(cancelledUid)).to.deep.equal([]);
+    await c.write.redeem([sameUid.voucher, sameUid.signer, sameUid.signature], as(buyer));
+    await c.write.redeem([cancelledUid.voucher, cancelledUid.signer, cancelledUid.signature], as(buyer));
+    expect([await c.read.ownerOf([2n]), await c.read.ownerOf([3n])]).to.deep.equal([BUYER, BUYER]);
+  });
+
+  it("cancelReservedIds (minter, admin or owner): the id's vouchers revert VoucherCancelled(uid), the id is never minted; one event per call", async function () {
+    const c = await load();
+    const [one, two, four] = await Promise.all([[21n, 1n], [22n, 2n], [24n, 4n]].map(([uid, tokenId]) => signed(c.address, { uid: uid!, tokenId: tokenId! })));
+    await viem.assertions.emitWithArgs(c.write.cancelReservedIds([[1n, 2n]], as(minter)), c, "ReservedIdsCancelled", [getAddress(minter.account.address), [1n, 2n]]);
+    await viem.assertions.emitWithArgs(c.write.cancelReservedIds([[4n]], as(admin)), c, "ReservedIdsCancelled", [getAddress(admin.account.address), [4n]]);
+    await c.write.cancelReservedIds([[]]); // the owner; nothing to cancel is allowed
+    for (const v of [one!, two!, four!]) {
+      expect(await c.read.isReservedIdCancelled([v.voucher.tokenId])).to.equal(true);
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.redeem([v.voucher, v.signer, v.signature], as(buyer)), c, "VoucherCancelled", [v.voucher.uid]);
+      await viem.assertions.revertWithCustomErrorWithArgs(c.read.ownerOf([v.voucher.tokenId]), c, "ERC721NonexistentToken", [v.voucher.tokenId]);
+    }
+    // any other voucher for a cancelled id fails too, whatever its uid
+    const another = await signed(c.address, { uid: 99n, tokenId: 2n });
+    await viem.assertions.revertWithCustomErrorWithArgs(c.write.redeem([another.voucher, another.signer, another.signature], as(buyer)), c, "VoucherCancelled", [99n]);
+    expect(await c.read.isReservedIdCancelled([3n])).to.equal(false);
+    expect(await c.read.isVoucherCancelled([21n])).to.equal(false); // uids untouched
+    // a cancelled id is neither supply nor burned; the ids left stay redeemable
+    const three = await signed(c.address, { uid: 23n, tokenId: 3n });
+    await c.write.redeem([three.voucher, three.signer, three.signature], as(buyer));
+    expect([await c.read.totalSupply(), await c.read.totalBurned(), await c.read.nextTokenId()]).to.deep.equal([1n, 0n, 6n]);
+    await c.write.mint([BUYER]);
+    expect(await c.read.totalSupply()).to.equal(2n);
+  });
+
+  it("cancelReservedIds: a minted, burned or cancelled id is left as it is; an id not issued reverts TokenNotReserved and nothing is cancelled; strangers are refused", async function () {
+    const c = await load();
+    await c.write.mintBatch([BUYER, 3n, 6n]); // 6-8 (a range)
+    await c.write.mint([BUYER]); // 9
+    const five = await signed(c.address, { uid: 5n, tokenId: 5n });
+    await c.write.redeem([five.voucher, five.signer, five.signature], as(buyer));
+    await c.write.burn([9n], as(buyer));
+    await c.write.cancelReservedIds([[1n]]);
+    await c.write.cancelReservedIds([[1n, 5n, 7n, 9n]]);
+    expect(await c.read.ownerOf([5n])).to.equal(BUYER);
+    expect(await c.read.ownerOf([7n])).to.equal(BUYER);
+    for (const id of [5n, 7n, 9n]) expect(await c.read.isReservedIdCancelled([id])).to.equal(false);
+    await c.write.transferFrom([BUYER, O, 7n], as(buyer)); // a range token's slot is still a token's
+    expect(await c.read.ownerOf([7n])).to.equal(O);
+    for (const id of [0n, 10n, 1_000n]) {
+      await viem.assertions.revertWithCustomErrorWithArgs(c.write.cancelReservedIds([[2n, id]]), c, "TokenNotReserved", [id]);
+    }
+    expect(await c.read.isReservedIdCancelled([2n])).to.equal(false);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      c.write.cancelReservedIds([[2n]], as(stranger)),
+      c,
+      "VoucherCancelNotAuthorized",
+      [getAddress(stranger.account.address)],
+    );
+    expect([await c.read.totalSupply(), await c.read.totalBurned()]).to.deep.equal([4n, 1n]);
+  });
+
+  it("verifyVoucher and simulateRedeem report VOUCHER_CANCELLED for a cancelled id (TOKEN_NOT_RESERVED stays for a minted one)", async function () {
+    const c = await load();
+    const cancelled = await signed(c.address, { uid: 31n, tokenId: 2n });
+    const live = await signed(c.address, { uid: 32n, tokenId: 3n });
+    expect(await codes(cancelled)).to.deep.equal([]);
+    await c.write.cancelReservedIds([[2n]]);
+    const result = await verifyVoucher(publicClient, cancelled);
+    expect(result.problems.map((p) => p.code)).to.deep.equal(["VOUCHER_CANCELLED"]);
+    expect(result.problems[0]!.details).to.deep.equal({ uid: "31", tokenId: "2" });
+    expect(result.problems[0]!.message).to.match(/token id 2 was cancelled/);
+    const err = await simulateRedeem(publicClient, { ...cancelled, account: buyer.account }).catch((e: unknown) => e);
+    expect(isVoucherError(err, "VOUCHER_CANCELLED"), String(err)).to.equal(true);
+    expect(await codes(live)).to.deep.equal([]);
+    await c.write.redeem([live.voucher, live.signer, live.signature], as(buyer));
+    expect(await codes(live)).to.deep.equal(["VOUCHER_TOKEN_NOT_RESERVED"]);
+  });
+
+  it("cancellation racing a redemption in one block: whichever is ordered first wins, never both", async function () {
+    for (const cancelFirst of [true, false]) {
+      const c = await load();
+      const v = await signed(c.address, { uid: 42n, tokenId: 4n });
+      await publicClient.request({ method: "evm_setAutomine", params: [false] } as never);
+      let redeemHash: Hex;
+      let cancelHash: Hex;
+      try {
+        const high = { maxPriorityFeePerGas: parseEther("0.00000005"), maxFeePerGas: parseEther("0.0000001") };
+        const low = { maxPriorityFeePerGas: parseEther("0.000000001"), maxFeePerGas: parseEther("0.0000001") };
+        redeemHash = await c.write.redeem([v.voucher, v.signer, v.signature], { ...as(buyer), gas: 500_000n, ...(cancelFirst ? low : high) });
+        cancelHash = await c.write.cancelReservedIds([[4n]], { ...as(minter), gas: 200_000n, ...(cancelFirst ? high : low) });
+        await publicClient.request({ method: "evm_mine", params: [] } as never);
+      } finally {
+        await publicClient.request({ method: "evm_setAutomine", params: [true] } as never);
+      }
+      const [redeemed, cancelled] = await Promise.all([
+        publicClient.getTransactionReceipt({ hash: redeemHash }),
+        publicClient.getTransactionReceipt({ hash: cancelHash }),
+      ]);
+      expect(redeemed.blockNumber).to.equal(cancelled.blockNumber);
+      expect(cancelled.status).to.equal("success"); // a cancel always lands (a minted id is left as it is)
+      expect(redeemed.status).to.equal(cancelFirst ? "reverted" : "success");
+      expect(await c.read.isReservedIdCancelled([4n])).to.equal(cancelFirst);
+      if (cancelFirst) await viem.assertions.revertWithCustomError(c.read.ownerOf([4n]), c, "ERC721NonexistentToken");
+      else expect(await c.read.ownerOf([4n])).to.equal(BUYER);
+      // either way the voucher can never be redeemed again
+      await viem.assertions.revertWithCustomError(
+        c.write.redeem([v.voucher, v.signer, v.signature], as(buyer)),
+        c,
+        cancelFirst ? "VoucherCancelled" : "TokenNotReserved",
+      );
+    }
+  });
+});
+
+describe("prepareCancelVouchers", function () {
+  it("cancels by uid, except an ERC-721 voucher naming its token id (by that id); the calls work as sent", async function () {
+    const { collection: c, editions: e } = await networkHelpers.loadFixture(fixture);
+    await c.write.reserve([2n]); // ids 1, 2
+    const next = createVoucher({ to: BUYER, uid: 50n });
+    const explicit = [createVoucher({ to: BUYER, uid: 51n, tokenId: 2n }), createVoucher({ to: BUYER, uid: 52n, tokenId: 2n })];
+    const calls = await prepareCancelVouchers(publicClient, { contract: c.address, vouchers: [next, ...explicit] });
+    expect(calls.map((call) => [call.address, call.functionName, call.args[0]])).to.deep.equal([
+      [getAddress(c.address), "cancelVouchers", [50n]],
+      [getAddress(c.address), "cancelReservedIds", [2n]],
+    ]);
+    for (const call of calls) await minter.writeContract(call);
+    expect(await c.read.isVoucherCancelled([50n])).to.equal(true);
+    expect(await c.read.isReservedIdCancelled([2n])).to.equal(true);
+    // ERC-1155: every voucher is cancelled by its uid, whatever its token id
+    const onEditions = await prepareCancelVouchers(publicClient, { contract: e.address, vouchers: [createVoucher({ to: BUYER, uid: 60n, tokenId: 7n })] });
+    expect(onEditions.map((call) => [call.functionName, call.args[0]])).to.deep.equal([["cancelVouchers", [60n]]]);
+    expect(await prepareCancelVouchers(publicClient, { contract: c.address, vouchers: [] })).to.deep.equal([]);
   });
 });
 

@@ -9,7 +9,7 @@ import type { EthPrice, FeeTiers, GasEstimate, RedeemGasCase } from "../../gas/i
 
 /** `gas redeem`: what each voucher storage case means for its gas. */
 const REDEEM_CASES: Record<RedeemGasCase, string> = {
-  "explicit-id": "explicit ERC-721 token id (the uid is only read, not written)",
+  "explicit-id": "explicit ERC-721 token id (the uid is neither read nor written)",
   "uid-used-word": "uid in a bitmap word already used (the word is rewritten)",
   "uid-new-word": "uid opens a new bitmap word (~17k gas more than a used word; consecutive uids share words)",
 };

@@ -181,7 +181,7 @@ export function register(program: Command): void {
   const cancel = voucher
     .command("cancel")
     .description("Cancel vouchers on their contract so they can never be redeemed (a minter or admin signs; exit 5 if not)")
-    .argument("[file]", "signed voucher file (from `voucher sign`): cancels its uid at its contract")
+    .argument("[file]", "signed voucher file (from `voucher sign`): cancels its uid at its contract (an ERC-721 voucher naming a token id: that reserved id)")
     .option("--uid <n...>", "cancel these uids instead (with --collection)")
     .option("--collection <address|name>", "the contract (default: the one in the file)");
   withExamples(cancel, [
@@ -225,17 +225,23 @@ async function cancelAction(
   else throw invalidInput("--collection", "", "is required with --uid (the contract the vouchers were signed for)");
   const uids =
     signed !== undefined ? [signed.voucher.uid] : (opts.uid ?? []).map((u) => parseBigIntOption(u, "--uid", { max: UINT256_MAX }));
-  note(json, `Cancelling voucher uid${uids.length === 1 ? "" : "s"} ${uids.join(", ")} at ${contract}…`);
+  // An ERC-721 voucher naming its token id is cancelled by that id (the collection does not read its uid).
+  const { prepareCancelVouchers } = await import("../../vouchers/prepareCancelVouchers.js");
+  const [call] = signed === undefined ? [] : await prepareCancelVouchers(ctx.publicClient, { contract, vouchers: [signed.voucher] });
+  const tokenIds = call?.functionName === "cancelReservedIds" ? call.args[0] : undefined;
+  const what = tokenIds
+    ? `reserved token id ${tokenIds.join(", ")} (every voucher for it)`
+    : `voucher uid${uids.length === 1 ? "" : "s"} ${uids.join(", ")}`;
+  note(json, `Cancelling ${what} at ${contract}…`);
   const sent = await sendWrite(ctx, "voucher cancel", {
     address: contract,
     abi: mintkitCollectionAbi,
-    functionName: "cancelVouchers",
-    args: [uids],
+    ...(tokenIds ? { functionName: "cancelReservedIds", args: [tokenIds] } : { functionName: "cancelVouchers", args: [uids] }),
   });
   return {
-    data: { transactionHash: sent.transactionHash, contract, uids, gasUsed: sent.gasUsed, fee: sent.fee },
+    data: { transactionHash: sent.transactionHash, contract, uids, ...(tokenIds ? { tokenIds } : {}), gasUsed: sent.gasUsed, fee: sent.fee },
     text: [
-      `Cancelled voucher uid${uids.length === 1 ? "" : "s"} ${uids.join(", ")} at ${contract}: they can no longer be redeemed.`,
+      `Cancelled ${what} at ${contract}: ${tokenIds ? "it can" : "they can"} no longer be redeemed.`,
       `transaction: ${sent.transactionHash}`,
       `gas used:    ${sent.gasUsed} (fee ${formatEth(sent.fee)})`,
     ],
