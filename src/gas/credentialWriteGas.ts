@@ -26,14 +26,14 @@ export async function credentialWriteGas(
 ): Promise<GasEstimate> {
   let sim;
   try {
-    sim = await simulateTransaction(
-      client,
-      operation,
-      { address: registry, abi: credentialRegistryAbi, functionName: call.functionName, args: call.args, account } as Parameters<
-        typeof simulateTransaction<typeof credentialRegistryAbi, "issue", readonly [Address, number, `0x${string}`, number, number]>
-      >[2],
-      { measureUsed: true },
-    );
+    const base = { address: registry, abi: credentialRegistryAbi, account } as const;
+    const options = { measureUsed: true } as const;
+    sim =
+      call.functionName === "issue"
+        ? await simulateTransaction(client, operation, { ...base, functionName: "issue", args: call.args }, options)
+        : call.functionName === "revoke"
+          ? await simulateTransaction(client, operation, { ...base, functionName: "revoke", args: call.args }, options)
+          : await simulateTransaction(client, operation, { ...base, functionName: "reissue", args: call.args }, options);
   } catch (err) {
     if (err instanceof GasError && err.code === "GAS_NOT_MINTER") {
       const who = accountAddress(account);
