@@ -11,6 +11,8 @@ import { parseEther, type Address, type Hash, type Hex } from "viem";
 import {
   createCollection,
   createVoucher,
+  estimateCancelVouchersGas,
+  estimateCredentialIssueGas,
   estimateDeployGas,
   estimateMintBatchGas,
   estimateMintGas,
@@ -208,6 +210,29 @@ describe("the case the user is in, read from the chain", function () {
     const err = await estimateRedeemGas(publicClient, { contract: c.address, ...bearer, signer: O }).catch((e: unknown) => e);
     expect(isGasError(err, "GAS_INVALID_PARAMETER")).to.equal(true);
     expect((err as { details: { parameter: string } }).details.parameter).to.equal("from");
+  });
+
+  it("cancelVouchers counts the spent and cancelled bitmap words it opens; a credential issue names a first-time holder", async function () {
+    const c = await viem.deployContract("MintkitCollection", [collectionConfig(O, "Cancel words")]);
+    const fresh = await estimateCancelVouchersGas(publicClient, { contract: c.address, uids: [1n, 2n, 300n], account: O });
+    expect(fresh.cases).to.deep.equal([{ case: "uid-new-word", gas: 4n * SLOT_OPENED_GAS, description: "opens 4 bitmap word(s) of spent or cancelled uids (+17.1k each)" }]);
+    const redeemed = await signed(c.address, { to: buyer.account.address, uid: 1n });
+    await buyer.writeContract({ address: c.address, abi: mintkitCollectionAbi, functionName: "redeem", args: [redeemed.voucher, O, redeemed.signature] });
+    const half = await estimateCancelVouchersGas(publicClient, { contract: c.address, uids: [2n], account: O });
+    expect(half.cases.map((x) => [x.case, x.gas])).to.deep.equal([["uid-new-word", SLOT_OPENED_GAS], ["uid-used-word", 0n]]);
+    expect(fresh.headroom.gas).to.equal(0n);
+
+    const registry = await viem.deployContract("CredentialRegistry", [{ owner: O, name: "Cases", symbol: "C", baseURI: "", contractURI: "" }]);
+    await registry.write.registerSchema(["KYC", ["bool age_over_18"]]);
+    const root = `0x${"ab".repeat(32)}` as Hex;
+    const first = await estimateCredentialIssueGas(publicClient, { registry: registry.address, to: holder.account.address, schemaId: 1, claimsRoot: root, account: O });
+    await registry.write.issue([holder.account.address, 1, root, 0, 0]);
+    const second = await estimateCredentialIssueGas(publicClient, { registry: registry.address, to: holder.account.address, schemaId: 1, claimsRoot: root, account: O });
+    expect([first.cases[0]!.case, second.cases[0]!.case]).to.deep.equal(["fresh-holder", "existing-holder"]);
+    expect(first.gas - second.gas).to.equal(SLOT_OPENED_GAS);
+    const notIssuer = await estimateCredentialIssueGas(publicClient, { registry: registry.address, to: holder.account.address, schemaId: 1, claimsRoot: root, account: rival.account.address }).catch((e: unknown) => e);
+    expect(isGasError(notIssuer, "GAS_NOT_MINTER")).to.equal(true);
+    expect(String((notIssuer as Error).message)).to.match(/ISSUER_ROLE/);
   });
 
   it("estimateDeployGas takes the deploy's own options: each config estimated within 2% of the library's deploy", async function () {
