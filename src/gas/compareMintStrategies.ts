@@ -239,8 +239,8 @@ async function batchStrategy(ctx: StrategyContext, holders: "one" | "many") {
     };
   }
   const fit = await fitChunks("airdrop", count, ctx.limits.targetGas, ctx.limits.perTransactionLimit, async (n) => {
-    const { gasLimit } = await estimateAirdropGas(client, { collection, recipients: recipients.slice(0, Number(n)), account });
-    return gasLimit;
+    const { minimumGasLimit } = await estimateAirdropGas(client, { collection, recipients: recipients.slice(0, Number(n)), account });
+    return minimumGasLimit;
   });
   const steps = groupSteps(
     "airdrop",
@@ -271,7 +271,7 @@ async function lazyStrategy(
   const chainId = await getChainId(client);
   const price = parameters.voucherPrice ?? 0n;
   const buyer = parameters.buyer ?? ctx.account;
-  const redeemGas = async (to: Address, quantity: bigint, use: "gas" | "gasLimit" = "gas") => {
+  const redeemGas = async (to: Address, quantity: bigint, use: "gas" | "minimumGasLimit" = "gas") => {
     const voucher = createVoucher({ to, quantity, price, uid: randomUid() });
     const signature = await signVoucher(signer, { voucher, contract: collection, chainId, account: signerAccount });
     const estimate = await estimateRedeemGas(client, { contract: collection, voucher, signer: signerAccount.address, signature, account: buyer });
@@ -288,7 +288,7 @@ async function lazyStrategy(
     notes.push("One voucher per recipient, each projected at the first's simulated cost.");
     return { steps, notes };
   }
-  const fit = await fitChunks("redeem", count, ctx.limits.targetGas, ctx.limits.perTransactionLimit, (n) => redeemGas(recipients[0]!, n, "gasLimit"));
+  const fit = await fitChunks("redeem", count, ctx.limits.targetGas, ctx.limits.perTransactionLimit, (n) => redeemGas(recipients[0]!, n, "minimumGasLimit"));
   const steps = groupSteps(
     "redeem",
     fit.quantities.map((q) => ({ quantity: q, gas: chunkGas(fit, q) })),

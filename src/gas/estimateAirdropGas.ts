@@ -4,7 +4,9 @@ import { mintkitCollectionAbi } from "../contracts/mintkitCollection.js";
 import { GasError } from "../errors/GasError.js";
 import { accountAddress, simulateTransaction, type GasAccount, type GasClient } from "./simulateGas.js";
 import { toAddress, toQuantity } from "./toQuantity.js";
-import { gasFields, type GasEstimate } from "./types.js";
+import { estimateFields } from "./gasLimitFor.js";
+import { holderCases } from "./gasCases.js";
+import type { GasEstimate } from "./types.js";
 
 /**
  * Gas of one `airdrop(recipients, expectedFirstId)` transaction (one token each, consecutive ids) on a
@@ -46,7 +48,8 @@ export async function estimateAirdropGas(
   }, { measureUsed: true });
   return {
     operation: "airdrop",
-    ...gasFields(sim),
+    ...(await estimateFields(client, sim, { operation: "airdrop", contract: collection, recipients })),
+    cases: await holderCases(client, collection, recipients, "collection"),
     contract: collection,
     account: accountAddress(parameters.account),
     value: 0n,

@@ -4,7 +4,9 @@ import { mintkitEditionsAbi } from "../contracts/mintkitEditions.js";
 import { GasError } from "../errors/GasError.js";
 import { accountAddress, simulateTransaction, type GasAccount, type GasClient } from "./simulateGas.js";
 import { toAddress, toQuantity } from "./toQuantity.js";
-import { gasFields, type GasEstimate } from "./types.js";
+import { estimateFields } from "./gasLimitFor.js";
+import { holderCases } from "./gasCases.js";
+import type { GasEstimate } from "./types.js";
 
 /**
  * Gas of an ERC-1155 `mint(to, id, amount, maxSupply, data)` on a MintkitEditions contract, simulated on
@@ -50,9 +52,11 @@ export async function estimateEditionsMintGas(
     args: [to, id, amount, parameters.maxSupply ?? 0n, parameters.data ?? "0x"],
     account: parameters.account,
   }, { measureUsed: true });
+  const operation = exists ? "editionsMintExisting" : "editionsMintNew";
   return {
-    operation: exists ? "editionsMintExisting" : "editionsMintNew",
-    ...gasFields(sim),
+    operation,
+    ...(await estimateFields(client, sim, { operation, contract: editions, to, id })),
+    cases: await holderCases(client, editions, [to], "editions", id),
     contract: editions,
     account: accountAddress(parameters.account),
     value: 0n,

@@ -3,13 +3,17 @@ import { readContract } from "viem/actions";
 import { mintkitCollectionAbi } from "../contracts/mintkitCollection.js";
 import { accountAddress, simulateTransaction, type GasAccount, type GasClient } from "./simulateGas.js";
 import { toAddress, toQuantity } from "./toQuantity.js";
-import { gasFields, type GasEstimate } from "./types.js";
+import { estimateFields } from "./gasLimitFor.js";
+import { batchCase, holderCases } from "./gasCases.js";
+import type { GasEstimate } from "./types.js";
 
 /**
  * Gas of one `mintBatch(to, quantity, expectedFirstId)` transaction on a MintkitCollection, simulated on
  * the target chain as `account`. `expectedFirstId` defaults to the collection's current `nextTokenId`
  * (a different one is simulated as given, and reverts if it is not the next id). For a mint too big for
- * one transaction, use {@link planBatchMint}.
+ * one transaction, use {@link planBatchMint}. `cases` says whether the batch opens a new 256-id word of the
+ * batch bitmap (+17.1k; a fixed first id, so this cannot change before inclusion: the contract reverts
+ * instead) and whether `to` is a first-time holder (+17.1k).
  *
  * @example
  * const { gas } = await estimateMintBatchGas(publicClient, { collection, to, quantity: 100, account: owner });
@@ -39,5 +43,13 @@ export async function estimateMintBatchGas(
     args: [to, quantity, expectedFirstId],
     account: parameters.account,
   }, { measureUsed: true });
-  return { operation: "mintBatch", ...gasFields(sim), contract: collection, account: accountAddress(parameters.account), value: 0n, quantity };
+  return {
+    operation: "mintBatch",
+    ...(await estimateFields(client, sim, { operation: "mintBatch", contract: collection, to })),
+    cases: [...(await batchCase(client, collection, expectedFirstId, quantity)), ...(await holderCases(client, collection, [to], "collection"))],
+    contract: collection,
+    account: accountAddress(parameters.account),
+    value: 0n,
+    quantity,
+  };
 }

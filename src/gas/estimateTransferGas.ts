@@ -2,7 +2,9 @@ import type { Address } from "viem";
 import { mintkitCollectionAbi } from "../contracts/mintkitCollection.js";
 import { accountAddress, simulateTransaction, type GasAccount, type GasClient } from "./simulateGas.js";
 import { toAddress } from "./toQuantity.js";
-import { gasFields, type GasEstimate } from "./types.js";
+import { estimateFields } from "./gasLimitFor.js";
+import { holderCases } from "./gasCases.js";
+import type { GasEstimate } from "./types.js";
 
 /**
  * Gas of an ERC-721 `transferFrom(from, to, tokenId)` on a MintkitCollection, simulated on the target chain
@@ -33,5 +35,13 @@ export async function estimateTransferGas(
     args: [from, to, parameters.tokenId],
     account,
   }, { measureUsed: true });
-  return { operation: "transfer", ...gasFields(sim), contract: collection, account: accountAddress(account), value: 0n, quantity: 1n };
+  return {
+    operation: "transfer",
+    ...(await estimateFields(client, sim, { operation: "transfer", contract: collection, to })),
+    cases: await holderCases(client, collection, [to], "collection"),
+    contract: collection,
+    account: accountAddress(account),
+    value: 0n,
+    quantity: 1n,
+  };
 }

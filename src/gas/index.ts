@@ -19,7 +19,7 @@ export { sampleRecipients } from "./sampleRecipients.js";
 export { estimateMintGas } from "./estimateMintGas.js";
 export { estimateMintBatchGas } from "./estimateMintBatchGas.js";
 export { estimateAirdropGas } from "./estimateAirdropGas.js";
-export { estimateRedeemGas } from "./estimateRedeemGas.js";
+export { estimateRedeemGas, type EstimateRedeemGasParameters } from "./estimateRedeemGas.js";
 export { estimateEditionsMintGas } from "./estimateEditionsMintGas.js";
 export {
   estimateDeployGas,
@@ -39,3 +39,29 @@ export {
   type CompareMintStrategiesParameters,
   type StrategyStep,
 } from "./compareMintStrategies.js";
+export {
+  estimateCredentialIssueGas,
+  type EstimateCredentialIssueGasParameters,
+} from "./estimateCredentialIssueGas.js";
+export { estimateCredentialRevokeGas } from "./estimateCredentialRevokeGas.js";
+export { estimateCredentialReissueGas } from "./estimateCredentialReissueGas.js";
+export { estimateCancelVouchersGas } from "./estimateCancelVouchersGas.js";
+export {
+  headroomFor,
+  type HeadroomForParameters,
+} from "./headroomFor.js";
+export {
+  gasLimitFor,
+  type GasLimit,
+  type GasLimitForParameters,
+  type WorstCaseCost,
+} from "./gasLimitFor.js";
+export {
+  SLOT_OPENED_GAS,
+  COLD_SLOAD_GAS,
+  SLOT_CREATED_GAS,
+  type Headroom,
+  type HeadroomItem,
+  type HeadroomCase,
+  type GasCase,
+} from "./headroom.js";

@@ -1,4 +1,6 @@
 import type { Address } from "viem";
+import type { WorstCaseCost } from "./gasLimitFor.js";
+import type { GasCase, Headroom } from "./headroom.js";
 import type { GasUsedSource } from "./measureGasUsed.js";
 
 /** The operations mintkit estimates (`mintkit gas <operation>`). */
@@ -13,6 +15,10 @@ export const GAS_OPERATIONS = [
   "deployCollection",
   "deployEditions",
   "transfer",
+  "credentialIssue",
+  "credentialRevoke",
+  "credentialReissue",
+  "cancelVouchers",
 ] as const;
 
 /** One of {@link GAS_OPERATIONS}. */
@@ -27,14 +33,29 @@ export interface GasEstimate {
    */
   readonly gas: bigint;
   /**
-   * The smallest gas limit at which it succeeds (within ~0.1%): send it with at least this. It can exceed
-   * `gas` by a few thousand: a value transfer must hold a 2,300 stipend it gets back, a call into another
-   * contract keeps 1/64 of the gas back.
+   * The gas limit to send it with: {@link minimumGasLimit} plus {@link headroom}, the gas that what can move
+   * on the chain before inclusion may add (a holder emptying its balance, a batch opening a new bitmap
+   * word…; see `headroomFor`). Never below the minimum; capped at EIP-7825's 2^24.
    */
   readonly gasLimit: bigint;
   /**
+   * The smallest gas limit at which it succeeds on the chain as it is now (within ~0.1%). It can exceed
+   * `gas` by a few thousand: a value transfer must hold a 2,300 stipend it gets back, a call into another
+   * contract keeps 1/64 of the gas back. Sending exactly this runs out of gas if the state moves against it.
+   */
+  readonly minimumGasLimit: bigint;
+  /** Why `gasLimit` is above `minimumGasLimit`, item by item. */
+  readonly headroom: Headroom;
+  /** `gasLimit` at the fast tier's fee cap: the most the transaction can cost; absent without fee history. */
+  readonly worstCaseCost?: WorstCaseCost;
+  /**
+   * The state-dependent cases the transaction is in now, read from the chain, each with the gas it adds
+   * over the cheaper case (e.g. a uid opening a new bitmap word: +17,100; a first-time holder: +17,100).
+   */
+  readonly cases: readonly GasCase[];
+  /**
    * How `gas` was measured: `"trace"` (`debug_traceCall`), `"accessList"` (`eth_createAccessList`), or
-   * `"limit"` (the node offers neither: `gas` is then `gasLimit`, an upper bound).
+   * `"limit"` (the node offers neither: `gas` is then `minimumGasLimit`, an upper bound).
    */
   readonly gasSource: GasUsedSource;
   /** The contract called; absent for a direct deploy (contract creation). */
@@ -60,8 +81,3 @@ export interface GasEstimate {
  *   word; consecutive uids share words, random ones do not).
  */
 export type RedeemGasCase = "explicit-id" | "uid-used-word" | "uid-new-word";
-
-/** Internal: the gas fields of a {@link GasEstimate} from a simulation. */
-export function gasFields(sim: { gasLimit: bigint; gasUsed: bigint; source: GasUsedSource }) {
-  return { gas: sim.gasUsed, gasLimit: sim.gasLimit, gasSource: sim.source } as const;
-}
