@@ -13,7 +13,7 @@ describe("metadata: depth and size limits (checked before anything is built or u
     for (const depth of [MAX_METADATA_DEPTH + 1, 5000]) {
       const r = validateTokenMetadata({ name: "Deep", properties: nested(depth) });
       expect(r.ok).to.equal(false);
-      const problem = (r as { problems: { code: string; message: string }[] }).problems[0]!;
+      const problem = (r as unknown as { problems: { code: string; message: string }[] }).problems[0]!;
       expect(problem.code).to.equal("too_deep");
       expect(problem.message).to.contain(String(MAX_METADATA_DEPTH));
     }
@@ -23,9 +23,9 @@ describe("metadata: depth and size limits (checked before anything is built or u
   it("refuses a document whose JSON is over the size limit, and accepts one just under it", () => {
     const big = validateTokenMetadata({ name: "Big", description: "x".repeat(MAX_METADATA_BYTES) });
     expect(big.ok).to.equal(false);
-    expect((big as { problems: { code: string }[] }).problems[0]!.code).to.equal("too_large");
+    expect((big as unknown as { problems: { code: string }[] }).problems[0]!.code).to.equal("too_large");
     const wide = validateTokenMetadata({ name: "Wide", attributes: Array.from({ length: 20_000 }, (_, i) => ({ trait_type: `t${i}`, value: i })) });
-    expect((wide as { problems: { code: string }[] }).problems[0]!.code).to.equal("too_large");
+    expect((wide as unknown as { problems: { code: string }[] }).problems[0]!.code).to.equal("too_large");
     expect(validateTokenMetadata({ name: "Ok", description: "x".repeat(MAX_METADATA_BYTES - 500), properties: nested(MAX_METADATA_DEPTH - 1) }).ok).to.equal(true);
   });
 });
