@@ -56,6 +56,8 @@ export interface BadInputCase {
   readonly absent?: readonly string[];
   /** The command writes on chain when its input is accepted: run alone, the block number must not move. */
   readonly sends?: boolean;
+  /** The command answers with a verdict instead of an error (`credential verify`: exit 1 + its reason code). */
+  readonly verdict?: RegExp;
   /** Default 30 s: a hang is a failure too (e.g. a crafted keystore KDF). */
   readonly timeoutMs?: number;
 }
@@ -224,7 +226,7 @@ const batchCases: BadInputCase[] = [
   { id: "batch/metadata-huge", command: "batch", exit: 2, sends: true, files: (fx) => ({ "m/1.png": fx.png, "m/manifest.json": json({ items: [{ file: "1.png", name: "Big", properties: { blob: "x".repeat(2_000_000) } }] }) }), args: () => ["batch", "Art", "m/manifest.json"] },
   { id: "batch/metadata-many-attributes", command: "batch", exit: 2, sends: true, files: (fx) => ({ "m/1.png": fx.png, "m/manifest.json": json({ items: [{ file: "1.png", name: "Wide", attributes: Array.from({ length: 20_000 }, (_, i) => ({ trait_type: `t${i}`, value: i })) }] }) }), args: () => ["batch", "Art", "m/manifest.json"] },
   { id: "batch/sidecar-truncated", command: "batch", exit: 2, sends: true, files: (fx) => ({ "in/1.png": fx.png, "in/1.json": '{"name": "A", "attri' }), args: () => ["batch", "Art", "in"] },
-  { id: "batch/journal-truncated-line", command: "batch", exit: [1, 2], sends: true, files: (fx) => ({ [fx.journal]: `${fx.journalLines.slice(0, -2).join("\n")}\n${fx.journalLines[fx.journalLines.length - 2]!.slice(0, 50)}` }), args: () => ["batch", "status"] },
+  { id: "batch/journal-torn-last-line", command: "batch status", exit: 0, files: (fx) => ({ [fx.journal]: `${fx.journalLines.slice(0, -2).join("\n")}\n${fx.journalLines[fx.journalLines.length - 2]!.slice(0, 50)}` }), args: () => ["batch", "status"] },
   { id: "batch/journal-garbage", command: "batch", exit: [1, 2], chain: false, files: (fx) => ({ [fx.journal]: "\u0000\u0001garbage\n{not json}\n" }), args: (fx) => ["batch", "status", fx.journal] },
   { id: "batch/journal-wrong-shape", command: "batch", exit: [1, 2], chain: false, files: (fx) => ({ [fx.journal]: `${json({ type: "plan", version: 1, items: 5 }).replace(/\n/g, "")}\n{"type":"complete"}\n` }), args: (fx) => ["batch", "status", fx.journal] },
   { id: "batch/journal-edited-complete", command: "batch", exit: [1, 2], chain: false, files: (fx) => ({ [fx.journal]: `${fx.journalLines[0]}\n{"type":"complete","at":"2026-01-01T00:00:00.000Z"}\n` }), args: (fx) => ["batch", "status", fx.journal] },
@@ -441,14 +443,14 @@ const credentialCases: BadInputCase[] = [
   { id: "credential-challenge/audience-missing", command: "credential challenge", exit: 2, args: () => ["credential", "challenge"] },
   { id: "credential-verify/not-found", command: "credential verify", exit: 2, args: verify() },
   { id: "credential-verify/is-folder", command: "credential verify", exit: 2, files: () => ({ "pres.json": { dir: true } }), args: verify() },
-  { id: "credential-verify/truncated", command: "credential verify", exit: 2, files: (fx) => ({ "pres.json": json(fx.presentation).slice(0, 200) }), args: verify() },
-  { id: "credential-verify/wrong-format", command: "credential verify", exit: 2, files: pf((fx) => with1(fx.presentation, ["format"], "mintkit-claims")), args: verify() },
-  { id: "credential-verify/claims-file-given", command: "credential verify", exit: 2, files: pf((fx) => fx.claims), args: verify() },
-  { id: "credential-verify/token-id-text", command: "credential verify", exit: 2, files: pf((fx) => with1(fx.presentation, ["tokenId"], "x")), args: verify() },
-  { id: "credential-verify/registry-short", command: "credential verify", exit: 2, files: pf((fx) => with1(fx.presentation, ["registry"], SHORT_ADDRESS)), args: verify() },
-  { id: "credential-verify/holder-not-hex", command: "credential verify", exit: 2, files: pf((fx) => with1(fx.presentation, ["holder"], NOT_HEX)), args: verify() },
-  { id: "credential-verify/chain-id-text", command: "credential verify", exit: 2, files: pf((fx) => with1(fx.presentation, ["chainId"], "mainnet")), args: verify() },
-  { id: "credential-verify/nested-garbage", command: "credential verify", exit: 2, files: pf((fx) => ({ ...fx.presentation, disclosure: nested(3000) })), args: verify() },
+  { id: "credential-verify/truncated", command: "credential verify", exit: 1, verdict: /MALFORMED_PRESENTATION/, files: (fx) => ({ "pres.json": json(fx.presentation).slice(0, 200) }), args: verify() },
+  { id: "credential-verify/wrong-format", command: "credential verify", exit: 1, verdict: /MALFORMED_PRESENTATION/, files: pf((fx) => with1(fx.presentation, ["format"], "mintkit-claims")), args: verify() },
+  { id: "credential-verify/claims-file-given", command: "credential verify", exit: 1, verdict: /MALFORMED_PRESENTATION/, files: pf((fx) => fx.claims), args: verify() },
+  { id: "credential-verify/token-id-text", command: "credential verify", exit: 1, verdict: /MALFORMED_PRESENTATION/, files: pf((fx) => with1(fx.presentation, ["tokenId"], "x")), args: verify() },
+  { id: "credential-verify/registry-short", command: "credential verify", exit: 1, verdict: /MALFORMED_PRESENTATION/, files: pf((fx) => with1(fx.presentation, ["registry"], SHORT_ADDRESS)), args: verify() },
+  { id: "credential-verify/holder-not-hex", command: "credential verify", exit: 1, verdict: /MALFORMED_PRESENTATION/, files: pf((fx) => with1(fx.presentation, ["holder"], NOT_HEX)), args: verify() },
+  { id: "credential-verify/chain-id-text", command: "credential verify", exit: 1, verdict: /MALFORMED_PRESENTATION/, files: pf((fx) => with1(fx.presentation, ["chainId"], "mainnet")), args: verify() },
+  { id: "credential-verify/nested-garbage", command: "credential verify", exit: 1, verdict: /MALFORMED_PRESENTATION/, files: pf((fx) => ({ ...fx.presentation, disclosure: nested(3000) })), args: verify() },
   { id: "credential-verify/trusted-issuer-malformed", command: "credential verify", exit: 2, files: pf((fx) => fx.presentation), args: (fx) => ["credential", "verify", "pres.json", "--audience", "https://shop.example", "--nonce", String(fx.presentation["nonce"]), "--trusted-issuer", "Reg"] },
   { id: "credential-verify/max-age-negative", command: "credential verify", exit: 2, files: pf((fx) => fx.presentation), args: verify(["--max-age", "-1"]) },
   { id: "credential-verify/clock-skew-text", command: "credential verify", exit: 2, files: pf((fx) => fx.presentation), args: verify(["--clock-skew", "lots"]) },

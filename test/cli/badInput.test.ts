@@ -10,7 +10,8 @@
  *   absent, nothing signed is printed, and for a command that writes on chain the block number did not move
  *   (those cases run one at a time; the others run alongside, 3 at a time).
  *
- * `MINTKIT_BATTERY_REPORT=<path>` (or `npm run battery`) writes `{ total, clean, other, byCommand, cases }` there.
+ * `MINTKIT_BATTERY_REPORT=<path>` (or `npm run battery`) writes `{ total, clean, other, byCommand, cases }` there;
+ * `MINTKIT_BATTERY_BIN=<other checkout>/bin/mintkit.js` runs the cases against another build (the "before" count).
  */
 import { expect } from "chai";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -59,6 +60,10 @@ function judge(c: BadInputCase, r: CaseRun, json: boolean): { problems: string[]
   const stderr = r.stderr;
   if (r.code === 0 && expected.includes(0)) {
     // Allowed to succeed (e.g. a repair): only the forbidden texts below are checked.
+  } else if (c.verdict !== undefined) {
+    // A verifier's verdict (exit 1 = not valid) is an answer, not an error: it must name its reason code.
+    if (!c.verdict.test(`${r.stdout}\n${stderr}`)) problems.push(`no verdict matching ${c.verdict}`);
+    code = c.verdict.source;
   } else if (json) {
     try {
       const { error } = errorJson(r.stderr);
@@ -110,7 +115,7 @@ function runCase(args: readonly string[], options: { cwd: string; env?: Record<s
   env.MINTKIT_KEYSTORE_DIR = path.join(options.cwd, "keystore");
   Object.assign(env, options.env);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliBin, ...args], { cwd: options.cwd, env, stdio: ["pipe", "pipe", "pipe"], detached: true });
+    const child = spawn(process.execPath, [process.env.MINTKIT_BATTERY_BIN ?? cliBin, ...args], { cwd: options.cwd, env, stdio: ["pipe", "pipe", "pipe"], detached: true });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
