@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { BatchError } from "../errors/BatchError.js";
@@ -31,15 +32,23 @@ export function readJournalFile(path: string): JournalContents | undefined {
   const validLength = bytes.lastIndexOf(0x0a) + 1;
   const lines = bytes.subarray(0, validLength).toString("utf8").split("\n");
   const records: JournalRecord[] = [];
+  let checksummed: boolean | undefined;
   for (const [i, line] of lines.entries()) {
     if (line.trim() === "") continue;
+    const sum = SUM_SUFFIX.exec(line);
+    // The plan decides: a journal written with checksums has them on every line (older journals have none).
+    checksummed ??= sum !== null;
+    if (checksummed && sum === null) throw journalInvalid(path, `line ${i + 1} has no checksum`, i + 1);
+    if (sum !== null && recordSum(`${line.slice(0, sum.index)}}`) !== sum[1]) {
+      throw journalInvalid(path, `line ${i + 1} does not match its checksum (the file was damaged or edited)`, i + 1);
+    }
     let record: unknown;
     try {
-      record = JSON.parse(line);
+      record = JSON.parse(sum === null ? line : `${line.slice(0, sum.index)}}`);
     } catch {
       throw journalInvalid(path, `line ${i + 1} is not JSON`, i + 1);
     }
-    if (typeof record !== "object" || record === null || typeof (record as { type?: unknown }).type !== "string") {
+    if (typeof record !== "object" || record === null || !RECORD_TYPES.has((record as { type?: unknown }).type as string)) {
       throw journalInvalid(path, `line ${i + 1} is not a journal record`, i + 1);
     }
     records.push(record as JournalRecord);
@@ -48,6 +57,7 @@ export function readJournalFile(path: string): JournalContents | undefined {
   if (first !== undefined && (first.type !== "plan" || first.version !== 1)) {
     throw journalInvalid(path, "does not start with a version-1 plan record", 1);
   }
+  if (first !== undefined) checkRecords(path, first, records);
   return { records, tornTail: validLength < bytes.length, validLength };
 }
 
@@ -109,7 +119,10 @@ export class BatchJournal {
    */
   append(record: JournalRecord, tear?: { readonly point: "torn-sign" | "torn-confirm"; readonly step: string }): void {
     if (this.fd === undefined) throw new Error("The batch journal is closed.");
-    const line = Buffer.from(`${JSON.stringify(record)}\n`, "utf8");
+    const json = JSON.stringify(record);
+    // Each line carries a checksum of its own bytes: a line damaged in place (a torn write inside the file,
+    // a flipped bit, a hand edit) is reported instead of being believed.
+    const line = Buffer.from(`${json.slice(0, -1)},"sum":"${recordSum(json)}"}\n`, "utf8");
     if (tear && faultAt(this.faults, tear.point, tear.step)) {
       writeAll(this.fd, line.subarray(0, Math.floor(line.length / 2)));
       fsyncSync(this.fd);
@@ -126,6 +139,56 @@ export class BatchJournal {
     closeSync(this.fd);
     this.fd = undefined;
     this.releaseLock();
+  }
+}
+
+/** The `"sum"` field every record ends with: 16 hex digits of sha256 over the line without it. */
+const SUM_SUFFIX = /,"sum":"([0-9a-f]{16})"\}$/;
+
+function recordSum(json: string): string {
+  return createHash("sha256").update(json, "utf8").digest("hex").slice(0, 16);
+}
+
+const RECORD_TYPES = new Set(["plan", "signed", "confirmed", "reverted", "settled", "complete"]);
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+const DECIMAL = /^(0|[1-9][0-9]{0,77})$/;
+
+/**
+ * Checks what a journal says against itself: the plan has the fields a resume needs, every later record names a
+ * step of the plan, and "complete" is only believed when every step is confirmed or settled.
+ */
+function checkRecords(path: string, plan: JournalRecord & { type: "plan" }, records: readonly JournalRecord[]): void {
+  const p = plan as unknown as Record<string, unknown>;
+  const steps = Array.isArray(p.steps) ? (p.steps as unknown[]) : undefined;
+  const bad =
+    !Number.isSafeInteger(p.chainId) || (p.chainId as number) <= 0
+      ? "chainId"
+      : typeof p.collection !== "string" || !ADDRESS.test(p.collection)
+        ? "collection"
+        : typeof p.firstId !== "string" || !DECIMAL.test(p.firstId)
+          ? "firstId"
+          : !Array.isArray(p.items)
+            ? "items"
+            : steps === undefined || !steps.every((s) => typeof (s as { key?: unknown })?.key === "string")
+              ? "steps"
+              : undefined;
+  if (bad !== undefined) throw journalInvalid(path, `has a plan record whose ${bad} is missing or malformed`, 1);
+  const keys = new Set((steps as { key: string }[]).map((s) => s.key));
+  const done = new Set<string>();
+  for (const [i, record] of records.entries()) {
+    if (i === 0) continue;
+    if (record.type === "plan") throw journalInvalid(path, `has a second plan record (record ${i + 1})`);
+    if (record.type === "complete") {
+      const missing = [...keys].filter((k) => !done.has(k));
+      if (missing.length > 0) {
+        throw journalInvalid(path, `says "complete" although step(s) ${missing.join(", ")} were never confirmed (record ${i + 1})`);
+      }
+      continue;
+    }
+    if (typeof record.step !== "string" || !keys.has(record.step)) {
+      throw journalInvalid(path, `record ${i + 1} names a step that is not in the plan (${String(record.step)})`);
+    }
+    if (record.type === "confirmed" || record.type === "settled") done.add(record.step);
   }
 }
 

@@ -6,6 +6,12 @@ export type ClaimValueJson = string | boolean | readonly ClaimValueJson[];
 
 const ARRAY = /^(.+)\[(\d*)\]$/;
 const INTEGER = /^(u?)int(\d+)$/;
+/**
+ * Largest string or bytes claim value, in bytes: a claim travels in every presentation that discloses it and in
+ * the calldata of an on-chain check, so a document belongs behind its hash, not in a claim.
+ */
+export const MAX_CLAIM_VALUE_BYTES = 16 * 1024;
+
 const FIXED_BYTES = /^bytes(\d+)$/;
 const DECIMAL = /^-?\d+$/;
 
@@ -42,6 +48,10 @@ function normalize(type: string, value: unknown, label: string, problems: string
     return items.every((item) => item !== undefined) ? (items as ClaimValue[]) : undefined;
   }
   if (type === "string") {
+    if (typeof value === "string" && new TextEncoder().encode(value).length > MAX_CLAIM_VALUE_BYTES) {
+      problems.push(`${label} is ${new TextEncoder().encode(value).length} bytes, over the ${MAX_CLAIM_VALUE_BYTES}-byte limit of a claim (keep documents off the credential: commit to their hash in a bytes32 claim)`);
+      return undefined;
+    }
     if (typeof value === "string") return value;
     problems.push(`${label} must be a string`);
     return undefined;
@@ -57,6 +67,10 @@ function normalize(type: string, value: unknown, label: string, problems: string
     return undefined;
   }
   if (type === "bytes") {
+    if (typeof value === "string" && value.length > 2 + 2 * MAX_CLAIM_VALUE_BYTES) {
+      problems.push(`${label} is over the ${MAX_CLAIM_VALUE_BYTES}-byte limit of a claim (commit to a document's hash in a bytes32 claim instead)`);
+      return undefined;
+    }
     if (typeof value === "string" && isHex(value, { strict: true }) && value.length % 2 === 0) return value.toLowerCase() as `0x${string}`;
     problems.push(`${label} must be 0x-prefixed hex of whole bytes`);
     return undefined;

@@ -16,7 +16,7 @@ export function readVersionedJson(
     try {
       raw = JSON.parse(input);
     } catch (error) {
-      throw invalid([`not JSON: ${(error as Error).message}`]);
+      throw invalid([describeJsonError(input, error)]);
     }
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw invalid([expected.notObject]);
@@ -27,6 +27,19 @@ export function readVersionedJson(
     problems.push(`version ${JSON.stringify(fields.version)} is not supported (this mintkit reads version ${expected.version})`);
   }
   return { fields, problems };
+}
+
+/**
+ * Internal: what is wrong with JSON text that does not parse, in words (never the parser's raw message, which
+ * quotes the file's bytes): empty, cut short (a torn or truncated copy) or not JSON at a character.
+ */
+export function describeJsonError(text: string, error: unknown): string {
+  if (text.trim() === "") return "the file is empty";
+  const message = error instanceof Error ? error.message : "";
+  if (/Unexpected end|Unterminated|end of JSON/i.test(message)) return "not JSON: it ends early (a truncated copy or an interrupted write?)";
+  const at = /position (\d+)/.exec(message)?.[1];
+  if (/^[\s\uFEFF]*[{[]/.test(text) === false) return "not JSON: it does not start with { (is it the right file?)";
+  return `not JSON: invalid at character ${at ?? "?"}`;
 }
 
 /** Internal: 32 bytes of 0x-prefixed hex (either case). */

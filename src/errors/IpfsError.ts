@@ -36,6 +36,8 @@ export interface IpfsErrorDetailsByCode {
     readonly badCount: number;
     /** The first bad copies (at most 20). */
     readonly bad: readonly { readonly cid: string; readonly pack: string; readonly inUse: boolean }[];
+    /** Pack files that cannot be read past `from` (garbage or a torn record that is not growing). */
+    readonly damaged?: readonly { readonly pack: string; readonly from: number; readonly size: number }[];
   };
   /** The DAG contains a codec or hash mintkit cannot walk. */
   IPFS_UNSUPPORTED_CODEC: { readonly cid: string; readonly codec: number; readonly hash: number };

@@ -2,7 +2,7 @@ import { createDecipheriv, timingSafeEqual } from "node:crypto";
 import { getAddress, keccak256, type Hex } from "viem";
 // viem/accounts (key derivation, wordlists) is loaded on first use, so `import "mintkit/node"` does not pay for it.
 import { KeystoreError } from "../errors/KeystoreError.js";
-import { deriveKey } from "./deriveKey.js";
+import { assertKdfParams, deriveKey } from "./deriveKey.js";
 import type { KeystoreV3 } from "./types.js";
 
 export interface DecryptKeystoreOptions {
@@ -76,7 +76,7 @@ export function parseKeystore(value: unknown, path?: string): KeystoreV3 {
     throw invalidFile("missing or non-hex iv, ciphertext, mac or salt", path);
   }
   const address = typeof v.address === "string" && /^(0x)?[0-9a-fA-F]{40}$/.test(v.address) ? strip(v.address).toLowerCase() : undefined;
-  return {
+  const parsed: KeystoreV3 = {
     version: 3,
     id: typeof v.id === "string" ? v.id : "",
     ...(address ? { address } : {}),
@@ -92,6 +92,19 @@ export function parseKeystore(value: unknown, path?: string): KeystoreV3 {
       mac: strip(crypto.mac as string),
     },
   };
+  // The KDF work is bounded when the file is read, not only when it is used: `keys import` refuses a crafted
+  // file instead of storing a keystore that would hang every later command.
+  try {
+    assertKdfParams(parsed.crypto.kdf, parsed.crypto.kdfparams);
+  } catch (err) {
+    if (!(err instanceof KeystoreError)) throw err;
+    const reason = String((err.details as { reason?: unknown } | undefined)?.reason ?? err.shortMessage);
+    throw new KeystoreError("KEYSTORE_INVALID_FILE", `Not a usable keystore${path ? ` (${path})` : ""}: ${reason}.`, {
+      hint: err.hint ?? "Use a Web3 Secret Storage v3 JSON keystore (geth, ethers, Foundry, MetaMask export).",
+      details: { path, reason },
+    });
+  }
+  return parsed;
 }
 
 function invalidFile(reason: string, path?: string): KeystoreError<"KEYSTORE_INVALID_FILE"> {

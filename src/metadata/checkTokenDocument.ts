@@ -1,5 +1,6 @@
 import { describeValue, fieldPath, isRecord, type ProblemCollector } from "./collectProblems.js";
 import { checkAttributes } from "./checkAttributes.js";
+import { checkDocumentLimits } from "./checkDocumentLimits.js";
 import { checkColor, checkNearMisses, checkText } from "./checkFields.js";
 import { checkUri, type UriFieldRules } from "./checkUri.js";
 import { EDITION_METADATA_FIELDS, TOKEN_METADATA_FIELDS } from "./metadataFields.js";
@@ -35,6 +36,7 @@ export function checkTokenDocument(
   out: ProblemCollector,
   standard: "ERC-721" | "ERC-1155",
 ): void {
+  if (!checkDocumentLimits(doc, out)) return;
   const placeholders = standard === "ERC-1155" ? ["id"] : [];
   const imageRules: UriFieldRules = { expect: "image", placeholders, standard };
   const anyRules: UriFieldRules = { expect: "any", placeholders, standard };

@@ -17,6 +17,8 @@ export type ProblemSeverity = "error" | "warning";
 /** A stable identifier for each kind of problem, to branch on without parsing messages. */
 export type ProblemCode =
   | "not_object"
+  | "too_deep"
+  | "too_large"
   | "required"
   | "wrong_type"
   | "empty"

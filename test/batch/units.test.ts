@@ -31,7 +31,15 @@ describe("batch units", () => {
 
   it("journal: a torn last line is ignored and dropped on open; a corrupt middle line is an error", () => {
     const file = path.join(tempDir(), "j.jsonl");
-    const plan = { type: "plan", version: 1 } as unknown as Parameters<BatchJournal["append"]>[0];
+    const plan = {
+      type: "plan",
+      version: 1,
+      chainId: 31337,
+      collection: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+      firstId: "1",
+      items: [],
+      steps: [],
+    } as unknown as Parameters<BatchJournal["append"]>[0];
     const j = BatchJournal.open(file);
     j.append(plan);
     j.append({ type: "complete", at: "now" });
@@ -58,5 +66,50 @@ describe("batch units", () => {
     }
     expect(isBatchError(err, "BATCH_JOURNAL_INVALID")).to.equal(true);
     expect((err as { details: { line: number } }).details.line).to.equal(2);
+  });
+
+  it("journal: every line is checksummed; a damaged line, a plan of the wrong shape or an unearned \"complete\" is an error", () => {
+    const dir = tempDir();
+    const file = path.join(dir, "j.jsonl");
+    const plan = {
+      type: "plan",
+      version: 1,
+      chainId: 31337,
+      collection: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+      firstId: "1",
+      items: [],
+      steps: [{ key: "chunk-1", kind: "mint" }],
+    } as unknown as Parameters<BatchJournal["append"]>[0];
+    const j = BatchJournal.open(file);
+    j.append(plan);
+    j.append({ type: "settled", step: "chunk-1", reason: "test", at: "now" });
+    j.append({ type: "complete", at: "now" });
+    j.close();
+    const text = readFileSync(file, "utf8");
+    expect(text.split("\n")[0]).to.match(/,"sum":"[0-9a-f]{16}"\}$/);
+    expect(readJournalFile(file)!.records.map((r) => r.type)).to.deep.equal(["plan", "settled", "complete"]);
+    const reasonOf = (content: string): string => {
+      writeFileSync(file, content);
+      try {
+        readJournalFile(file);
+      } catch (e) {
+        expect(isBatchError(e, "BATCH_JOURNAL_INVALID"), String(e)).to.equal(true);
+        expect((e as { hint: string }).hint).to.not.equal("");
+        return (e as { details: { reason: string } }).details.reason;
+      }
+      throw new Error("expected BATCH_JOURNAL_INVALID");
+    };
+    // A digit changed in place: still JSON, still a record, but not what was written.
+    expect(reasonOf(text.replace('"chainId":31337', '"chainId":31338'))).to.match(/line 1 does not match its checksum/);
+    // A line without its checksum in a checksummed journal.
+    const lines = text.trim().split("\n");
+    expect(reasonOf(`${lines[0]}\n{"type":"complete","at":"x"}\n`)).to.match(/line 2 has no checksum/);
+    // Older journals (no checksums): shape and consistency are still checked.
+    const legacy = (p: unknown, ...rest: unknown[]) => `${[p, ...rest].map((r) => JSON.stringify(r)).join("\n")}\n`;
+    expect(reasonOf(legacy(plan, { type: "complete", at: "x" }))).to.match(/says "complete" although step\(s\) chunk-1 were never confirmed/);
+    expect(reasonOf(legacy({ ...(plan as object), items: 5 }))).to.match(/plan record whose items is missing or malformed/);
+    expect(reasonOf(legacy({ ...(plan as object), collection: "0x12" }))).to.match(/plan record whose collection/);
+    expect(reasonOf(legacy(plan, { type: "confirmed", step: "chunk-9", hash: "0x", at: "x" }))).to.match(/names a step that is not in the plan/);
+    expect(reasonOf(legacy(plan, { type: "mystery" }))).to.match(/line 2 is not a journal record/);
   });
 });

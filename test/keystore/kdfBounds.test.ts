@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { decryptKeystore } from "../../src/keystore/index.js";
+import { decryptKeystore, parseKeystore } from "../../src/keystore/index.js";
 import { isKeystoreError } from "../../src/errors/KeystoreError.js";
 
 /** The Web3 Secret Storage spec's PBKDF2 vector, with kdfparams replaced by `kdfparams`. */
@@ -48,5 +48,25 @@ describe("keystore KDF bounds (a crafted file cannot hang the CLI)", function ()
     expect(await decryptKeystore(pbkdf2Keystore({}), "testpassword")).to.equal(
       "0x7a28b5ba57c53603b0b07b56bba752f7784bf506fa95edc395f5cf6c7514fe9d",
     );
+  });
+
+  it("refuses absurd KDF parameters when the file is parsed (so `keys import` never stores one), naming the file", () => {
+    const scrypt = { ...pbkdf2Keystore({}), crypto: { ...pbkdf2Keystore({}).crypto, kdf: "scrypt", kdfparams: { n: 2 ** 40, r: 8, p: 1, dklen: 32, salt: "ab".repeat(32) } } };
+    for (const [file, reason] of [
+      [pbkdf2Keystore({ c: 2 ** 40 }), /pbkdf2 c=1099511627776 iterations is over mintkit's limit/],
+      [pbkdf2Keystore({ dklen: 10 ** 9 }), /dklen=1000000000 is outside 32\.\.64/],
+      [scrypt, /scrypt n=1099511627776, r=8, p=1 needs .* over mintkit's limit of 1 GiB/],
+    ] as const) {
+      let err: unknown;
+      try {
+        parseKeystore(file, "crafted.json");
+      } catch (e) {
+        err = e;
+      }
+      expect(isKeystoreError(err, "KEYSTORE_INVALID_FILE"), String(err)).to.equal(true);
+      expect((err as Error).message).to.contain("crafted.json").and.match(reason);
+      expect((err as { hint?: string }).hint).to.be.a("string").and.not.equal("");
+    }
+    expect(parseKeystore(pbkdf2Keystore({}), "ok.json").crypto.kdf).to.equal("pbkdf2");
   });
 });

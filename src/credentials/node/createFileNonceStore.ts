@@ -100,10 +100,28 @@ function parseRecord(text: string, file: string): NonceRecord {
 }
 
 function storeFailed(file: string, err: unknown): CredentialError<"CREDENTIAL_NONCE_STORE_FAILED"> {
-  const reason = err instanceof Error ? err.message : String(err);
+  const reason = describeFsError(err);
   return new CredentialError("CREDENTIAL_NONCE_STORE_FAILED", `The nonce store cannot use ${file}: ${reason}.`, {
     hint: "Check the folder's permissions; a corrupt record can be deleted (its nonce is then refused as unknown), then issue a new nonce.",
     details: { path: file, reason },
     cause: err,
   });
+}
+
+/** A file-system error in words (never Node's raw `ENOTDIR: not a directory, open '…'`). */
+function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOTDIR":
+      return "a part of that path is a file where a folder should be";
+    case "EISDIR":
+      return "that path is a folder where a file should be";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOSPC":
+      return "the disk is full";
+    default:
+      return err instanceof Error && code === undefined ? err.message : `the file system refused (${code ?? String(err)})`;
+  }
 }

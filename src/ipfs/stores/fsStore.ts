@@ -69,6 +69,18 @@ export interface StoreCheckReport {
   readonly bad: readonly BadBlock[];
   /** For `repair`: how many bad copies were dropped from the index (0 for `verify`). */
   readonly dropped: number;
+  /**
+   * Pack files whose bytes stop making sense before their end (garbage, a record cut short and not growing):
+   * what is stored from `from` on cannot be read. `verify` fails with `IPFS_STORE_CORRUPT` when there is any.
+   */
+  readonly damaged: readonly DamagedPack[];
+}
+
+/** A pack file that cannot be read past `from` (of `size` bytes). */
+export interface DamagedPack {
+  readonly pack: string;
+  readonly from: number;
+  readonly size: number;
 }
 
 export interface FsStore extends BlockStore {
@@ -276,10 +288,15 @@ class PackStore implements FsStore {
     // Every copy on disk, not only the newest of each block: an older bad copy would come back into use
     // once a newer one is dropped.
     const records: IndexEntry[] = [];
+    const damaged: DamagedPack[] = [];
     try {
-      const names = (await readdir(this.packs)).filter((n) => n.endsWith(".car")).sort();
-      for (const name of names) {
-        const { blocks } = await scanPack(await this.reader(name), 0);
+      for (const name of await listPacks(this.packs)) {
+        const handle = await this.reader(name);
+        const { blocks, end } = await scanPack(handle, 0);
+        if (name !== this.writer?.name) {
+          const damage = await unreadableTail(handle, end);
+          if (damage !== undefined) damaged.push({ pack: join(this.packs, name), ...damage });
+        }
         for (const b of blocks) {
           if (!this.dropped.has(`${name}:${b.offset}`)) records.push({ pack: name, offset: b.offset, length: b.length, cid: b.cid, verified: false });
         }
@@ -335,7 +352,21 @@ class PackStore implements FsStore {
         if (corrupt && corrupt.entry.pack === entry.pack && corrupt.entry.offset === entry.offset) this.corrupt.delete(key);
       }
     }
-    return { blocks: records.length, bytes, bad: list, dropped: drop ? bad.length : 0 };
+    if (!drop && damaged.length > 0) {
+      const first = damaged[0]!;
+      throw new IpfsError(
+        "IPFS_STORE_CORRUPT",
+        `${damaged.length} pack file(s) of the embedded store ${this.path} cannot be read to the end: ${first.pack} from byte ${first.from} of ${first.size}` +
+          `${damaged.length > 1 ? ", …" : ""} (a torn write or disk damage; blocks stored there cannot be read)` +
+          (list.length > 0 ? `; ${list.length} block copies do not hash to their CID` : "") +
+          ".",
+        {
+          hint: "Upload/mint/batch the same content again to write good copies of what was lost (`mintkit store repair` drops bad copies; keep a backup of the damaged pack if you need to inspect it). Check the disk.",
+          details: { location: this.path, badCount: list.length, bad: list.slice(0, 20).map((b) => ({ cid: b.cid, pack: b.pack, inUse: b.inUse })), damaged },
+        },
+      );
+    }
+    return { blocks: records.length, bytes, bad: list, dropped: drop ? bad.length : 0, damaged };
   }
 
   private markCorrupt(key: string, entry: IndexEntry): void {
@@ -371,8 +402,7 @@ class PackStore implements FsStore {
     this.refreshing ??= (async () => {
       try {
         await this.loadDropped();
-        const names = (await readdir(this.packs)).filter((n) => n.endsWith(".car")).sort();
-        for (const name of names) {
+        for (const name of await listPacks(this.packs)) {
           if (name === this.writer?.name) continue;
           const from = this.scanned.get(name) ?? 0;
           const handle = await this.reader(name);
@@ -550,4 +580,26 @@ class PackStore implements FsStore {
       cause,
     });
   }
+}
+
+/** The pack files (`*.car` regular files; a folder named like one is not a pack) of a packs folder, sorted. */
+async function listPacks(dir: string): Promise<string[]> {
+  return (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isFile() && e.name.endsWith(".car"))
+    .map((e) => e.name)
+    .sort();
+}
+
+/**
+ * Where a pack stops being readable, when a scan ended before its end and the file is not growing: a record
+ * being appended by a live writer is cut short only for an instant, so the size is checked again after a pause.
+ */
+async function unreadableTail(handle: FileHandle, end: number): Promise<{ from: number; size: number } | undefined> {
+  const { size } = await handle.stat();
+  if (end >= size) return undefined;
+  await new Promise((r) => setTimeout(r, 250));
+  const again = (await handle.stat()).size;
+  if (again !== size) return undefined;
+  const rescan = await scanPack(handle, 0);
+  return rescan.end < again ? { from: rescan.end, size: again } : undefined;
 }
