@@ -3,7 +3,7 @@ import { zeroAddress, type Address } from "viem";
 import { createCollection, createEditions } from "../deploy/createViaFactory.js";
 import { ensureCoreContracts, type EnsureCoreContractsResult } from "../deploy/ensureCoreContracts.js";
 import { resolveCollectionConfig, resolveEditionsConfig, type ContractConfigInput } from "../deploy/resolveConfig.js";
-import type { DeployClients } from "../deploy/sendTransaction.js";
+import type { DeployClients } from "../deploy/deployAndWait.js";
 import { resolveContext } from "./context.js";
 import { deploymentsPath, readDeployments, writeDeployments } from "./deployments.js";
 import type { GlobalOptions } from "./globalOptions.js";

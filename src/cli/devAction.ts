@@ -88,14 +88,14 @@ export async function dev(g: GlobalOptions, opts: DevOptions): Promise<CommandRe
     if (opts.deploy) {
       const { installDeterministicDeployer } = await import("../deploy/deterministicDeployer.js");
       const { ensureFactory } = await import("./deployContract.js");
-      const clients = { publicClient: ctx.publicClient, walletClient: ctx.walletClient } as unknown as import("../deploy/sendTransaction.js").DeployClients;
+      const clients = { publicClient: ctx.publicClient, walletClient: ctx.walletClient } as unknown as import("../deploy/deployAndWait.js").DeployClients;
       // The chain starts empty: install the deterministic deployer (EDR takes its presigned pre-EIP-155
       // transaction), then mintkit's core contracts at their every-chain addresses.
       await installDeterministicDeployer(clients);
       const core = await ensureFactory(clients, true);
       factory = core.factory.address;
       // The chain starts empty on every run: forget recorded user contracts that no longer have code.
-      const { hasCode } = await import("../deploy/sendTransaction.js");
+      const { hasCode } = await import("../deploy/deployAndWait.js");
       const record = (await readDeployments(ctx.chainId, { network: "mintkit dev" })) as import("./credential/registryRecord.js").DeploymentRecordWithCredentials;
       const live = async <T extends { address: Address }>(entries: Record<string, T> | undefined) => {
         const kept: Record<string, T> = {};

@@ -1,3 +1,6 @@
+import { isTransportError } from "../chain/decodeRevert.js";
+import { walkCause } from "../chain/walkCause.js";
+
 /**
  * Exit codes of the `mintkit` binary (shown in `mintkit --help`). Scripts can branch on them.
  *
@@ -41,6 +44,7 @@ const byCode: Record<string, ExitCodeValue> = {
   CLI_CHAIN_MISMATCH: ExitCode.chainUnreachable,
   CLI_TX_REVERTED: ExitCode.reverted,
   DEPLOY_REVERTED: ExitCode.reverted,
+  CHAIN_TX_REVERTED: ExitCode.reverted,
   CLI_FAILED: ExitCode.failure,
   CLI_INTERRUPTED: ExitCode.interrupted,
   CLI_MISSING_DEPENDENCY: ExitCode.failure,
@@ -103,23 +107,11 @@ export function exitCodeFor(err: unknown): ExitCodeValue {
     const prefixed = byPrefix.find(([prefix]) => code.startsWith(prefix));
     if (prefixed) return prefixed[1];
   }
-  if (findInCauses(err, (e) => e.name === "ContractFunctionRevertedError" || e.name === "CallExecutionError" && /revert/i.test(e.message))) {
-    return ExitCode.reverted;
-  }
-  if (findInCauses(err, (e) => e.name === "HttpRequestError" || e.name === "TimeoutError" || e.name === "WebSocketRequestError")) {
-    return ExitCode.chainUnreachable;
-  }
+  const revert = walkCause(
+    err,
+    (e) => e instanceof Error && (e.name === "ContractFunctionRevertedError" || (e.name === "CallExecutionError" && /revert/i.test(e.message))),
+  );
+  if (revert !== null) return ExitCode.reverted;
+  if (isTransportError(err)) return ExitCode.chainUnreachable;
   return ExitCode.failure;
-}
-
-/** Walks `err.cause` and returns the first error for which `fn` is true. */
-export function findInCauses(err: unknown, fn: (e: Error) => boolean): Error | undefined {
-  const seen = new Set<unknown>();
-  let current: unknown = err;
-  while (current instanceof Error && !seen.has(current)) {
-    seen.add(current);
-    if (fn(current)) return current;
-    current = current.cause;
-  }
-  return undefined;
 }

@@ -22,7 +22,8 @@ import { parseAddress, parseSize } from "./parse.js";
 import { resolvePublishTargets } from "./publishOptions.js";
 import { requirePublishing } from "./requirePublishing.js";
 import { resolveCollectionAddress } from "./resolveCollection.js";
-import { sendWrite } from "./sendWrite.js";
+import { writeAndWait } from "../chain/writeAndWait.js";
+import { txReverted } from "./txReverted.js";
 
 /** A valid placeholder URI (identity CID of empty bytes) used to validate before anything is stored. */
 const placeholderUri = "ipfs://bafkqaaa";
@@ -68,9 +69,8 @@ export async function mint(g: GlobalOptions, file: string, opts: MintOptions): P
       args: [recipient, placeholderUri],
     });
   } catch (err) {
-    const { revertDetails } = await import("../deploy/revertDetails.js");
-    const { txReverted } = await import("./sendWrite.js");
-    throw txReverted("mint", err, revertDetails(err));
+    const { decodeRevert } = await import("../chain/decodeRevert.js");
+    throw txReverted(decodeRevert(err), { action: "mint", cause: err });
   }
 
   // 3. IPFS: media (+ poster), then the metadata, into the embedded store; each checked retrievable.
@@ -111,11 +111,14 @@ export async function mint(g: GlobalOptions, file: string, opts: MintOptions): P
 
   // 4. Mint.
   const tokenURI = `ipfs://${metadataCid}`;
-  const sent = await sendWrite(ctx, "mint", {
+  const sent = await writeAndWait(ctx, {
     address: collection,
     abi: mintkitCollectionAbi,
     functionName: "mintWithURI",
     args: [recipient, tokenURI],
+    account: ctx.account,
+    action: "mint",
+    onRevert: txReverted,
   });
   const transfer = parseEventLogs({ abi: mintkitCollectionAbi, eventName: "Transfer", logs: sent.receipt.logs }).find(
     (l) => getAddress(l.address) === collection && l.args.from === zeroAddress,

@@ -8,7 +8,8 @@ import type { GlobalOptions } from "./globalOptions.js";
 import { formatEth, type CommandResult } from "./output.js";
 import { parseAddress, parseBigIntOption, parseBps } from "./parse.js";
 import { resolveCollectionAddress } from "./resolveCollection.js";
-import { sendWrite } from "./sendWrite.js";
+import { writeAndWait } from "../chain/writeAndWait.js";
+import { txReverted } from "./txReverted.js";
 
 export async function royaltyGet(g: GlobalOptions, collection: string, opts: RoyaltyGetOptions): Promise<CommandResult> {
   const tokenId = parseBigIntOption(opts.tokenId, "--token-id");
@@ -41,13 +42,14 @@ export async function royaltySet(g: GlobalOptions, collection: string, opts: Roy
   const tokenId = opts.tokenId !== undefined ? parseBigIntOption(opts.tokenId, "--token-id") : undefined;
   const ctx = await resolveContext(g, { signer: true });
   const address = await resolveCollectionAddress(ctx, collection);
-  const sent = await sendWrite(
-    ctx,
-    "royalty set",
-    tokenId === undefined
+  const sent = await writeAndWait(ctx, {
+    ...(tokenId === undefined
       ? { address, abi: mintkitCollectionAbi, functionName: "setDefaultRoyalty", args: [receiver, bps] }
-      : { address, abi: mintkitCollectionAbi, functionName: "setTokenRoyalty", args: [tokenId, receiver, bps] },
-  );
+      : { address, abi: mintkitCollectionAbi, functionName: "setTokenRoyalty", args: [tokenId, receiver, bps] }),
+    account: ctx.account,
+    action: "royalty set",
+    onRevert: txReverted,
+  });
   const scope = tokenId === undefined ? "default royalty" : `royalty of token ${tokenId}`;
   return {
     data: {

@@ -342,7 +342,7 @@ async function deployEstimate(s: Setup, opts: GasOptions, kind: string): Promise
   let factory: Address | undefined;
   if (!opts.direct) {
     const { mintkitFactoryAddress } = await import("../../deploy/coreContracts.js");
-    const { hasCode } = await import("../../deploy/sendTransaction.js");
+    const { hasCode } = await import("../../deploy/deployAndWait.js");
     factory = mintkitFactoryAddress();
     if (!(await hasCode(s.ctx.publicClient, factory))) {
       throw new CliError("CLI_CONTRACT_NOT_FOUND", `No MintkitFactory at ${factory} on chain ${s.ctx.chainId}.`, {

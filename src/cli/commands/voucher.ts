@@ -211,7 +211,8 @@ async function cancelAction(
   const { parseBigIntOption } = await import("../parse.js");
   const { resolveCollectionAddress } = await import("../resolveCollection.js");
   const { mintkitCollectionAbi } = await import("../../contracts/index.js");
-  const { sendWrite } = await import("../sendWrite.js");
+  const { writeAndWait } = await import("../../chain/writeAndWait.js");
+  const { txReverted } = await import("../txReverted.js");
   const { note } = await import("../output.js");
   if (signed !== undefined && signed.chainId !== ctx.chainId) {
     const v = await import("../../vouchers/index.js");
@@ -226,11 +227,14 @@ async function cancelAction(
   const uids =
     signed !== undefined ? [signed.voucher.uid] : (opts.uid ?? []).map((u) => parseBigIntOption(u, "--uid", { max: UINT256_MAX }));
   note(json, `Cancelling voucher uid${uids.length === 1 ? "" : "s"} ${uids.join(", ")} at ${contract}…`);
-  const sent = await sendWrite(ctx, "voucher cancel", {
+  const sent = await writeAndWait(ctx, {
     address: contract,
     abi: mintkitCollectionAbi,
     functionName: "cancelVouchers",
     args: [uids],
+    account: ctx.account,
+    action: "voucher cancel",
+    onRevert: txReverted,
   });
   return {
     data: { transactionHash: sent.transactionHash, contract, uids, gasUsed: sent.gasUsed, fee: sent.fee },
@@ -341,44 +345,21 @@ async function redeemAction(
   const v = await import("../../vouchers/index.js");
   const { VoucherError } = await import("../../errors/VoucherError.js");
 
-  if (signed.chainId !== ctx.chainId) {
-    const p = v.voucherProblem("VOUCHER_WRONG_CHAIN", { signedFor: signed.chainId, chainId: ctx.chainId });
-    throw new VoucherError(p.code, p.message, { hint: p.hint, details: p.details });
-  }
   const contract = opts.collection === undefined ? signed.contract : await parseAddress(opts.collection, "--collection");
   const value = opts.value === undefined ? undefined : parseAmount(opts.value, "--value", 18);
   const { voucher } = signed;
   const isEth = voucher.currency === viem.zeroAddress;
 
-  if (opts.approve && !isEth) {
-    const total = v.voucherTotalPrice(voucher);
-    const allowance = await ctx.publicClient.readContract({
-      address: voucher.currency,
-      abi: viem.erc20Abi,
-      functionName: "allowance",
-      args: [ctx.account.address, contract],
-    });
-    if (allowance < total) {
-      note(json, `Approving ${contract} for ${total} of ${voucher.currency}…`);
-      const hash = await ctx.walletClient.writeContract({
-        address: voucher.currency,
-        abi: viem.erc20Abi,
-        functionName: "approve",
-        args: [contract, total],
-      });
-      const receipt = await ctx.publicClient.waitForTransactionReceipt({ hash });
-      if (receipt.status !== "success") {
-        throw new CliError("CLI_TX_REVERTED", `Approving ${voucher.currency} reverted.`, {
-          hint: "Check that the account holds the token and that the token is a standard ERC-20.",
-          details: { action: "approve", transactionHash: hash },
-        });
-      }
-    }
-  }
-
+  if (opts.approve && !isEth) note(json, `Approving ${contract} for ${v.voucherTotalPrice(voucher)} of ${voucher.currency} if needed…`);
   note(json, `Redeeming voucher uid ${voucher.uid} at ${contract}…`);
+  // The library checks the voucher's chain against the connected one and raises the allowance (--approve).
   const result = await v
-    .redeemVoucher(ctx.walletClient, ctx.publicClient, { ...signed, contract, ...(value === undefined ? {} : { value }) })
+    .redeemVoucher(ctx.walletClient, ctx.publicClient, {
+      ...signed,
+      contract,
+      approve: opts.approve === true,
+      ...(value === undefined ? {} : { value }),
+    })
     .catch((error: unknown) => {
       if (error instanceof VoucherError && error.code === "VOUCHER_INSUFFICIENT_ALLOWANCE") {
         throw new VoucherError(error.code, error.shortMessage, {

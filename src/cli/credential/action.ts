@@ -1,5 +1,5 @@
 /**
- * `credentialAction`: H5's `runAction` for the credential commands, for text output: a `CredentialError`'s
+ * `credentialAction`: `runAction` for the credential commands, for text output: a `CredentialError`'s
  * `details.problems` (strings) are listed one per line, and the hint then drops its inline "Fix: …" copy of
  * the same list. `--json` output keeps the error as the library threw it. (Exit codes are `runAction`'s:
  * `exitCodes.ts` maps every `CREDENTIAL_*` code to 2, usage / invalid input.) Light at import (no viem).

@@ -1,9 +1,10 @@
-/** Registry writes for the credential commands: H5's `sendWrite` with hints for the registry's own errors. */
+/** Registry writes for the credential commands: `writeAndWait` with hints for the registry's own errors. */
 import type { Address } from "viem";
+import { writeAndWait, type DecodedRevert, type RevertContext, type WriteAndWaitReturnType } from "../../chain/index.js";
 import { credentialRegistryAbi } from "../../contracts/credentialRegistry.js";
-import { CliError, isCliError } from "../../errors/CliError.js";
+import type { CliError } from "../../errors/CliError.js";
 import type { SignerContext } from "../context.js";
-import { sendWrite, type WriteOutcome } from "../sendWrite.js";
+import { txReverted } from "../txReverted.js";
 
 const hints: Record<string, string> = {
   AccessControlUnauthorizedAccount:
@@ -26,18 +27,19 @@ export async function credentialWrite(
   registry: Address,
   functionName: string,
   args: readonly unknown[],
-): Promise<WriteOutcome> {
-  try {
-    return await sendWrite(ctx, action, { address: registry, abi: credentialRegistryAbi, functionName, args });
-  } catch (err) {
-    throw withCredentialHint(err);
-  }
+): Promise<WriteAndWaitReturnType> {
+  return writeAndWait(ctx, {
+    address: registry,
+    abi: credentialRegistryAbi,
+    functionName,
+    args,
+    account: ctx.account,
+    action,
+    onRevert: credentialReverted,
+  });
 }
 
-/** Replaces the generic hint of a `CLI_TX_REVERTED` by the registry error's own, when known. */
-export function withCredentialHint(err: unknown): unknown {
-  if (!isCliError(err, "CLI_TX_REVERTED")) return err;
-  const hint = err.details.errorName === undefined ? undefined : hints[err.details.errorName];
-  if (hint === undefined) return err;
-  return new CliError("CLI_TX_REVERTED", err.shortMessage, { hint, details: err.details, cause: err.cause });
+/** A registry revert as `CLI_TX_REVERTED`, with the registry error's own hint when known. */
+export function credentialReverted(revert: DecodedRevert, context: RevertContext): CliError<"CLI_TX_REVERTED"> {
+  return txReverted(revert, context, hints);
 }

@@ -1,6 +1,6 @@
 /** The work of `mintkit deploy credentials` (loaded lazily by the command). NODE-ONLY. */
 import { deployCredentialRegistry, resolveCredentialRegistryConfig } from "../../deploy/deployCredentialRegistry.js";
-import type { DeployClients } from "../../deploy/sendTransaction.js";
+import type { DeployClients } from "../../deploy/deployAndWait.js";
 import { resolveContext } from "../context.js";
 import { deploymentsPath, readDeployments, writeDeployments } from "../deployments.js";
 import type { GlobalOptions } from "../globalOptions.js";

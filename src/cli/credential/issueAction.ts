@@ -22,9 +22,8 @@ import { readFileOrFail } from "../files.js";
 import type { GlobalOptions } from "../globalOptions.js";
 import { formatEth, note, type CommandResult } from "../output.js";
 import { parseAddress } from "../parse.js";
-import { revertDetails } from "../../deploy/revertDetails.js";
-import { txReverted } from "../sendWrite.js";
-import { credentialWrite, withCredentialHint } from "./credentialWrite.js";
+import { decodeRevert, isRevertError } from "../../chain/decodeRevert.js";
+import { credentialReverted, credentialWrite } from "./credentialWrite.js";
 import { burnAuthNames, isoTime, parseAges, parseBurnAuth, parseCalendarDate, parseExpiry, parseSchemaId } from "./options.js";
 import { preparePrivateFile, refuseExisting } from "./privateFile.js";
 import { resolveRegistry } from "./registryRecord.js";
@@ -147,9 +146,9 @@ export async function issueCredential(g: GlobalOptions, input: IssueInput): Prom
   try {
     ({ result: predicted } = await ctx.publicClient.simulateContract({ address: registry, abi: credentialRegistryAbi, functionName: "issue", args, account: ctx.account }));
   } catch (err) {
-    const details = revertDetails(err);
-    if (!details.errorName && !details.reason) throw err;
-    throw withCredentialHint(txReverted("issue", err, details));
+    const revert = decodeRevert(err, { abi: credentialRegistryAbi });
+    if (!revert.errorName && !isRevertError(err)) throw err;
+    throw credentialReverted(revert, { action: "issue", cause: err });
   }
   const fileFor = (tokenId: bigint) =>
     stringifyClaimsFile(createClaimsFile({ credential: { chainId: ctx.chainId, registry, tokenId, holder, issuer, schemaId }, claims, ...(blindings === undefined ? {} : { blindings }) }));

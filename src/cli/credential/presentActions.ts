@@ -3,11 +3,11 @@
  * `present` signs with the holder's account (keystore / MINTKIT_PRIVATE_KEY / dev key, as every signing
  * command); `verify` needs no account and exits 0 only for a valid presentation.
  */
-import { getAddress, isAddressEqual } from "viem";
+import { getAddress } from "viem";
 import type { ClaimValue } from "../../credentials/claimTypes.js";
 import { createDisclosure } from "../../credentials/createDisclosure.js";
 import { createPresentation } from "../../credentials/createPresentation.js";
-import { getCredential } from "../../credentials/getCredential.js";
+import { checkPresentable } from "../../credentials/checkPresentable.js";
 import { claimValueToJson } from "../../credentials/normalizeClaimValue.js";
 import { parsePresentation, stringifyPresentation } from "../../credentials/presentationFile.js";
 import type { Presentation } from "../../credentials/presentationTypes.js";
@@ -18,7 +18,7 @@ import type { PredicateStatement } from "../../credentials/predicateTypes.js";
 import { today } from "../../credentials/predicateDates.js";
 import type { NonceStore } from "../../credentials/nonceStore.js";
 import { CliError } from "../../errors/CliError.js";
-import { isCredentialError } from "../../errors/CredentialError.js";
+import { CredentialError, isCredentialError } from "../../errors/CredentialError.js";
 import { resolveContext } from "../context.js";
 import { ExitCode } from "../exitCodes.js";
 import { readFileOrFail } from "../files.js";
@@ -61,33 +61,13 @@ export async function presentCredential(g: GlobalOptions, input: PresentInput): 
     });
   }
   const signer = getAddress(ctx.account.address);
-  let holder: typeof signer | undefined;
-  if (!isAddressEqual(signer, ref.holder)) {
-    const code = await ctx.publicClient.getCode({ address: ref.holder });
-    if (code === undefined || code === "0x") {
-      throw new CliError("CLI_INVALID_INPUT", `The signing account ${signer} is not the credential's holder ${ref.holder}.`, {
-        hint: "Sign as the holder: --account <the holder's keystore>, MINTKIT_PRIVATE_KEY or --dev-account. If the credential was reissued to you, run `mintkit credential rebind <claims-file>` first.",
-        details: { field: "--account", value: signer, reason: "not the holder" },
-      });
-    }
-    holder = ref.holder; // a contract wallet (ERC-1271): the signing key must be one it accepts
-  }
-  const onChain = await getCredential(ctx.publicClient, { registry: ref.registry, tokenId: ref.tokenId });
-  if (onChain === undefined) {
-    throw new CliError("CLI_INVALID_INPUT", `Credential ${ref.tokenId} does not exist in ${ref.registry} (never issued, or burned).`, {
-      hint: "If it was reissued, run `mintkit credential rebind <claims-file>`; otherwise ask the issuer.",
-      details: { field: "--claims-file", reason: "no such credential" },
-    });
-  }
-  const now = await chainTime(ctx);
-  if (onChain.revoked) note(g.json, `Warning: credential ${ref.tokenId} is revoked: verifiers will refuse this presentation.`, true);
-  else if (onChain.expiry !== 0 && now >= onChain.expiry) note(g.json, `Warning: credential ${ref.tokenId} expired at ${isoTime(onChain.expiry)}.`, true);
-  if (onChain.claimsRoot.toLowerCase() !== file.root.toLowerCase()) {
-    throw new CliError("CLI_INVALID_INPUT", `The claims file does not match credential ${ref.tokenId}'s claims root on chain.`, {
-      hint: "Use the claims file the issuer wrote for this credential.",
-      details: { field: "--claims-file", reason: "claims root differs from the chain" },
-    });
-  }
+  // The library checks holder (or ERC-1271 wallet), existence and claims root on the chain.
+  const check = await checkPresentable(ctx.publicClient, { credential: ref, claimsRoot: file.root, signer }).catch((err: unknown) => {
+    throw withPresentHint(err);
+  });
+  const { holder, onChain, now } = check;
+  if (check.revoked) note(g.json, `Warning: credential ${ref.tokenId} is revoked: verifiers will refuse this presentation.`, true);
+  else if (check.expired) note(g.json, `Warning: credential ${ref.tokenId} expired at ${isoTime(onChain.expiry)}.`, true);
 
   let predicates: Awaited<ReturnType<typeof import("../../credentials/provePredicates.js").provePredicates>> | undefined;
   if (statements.length > 0) {
@@ -274,4 +254,17 @@ export async function verifyCredentialPresentation(g: GlobalOptions, file: strin
         ...verdict.reasons.map((r) => `  - ${r.code}: ${r.message}`),
       ];
   return { data, text: lines };
+}
+
+/** The library's `CREDENTIAL_NOT_PRESENTABLE`, with the CLI's way out in the hint (--account, `credential rebind`). */
+function withPresentHint(err: unknown): unknown {
+  if (!isCredentialError(err, "CREDENTIAL_NOT_PRESENTABLE") || err.details === undefined) return err;
+  const { details } = err;
+  const hint =
+    details.reason === "not the holder"
+      ? "Sign as the holder: --account <the holder's keystore>, MINTKIT_PRIVATE_KEY or --dev-account. If the credential was reissued to you, run `mintkit credential rebind <claims-file>` first."
+      : details.reason === "no such credential"
+        ? "If it was reissued, run `mintkit credential rebind <claims-file>`; otherwise ask the issuer."
+        : err.hint;
+  return new CredentialError("CREDENTIAL_NOT_PRESENTABLE", err.shortMessage, { hint, details, cause: err.cause });
 }

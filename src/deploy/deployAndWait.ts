@@ -1,13 +1,11 @@
 import { getAddress } from "viem";
 import type { Abi, Account, Address, Chain, Hash, PublicClient, TransactionReceipt, Transport, WalletClient } from "viem";
 import { DeployError } from "../errors/DeployError.js";
-import { formatRevert, revertDetails } from "./revertDetails.js";
+import { decodeRevert, formatRevert, isRevertError } from "../chain/decodeRevert.js";
+import type { WriteClients } from "../chain/writeAndWait.js";
 
 /** Clients the deploy helpers take: a public client to read and wait, a wallet client with an account to send. */
-export interface DeployClients {
-  readonly publicClient: PublicClient<Transport, Chain | undefined>;
-  readonly walletClient: WalletClient<Transport, Chain | undefined, Account>;
-}
+export type DeployClients = WriteClients;
 
 /** What one sent transaction cost. */
 export interface TransactionOutcome {
@@ -16,34 +14,6 @@ export interface TransactionOutcome {
   /** gasUsed × effectiveGasPrice, in wei. */
   readonly fee: bigint;
   readonly receipt: TransactionReceipt;
-}
-
-/**
- * Simulates a contract write (decoding a revert before anything is sent), sends it, waits for the
- * receipt and checks its status.
- * @throws DeployError `DEPLOY_REVERTED` with the decoded error name when the simulation or the
- *   transaction reverts.
- */
-export async function writeAndWait(
-  clients: DeployClients,
-  contract: string,
-  call: { address: Address; abi: Abi; functionName: string; args: readonly unknown[] },
-): Promise<TransactionOutcome & { result: unknown }> {
-  const { publicClient, walletClient } = clients;
-  let request: unknown;
-  let result: unknown;
-  try {
-    ({ request, result } = await publicClient.simulateContract({
-      ...call,
-      account: walletClient.account,
-    } as Parameters<typeof publicClient.simulateContract>[0]));
-  } catch (err) {
-    throw reverted(contract, err);
-  }
-  const hash = await walletClient.writeContract(request as Parameters<typeof walletClient.writeContract>[0]);
-  const receipt = await publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.status !== "success") throw reverted(contract, undefined, hash);
-  return { transactionHash: hash, gasUsed: receipt.gasUsed, fee: receipt.gasUsed * receipt.effectiveGasPrice, receipt, result };
 }
 
 /** Deploys a contract from its ABI and bytecode and waits for it. */
@@ -63,7 +33,7 @@ export async function deployAndWait(
       chain: walletClient.chain,
     } as Parameters<typeof walletClient.deployContract>[0]);
   } catch (err) {
-    if (revertDetails(err).errorName || /revert/i.test(String((err as Error).message))) throw reverted(contract, err);
+    if (decodeRevert(err).errorName || isRevertError(err) || /revert/i.test(String((err as Error).message))) throw reverted(contract, err);
     throw err;
   }
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
@@ -90,8 +60,9 @@ export async function hasCode(publicClient: PublicClient<Transport, Chain | unde
   return code !== undefined && code !== "0x";
 }
 
-function reverted(contract: string, cause?: unknown, transactionHash?: Hash): DeployError<"DEPLOY_REVERTED"> {
-  const details = revertDetails(cause);
+/** The `DEPLOY_REVERTED` error of a deploy or factory write (an `onRevert` hook for `writeAndWait`). */
+export function reverted(contract: string, cause?: unknown, transactionHash?: Hash): DeployError<"DEPLOY_REVERTED"> {
+  const details = decodeRevert(cause);
   const decoded = formatRevert(details);
   return new DeployError(
     "DEPLOY_REVERTED",
