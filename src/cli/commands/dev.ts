@@ -42,7 +42,7 @@ export function register(program: Command): void {
   withExamples(cmd, ["mintkit dev", "mintkit dev --port 8546 --gateway-port 0 --json", "mintkit deploy collection Art ART   # in another terminal"]);
   cmd.action(
     runAction(async (opts: DevOptions, command: Command) => {
-      const { dev } = await import("../devAction.js");
+      const { dev } = await import("../actions/dev.js");
       return dev(globalOptions(command), opts);
     }),
   );

@@ -53,7 +53,7 @@ export function register(program: Command): void {
   ]);
   cmd.action(
     runAction(async (file: string, opts: MintOptions, command: Command) => {
-      const { mint } = await import("../mintAction.js");
+      const { mint } = await import("../actions/mint.js");
       return mint(globalOptions(command), file, opts);
     }),
   );

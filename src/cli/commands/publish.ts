@@ -37,7 +37,7 @@ export function register(program: Command): void {
   ]);
   cmd.action(
     runAction(async (target: string, opts: PublishCommandOptions, command: Command) => {
-      const { publish } = await import("../publishAction.js");
+      const { publish } = await import("../actions/publish.js");
       return publish(globalOptions(command), target, opts);
     }),
   );

@@ -32,7 +32,7 @@ export function register(program: Command): void {
   withExamples(get, ["mintkit royalty get 0x…", "mintkit royalty get \"My Art\" --token-id 7 --sale-price 2.5eth --json"]);
   get.action(
     runAction(async (collection: string, opts: RoyaltyGetOptions, cmd: Command) => {
-      const { royaltyGet } = await import("../royaltyActions.js");
+      const { royaltyGet } = await import("../actions/royalty.js");
       return royaltyGet(globalOptions(cmd), collection, opts);
     }),
   );
@@ -47,7 +47,7 @@ export function register(program: Command): void {
   withExamples(set, ["mintkit royalty set 0x… --receiver 0x… --bps 500", "mintkit royalty set 0x… --receiver 0x… --bps 250 --token-id 3 --json"]);
   set.action(
     runAction(async (collection: string, opts: RoyaltySetOptions, cmd: Command) => {
-      const { royaltySet } = await import("../royaltyActions.js");
+      const { royaltySet } = await import("../actions/royalty.js");
       return royaltySet(globalOptions(cmd), collection, opts);
     }),
   );

@@ -36,7 +36,7 @@ export function register(program: Command): void {
   ]);
   cmd.action(
     runAction(async (input: string, opts: UploadOptions, command: Command) => {
-      const { upload } = await import("../uploadAction.js");
+      const { upload } = await import("../actions/upload.js");
       return upload(globalOptions(command), input, opts);
     }),
   );

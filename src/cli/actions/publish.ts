@@ -1,19 +1,19 @@
 /** The work of `mintkit publish` (loaded lazily by the command). */
 import { existsSync } from "node:fs";
 import { CID } from "multiformats/cid";
-import { readJournalFile } from "../batch/BatchJournal.js";
-import { CliError } from "../errors/CliError.js";
-import { createGatewayStore } from "../ipfs/remote/createGatewayStore.js";
-import { createKuboStore } from "../ipfs/remote/createKuboStore.js";
-import type { BlockStore } from "../ipfs/stores/BlockStore.js";
-import { verifyRetrievable } from "../ipfs/verifyRetrievable.js";
-import type { PublishCommandOptions } from "./commands/publish.js";
-import type { GlobalOptions } from "./globalOptions.js";
-import { openEmbeddedStore, publishRemote, readPinningToken } from "./ipfsSupport.js";
-import { note, type CommandResult } from "./output.js";
-import { PROJECT_CONFIG_FILE } from "./projectConfig.js";
-import { rootOf } from "./publishDeployUris.js";
-import { resolvePublishTargets } from "./publishOptions.js";
+import { readJournalFile } from "../../batch/BatchJournal.js";
+import { CliError } from "../../errors/CliError.js";
+import { createGatewayStore } from "../../ipfs/remote/createGatewayStore.js";
+import { createKuboStore } from "../../ipfs/remote/createKuboStore.js";
+import type { BlockStore } from "../../ipfs/stores/BlockStore.js";
+import { verifyRetrievable } from "../../ipfs/verifyRetrievable.js";
+import type { PublishCommandOptions } from "../commands/publish.js";
+import type { GlobalOptions } from "../globalOptions.js";
+import { openEmbeddedStore, publishRemote, readPinningToken } from "../ipfsSupport.js";
+import { note, type CommandResult } from "../output.js";
+import { PROJECT_CONFIG_FILE } from "../projectConfig.js";
+import { rootOf } from "../publishDeployUris.js";
+import { resolvePublishTargets } from "../publishOptions.js";
 
 /** What `<target>` names: a CID, a batch journal (its directory CID), or a collection (its ipfs:// base and contract URIs). */
 async function resolveTarget(g: GlobalOptions, target: string): Promise<{ roots: CID[]; source: "cid" | "journal" | "collection" }> {
@@ -29,9 +29,9 @@ async function resolveTarget(g: GlobalOptions, target: string): Promise<{ roots:
   }
   if (/^0x[0-9a-f]{40}$/i.test(target) || /^[^./\\][^/\\]*$/.test(target)) {
     // A collection: its address or its name in deployments/<chainId>.json; what it points at on chain now.
-    const { resolveContext } = await import("./context.js");
-    const { resolveCollectionAddress } = await import("./resolveCollection.js");
-    const { mintkitCollectionAbi } = await import("../contracts/mintkitCollection.js");
+    const { resolveContext } = await import("../context.js");
+    const { resolveCollectionAddress } = await import("../resolveCollection.js");
+    const { mintkitCollectionAbi } = await import("../../contracts/mintkitCollection.js");
     const ctx = await resolveContext(g);
     const address = await resolveCollectionAddress(ctx, target, "<target>");
     const read = (functionName: "baseURI" | "contractURI") =>

@@ -6,8 +6,8 @@
 import { randomBytes } from "node:crypto";
 import { access, chmod, open, rename, unlink } from "node:fs/promises";
 import path from "node:path";
-import { CliError } from "../../errors/CliError.js";
-import { fileError } from "../files.js";
+import { CliError } from "../../../errors/CliError.js";
+import { fileError } from "../../files.js";
 
 /** Refuses an output path that already exists (unless `force`): a claims file is never overwritten by accident. */
 export async function refuseExisting(file: string, option: string, force: boolean): Promise<void> {

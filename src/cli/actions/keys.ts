@@ -1,18 +1,18 @@
 /** The work of `mintkit keys …` (loaded lazily by the command). Never prints a private key or password. */
 import { readFile } from "node:fs/promises";
 import { generatePrivateKey } from "viem/accounts";
-import { CliError } from "../errors/CliError.js";
-import { KeystoreError } from "../errors/KeystoreError.js";
-import { encryptKeystore } from "../keystore/encryptKeystore.js";
-import { parsePrivateKey } from "../keystore/assertPrivateKey.js";
-import { parseKeystore } from "../keystore/decryptKeystore.js";
-import { resolveKeystoreDir } from "../keystore/keystoreDir.js";
-import { assertKeystoreName, listKeystores, saveKeystore } from "../keystore/keystoreFiles.js";
-import type { KeystoreEntry } from "../keystore/types.js";
-import { firstLine } from "./context.js";
-import { fileError } from "./files.js";
-import type { GlobalOptions } from "./globalOptions.js";
-import type { CommandResult } from "./output.js";
+import { CliError } from "../../errors/CliError.js";
+import { KeystoreError } from "../../errors/KeystoreError.js";
+import { encryptKeystore } from "../../keystore/encryptKeystore.js";
+import { parsePrivateKey } from "../../keystore/assertPrivateKey.js";
+import { parseKeystore } from "../../keystore/decryptKeystore.js";
+import { resolveKeystoreDir } from "../../keystore/keystoreDir.js";
+import { assertKeystoreName, listKeystores, saveKeystore } from "../../keystore/keystoreFiles.js";
+import type { KeystoreEntry } from "../../keystore/types.js";
+import { firstLine } from "../context.js";
+import { fileError } from "../files.js";
+import type { GlobalOptions } from "../globalOptions.js";
+import type { CommandResult } from "../output.js";
 
 /** `keys create <name>`. */
 export async function createKey(g: GlobalOptions, name: string, opts: { scryptN?: string }): Promise<CommandResult> {
@@ -63,7 +63,7 @@ export async function importKey(
       throw fileError(err, opts.privateKeyFile);
     }
   } else if (process.stdin.isTTY) {
-    const { promptHidden } = await import("./prompt.js");
+    const { promptHidden } = await import("../prompt.js");
     keyText = await promptHidden("Private key (hex): ");
   } else {
     keyText = await readStdin();
@@ -104,7 +104,7 @@ async function newPassword(g: GlobalOptions, name: string): Promise<string> {
   } else if (process.env.MINTKIT_PASSWORD !== undefined) {
     password = process.env.MINTKIT_PASSWORD;
   } else if (process.stdin.isTTY) {
-    const { promptHidden } = await import("./prompt.js");
+    const { promptHidden } = await import("../prompt.js");
     password = await promptHidden(`New password for "${name}": `);
     const again = await promptHidden("Repeat the password: ");
     if (again !== password) {

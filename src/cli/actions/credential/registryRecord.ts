@@ -3,9 +3,9 @@
  * name) next to H5's `contracts`/`collections`/`editions`; older files without it stay valid. NODE-ONLY.
  */
 import type { Address, Hash } from "viem";
-import { CliError } from "../../errors/CliError.js";
-import type { ChainContext } from "../context.js";
-import { readDeployments, type DeploymentRecord } from "../deployments.js";
+import { CliError } from "../../../errors/CliError.js";
+import type { ChainContext } from "../../context.js";
+import { readDeployments, type DeploymentRecord } from "../../deployments.js";
 
 /** A deployed `CredentialRegistry`, in a deployments record. */
 export interface RecordedCredentialRegistry {
@@ -30,7 +30,7 @@ export type DeploymentRecordWithCredentials = DeploymentRecord & {
  */
 export async function resolveRegistry(ctx: ChainContext, value: string | undefined): Promise<Address> {
   const { getAddress } = await import("viem");
-  const { parseAddress } = await import("../parse.js");
+  const { parseAddress } = await import("../../parse.js");
   let address: Address;
   if (value !== undefined && value.startsWith("0x")) address = await parseAddress(value, "--registry");
   else {

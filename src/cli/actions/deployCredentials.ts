@@ -6,7 +6,7 @@ import { deploymentsPath, readDeployments, writeDeployments } from "../deploymen
 import type { GlobalOptions } from "../globalOptions.js";
 import { formatEth, note, type CommandResult } from "../output.js";
 import { parseAddress } from "../parse.js";
-import type { DeploymentRecordWithCredentials } from "./registryRecord.js";
+import type { DeploymentRecordWithCredentials } from "./credential/registryRecord.js";
 
 export interface DeployCredentialsInput {
   name?: string;
@@ -31,7 +31,7 @@ export async function deployCredentials(g: GlobalOptions, input: DeployCredentia
   const ctx = await resolveContext(g, { signer: true });
   const clients = { publicClient: ctx.publicClient, walletClient: ctx.walletClient } as unknown as DeployClients;
   const record = (await readDeployments(ctx.chainId, { network: ctx.network })) as DeploymentRecordWithCredentials;
-  const { ensureFactory } = await import("../deployContract.js");
+  const { ensureFactory } = await import("./deploy.js");
   const core = await ensureFactory(clients, g.json);
   note(g.json, `Creating a CredentialRegistry through the factory from ${ctx.account.address}…`);
   const deployed = await deployCredentialRegistry({ ...clients, config: configInput, ...(input.salt !== undefined ? { salt: input.salt } : {}) });

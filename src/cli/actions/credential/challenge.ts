@@ -4,13 +4,13 @@
  * registry's `isValid` does): a challenge expires `--ttl` seconds after the chain's time when issued.
  */
 import path from "node:path";
-import { createNonce } from "../../credentials/createNonce.js";
-import type { NonceStore } from "../../credentials/nonceStore.js";
-import { createFileNonceStore } from "../../credentials/node/createFileNonceStore.js";
-import { resolveContext, type ChainContext } from "../context.js";
-import type { GlobalOptions } from "../globalOptions.js";
-import type { CommandResult } from "../output.js";
-import { invalidInput } from "../parse.js";
+import { createNonce } from "../../../credentials/createNonce.js";
+import type { NonceStore } from "../../../credentials/nonceStore.js";
+import { createFileNonceStore } from "../../../credentials/node/createFileNonceStore.js";
+import { resolveContext, type ChainContext } from "../../context.js";
+import type { GlobalOptions } from "../../globalOptions.js";
+import type { CommandResult } from "../../output.js";
+import { invalidInput } from "../../parse.js";
 import { isoTime, parseSeconds } from "./options.js";
 
 /** Options of `credential challenge`. */

@@ -1,13 +1,13 @@
 /** The work of `mintkit credential schema add|list` (loaded lazily). NODE-ONLY. */
 import { parseEventLogs } from "viem";
-import { credentialRegistryAbi } from "../../contracts/credentialRegistry.js";
-import { ageOverFields } from "../../credentials/deriveAgeClaims.js";
-import { getSchema, type CredentialSchema } from "../../credentials/getSchema.js";
-import { parseSchemaFields } from "../../credentials/parseSchemaFields.js";
-import { CliError } from "../../errors/CliError.js";
-import { resolveContext } from "../context.js";
-import type { GlobalOptions } from "../globalOptions.js";
-import { formatEth, note, type CommandResult } from "../output.js";
+import { credentialRegistryAbi } from "../../../contracts/credentialRegistry.js";
+import { ageOverFields } from "../../../credentials/deriveAgeClaims.js";
+import { getSchema, type CredentialSchema } from "../../../credentials/getSchema.js";
+import { parseSchemaFields } from "../../../credentials/parseSchemaFields.js";
+import { CliError } from "../../../errors/CliError.js";
+import { resolveContext } from "../../context.js";
+import type { GlobalOptions } from "../../globalOptions.js";
+import { formatEth, note, type CommandResult } from "../../output.js";
 import { credentialWrite } from "./credentialWrite.js";
 import { parseAges } from "./options.js";
 import { resolveRegistry } from "./registryRecord.js";

@@ -1,10 +1,10 @@
 /** Registry writes for the credential commands: `writeAndWait` with hints for the registry's own errors. */
 import type { Address } from "viem";
-import { writeAndWait, type DecodedRevert, type RevertContext, type WriteAndWaitReturnType } from "../../chain/index.js";
-import { credentialRegistryAbi } from "../../contracts/credentialRegistry.js";
-import type { CliError } from "../../errors/CliError.js";
-import type { SignerContext } from "../context.js";
-import { txReverted } from "../txReverted.js";
+import { writeAndWait, type DecodedRevert, type RevertContext, type WriteAndWaitReturnType } from "../../../chain/index.js";
+import { credentialRegistryAbi } from "../../../contracts/credentialRegistry.js";
+import type { CliError } from "../../../errors/CliError.js";
+import type { SignerContext } from "../../context.js";
+import { txReverted } from "../../txReverted.js";
 
 const hints: Record<string, string> = {
   AccessControlUnauthorizedAccount:

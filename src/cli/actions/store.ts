@@ -1,9 +1,9 @@
 /** The work of `mintkit store verify|repair` (loaded lazily by the command). */
-import { IpfsError } from "../errors/IpfsError.js";
-import type { StoreCheckProgress } from "../ipfs/stores/fsStore.js";
-import type { GlobalOptions } from "./globalOptions.js";
-import { openEmbeddedStore } from "./ipfsSupport.js";
-import type { CommandResult } from "./output.js";
+import { IpfsError } from "../../errors/IpfsError.js";
+import type { StoreCheckProgress } from "../../ipfs/stores/fsStore.js";
+import type { GlobalOptions } from "../globalOptions.js";
+import { openEmbeddedStore } from "../ipfsSupport.js";
+import type { CommandResult } from "../output.js";
 
 /**
  * Re-hashes every block of the embedded store. `verify` fails with `IPFS_STORE_CORRUPT` (exit 4) when a

@@ -5,9 +5,9 @@
  * `exitCodes.ts` maps every `CREDENTIAL_*` code to 2, usage / invalid input.) Light at import (no viem).
  */
 import type { Command } from "commander";
-import { globalOptions } from "../globalOptions.js";
-import type { CommandResult } from "../output.js";
-import { runAction } from "../run.js";
+import { globalOptions } from "../../globalOptions.js";
+import type { CommandResult } from "../../output.js";
+import { runAction } from "../../run.js";
 
 /** For text output: string problems as `{ message }` (one line each) and the hint without its "Fix: …" tail. */
 function forText(err: unknown): unknown {

@@ -3,7 +3,7 @@
  * nothing here touches the chain. Light at import (viem loads inside the async helpers).
  */
 import type { Address } from "viem";
-import { invalidInput } from "../parse.js";
+import { invalidInput } from "../../parse.js";
 
 const UINT256_MAX = (1n << 256n) - 1n;
 const UINT40_MAX = (1n << 40n) - 1n;

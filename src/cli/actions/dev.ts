@@ -5,15 +5,15 @@
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { getAddress, type Address } from "viem";
-import { CliError } from "../errors/CliError.js";
-import type { DevOptions } from "./commands/dev.js";
-import { resolveContext } from "./context.js";
-import { deploymentsPath, readDeployments, writeDeployments, type RecordedClone } from "./deployments.js";
-import type { GlobalOptions } from "./globalOptions.js";
-import { openEmbeddedStore } from "./ipfsSupport.js";
-import { note, printResult, type CommandResult } from "./output.js";
-import { isLocalChainId, localChainIds } from "./networks.js";
-import { invalidInput, parseBigIntOption } from "./parse.js";
+import { CliError } from "../../errors/CliError.js";
+import type { DevOptions } from "../commands/dev.js";
+import { resolveContext } from "../context.js";
+import { deploymentsPath, readDeployments, writeDeployments, type RecordedClone } from "../deployments.js";
+import type { GlobalOptions } from "../globalOptions.js";
+import { openEmbeddedStore } from "../ipfsSupport.js";
+import { note, printResult, type CommandResult } from "../output.js";
+import { isLocalChainId, localChainIds } from "../networks.js";
+import { invalidInput, parseBigIntOption } from "../parse.js";
 
 /** The running dev environment. */
 interface Running {
@@ -86,16 +86,16 @@ export async function dev(g: GlobalOptions, opts: DevOptions): Promise<CommandRe
     let factory: Address | undefined;
     let deployed: { name: string; address: Address }[] = [];
     if (opts.deploy) {
-      const { installDeterministicDeployer } = await import("../deploy/deterministicDeployer.js");
-      const { ensureFactory } = await import("./deployContract.js");
-      const clients = { publicClient: ctx.publicClient, walletClient: ctx.walletClient } as unknown as import("../deploy/deployAndWait.js").DeployClients;
+      const { installDeterministicDeployer } = await import("../../deploy/deterministicDeployer.js");
+      const { ensureFactory } = await import("./deploy.js");
+      const clients = { publicClient: ctx.publicClient, walletClient: ctx.walletClient } as unknown as import("../../deploy/deployAndWait.js").DeployClients;
       // The chain starts empty: install the deterministic deployer (EDR takes its presigned pre-EIP-155
       // transaction), then mintkit's core contracts at their every-chain addresses.
       await installDeterministicDeployer(clients);
       const core = await ensureFactory(clients, true);
       factory = core.factory.address;
       // The chain starts empty on every run: forget recorded user contracts that no longer have code.
-      const { hasCode } = await import("../deploy/deployAndWait.js");
+      const { hasCode } = await import("../../deploy/deployAndWait.js");
       const record = (await readDeployments(ctx.chainId, { network: "mintkit dev" })) as import("./credential/registryRecord.js").DeploymentRecordWithCredentials;
       const live = async <T extends { address: Address }>(entries: Record<string, T> | undefined) => {
         const kept: Record<string, T> = {};
@@ -122,7 +122,7 @@ export async function dev(g: GlobalOptions, opts: DevOptions): Promise<CommandRe
 
     let gatewayUrl: string | undefined;
     if (opts.gateway) {
-      const { startGateway } = await import("../ipfs/gateway/index.js");
+      const { startGateway } = await import("../../ipfs/gateway/index.js");
       const store = await openEmbeddedStore(g.dataDir);
       running.push({ close: () => store.close?.() ?? Promise.resolve() });
       const gateway = await startGateway({ store, host: opts.host, port: gatewayPort });

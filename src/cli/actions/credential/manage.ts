@@ -4,17 +4,17 @@
  * holder, dates, claims root).
  */
 import { getAddress, parseEventLogs, type Address } from "viem";
-import { credentialRegistryAbi } from "../../contracts/credentialRegistry.js";
-import { createClaimsFile, parseClaimsFile, stringifyClaimsFile } from "../../credentials/claimsFile.js";
-import { getCredential, type OnChainCredential } from "../../credentials/getCredential.js";
-import { getSchema } from "../../credentials/getSchema.js";
-import { parseIssuedCredentials } from "../../credentials/parseIssuedCredentials.js";
-import { CliError } from "../../errors/CliError.js";
-import { resolveContext, type ChainContext } from "../context.js";
-import { readFileOrFail } from "../files.js";
-import type { GlobalOptions } from "../globalOptions.js";
-import { formatEth, note, type CommandResult } from "../output.js";
-import { parseAddress } from "../parse.js";
+import { credentialRegistryAbi } from "../../../contracts/credentialRegistry.js";
+import { createClaimsFile, parseClaimsFile, stringifyClaimsFile } from "../../../credentials/claimsFile.js";
+import { getCredential, type OnChainCredential } from "../../../credentials/getCredential.js";
+import { getSchema } from "../../../credentials/getSchema.js";
+import { parseIssuedCredentials } from "../../../credentials/parseIssuedCredentials.js";
+import { CliError } from "../../../errors/CliError.js";
+import { resolveContext, type ChainContext } from "../../context.js";
+import { readFileOrFail } from "../../files.js";
+import type { GlobalOptions } from "../../globalOptions.js";
+import { formatEth, note, type CommandResult } from "../../output.js";
+import { parseAddress } from "../../parse.js";
 import { credentialWrite } from "./credentialWrite.js";
 import { burnAuthNames, isoTime, parseTokenId } from "./options.js";
 import { refuseExisting, writePrivateFile } from "./privateFile.js";

@@ -1,15 +1,15 @@
 /** The work of `mintkit royalty get|set` (loaded lazily by the command). */
 import { parseEther, parseGwei, zeroAddress } from "viem";
-import { mintkitCollectionAbi } from "../contracts/mintkitCollection.js";
-import { CliError } from "../errors/CliError.js";
-import type { RoyaltyGetOptions, RoyaltySetOptions } from "./commands/royalty.js";
-import { resolveContext } from "./context.js";
-import type { GlobalOptions } from "./globalOptions.js";
-import { formatEth, type CommandResult } from "./output.js";
-import { parseAddress, parseBigIntOption, parseBps } from "./parse.js";
-import { resolveCollectionAddress } from "./resolveCollection.js";
-import { writeAndWait } from "../chain/writeAndWait.js";
-import { txReverted } from "./txReverted.js";
+import { mintkitCollectionAbi } from "../../contracts/mintkitCollection.js";
+import { CliError } from "../../errors/CliError.js";
+import type { RoyaltyGetOptions, RoyaltySetOptions } from "../commands/royalty.js";
+import { resolveContext } from "../context.js";
+import type { GlobalOptions } from "../globalOptions.js";
+import { formatEth, type CommandResult } from "../output.js";
+import { parseAddress, parseBigIntOption, parseBps } from "../parse.js";
+import { resolveCollectionAddress } from "../resolveCollection.js";
+import { writeAndWait } from "../../chain/writeAndWait.js";
+import { txReverted } from "../txReverted.js";
 
 export async function royaltyGet(g: GlobalOptions, collection: string, opts: RoyaltyGetOptions): Promise<CommandResult> {
   const tokenId = parseBigIntOption(opts.tokenId, "--token-id");

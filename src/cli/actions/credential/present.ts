@@ -4,29 +4,29 @@
  * command); `verify` needs no account and exits 0 only for a valid presentation.
  */
 import { getAddress } from "viem";
-import type { ClaimValue } from "../../credentials/claimTypes.js";
-import { createDisclosure } from "../../credentials/createDisclosure.js";
-import { createPresentation } from "../../credentials/createPresentation.js";
-import { checkPresentable } from "../../credentials/checkPresentable.js";
-import { claimValueToJson } from "../../credentials/normalizeClaimValue.js";
-import { parsePresentation, stringifyPresentation } from "../../credentials/presentationFile.js";
-import type { Presentation } from "../../credentials/presentationTypes.js";
-import { verifyPresentation, type PresentationVerification } from "../../credentials/verifyPresentation.js";
-import { commitmentClaimName } from "../../credentials/commitmentClaims.js";
-import { parsePredicate } from "../../credentials/parsePredicate.js";
-import type { PredicateStatement } from "../../credentials/predicateTypes.js";
-import { today } from "../../credentials/predicateDates.js";
-import type { NonceStore } from "../../credentials/nonceStore.js";
-import { CliError } from "../../errors/CliError.js";
-import { CredentialError, isCredentialError } from "../../errors/CredentialError.js";
-import { resolveContext } from "../context.js";
-import { ExitCode } from "../exitCodes.js";
-import { readFileOrFail } from "../files.js";
-import type { GlobalOptions } from "../globalOptions.js";
-import { note, type CommandResult } from "../output.js";
-import { invalidInput } from "../parse.js";
-import { chainTime, verifierNonceStore } from "./challengeAction.js";
-import { readClaimsFile } from "./manageActions.js";
+import type { ClaimValue } from "../../../credentials/claimTypes.js";
+import { createDisclosure } from "../../../credentials/createDisclosure.js";
+import { createPresentation } from "../../../credentials/createPresentation.js";
+import { checkPresentable } from "../../../credentials/checkPresentable.js";
+import { claimValueToJson } from "../../../credentials/normalizeClaimValue.js";
+import { parsePresentation, stringifyPresentation } from "../../../credentials/presentationFile.js";
+import type { Presentation } from "../../../credentials/presentationTypes.js";
+import { verifyPresentation, type PresentationVerification } from "../../../credentials/verifyPresentation.js";
+import { commitmentClaimName } from "../../../credentials/commitmentClaims.js";
+import { parsePredicate } from "../../../credentials/parsePredicate.js";
+import type { PredicateStatement } from "../../../credentials/predicateTypes.js";
+import { today } from "../../../credentials/predicateDates.js";
+import type { NonceStore } from "../../../credentials/nonceStore.js";
+import { CliError } from "../../../errors/CliError.js";
+import { CredentialError, isCredentialError } from "../../../errors/CredentialError.js";
+import { resolveContext } from "../../context.js";
+import { ExitCode } from "../../exitCodes.js";
+import { readFileOrFail } from "../../files.js";
+import type { GlobalOptions } from "../../globalOptions.js";
+import { note, type CommandResult } from "../../output.js";
+import { invalidInput } from "../../parse.js";
+import { chainTime, verifierNonceStore } from "./challenge.js";
+import { readClaimsFile } from "./manage.js";
 import { isoTime, parseSeconds, parseTrustedIssuers, splitList } from "./options.js";
 import { refuseExisting, writePrivateFile } from "./privateFile.js";
 
@@ -69,10 +69,10 @@ export async function presentCredential(g: GlobalOptions, input: PresentInput): 
   if (check.revoked) note(g.json, `Warning: credential ${ref.tokenId} is revoked: verifiers will refuse this presentation.`, true);
   else if (check.expired) note(g.json, `Warning: credential ${ref.tokenId} expired at ${isoTime(onChain.expiry)}.`, true);
 
-  let predicates: Awaited<ReturnType<typeof import("../../credentials/provePredicates.js").provePredicates>> | undefined;
+  let predicates: Awaited<ReturnType<typeof import("../../../credentials/provePredicates.js").provePredicates>> | undefined;
   if (statements.length > 0) {
-    const { provePredicates } = await import("../../credentials/provePredicates.js");
-    const { releasePredicateProver } = await import("../../credentials/releasePredicateProver.js");
+    const { provePredicates } = await import("../../../credentials/provePredicates.js");
+    const { releasePredicateProver } = await import("../../../credentials/releasePredicateProver.js");
     try {
       predicates = await provePredicates({
         claimsFile: file,
@@ -212,7 +212,7 @@ export async function verifyCredentialPresentation(g: GlobalOptions, file: strin
       );
     }
     if (presentation.predicates !== undefined) {
-      const { releasePredicateProver } = await import("../../credentials/releasePredicateProver.js");
+      const { releasePredicateProver } = await import("../../../credentials/releasePredicateProver.js");
       await releasePredicateProver();
     }
   }

@@ -3,27 +3,27 @@ import { constants, openAsBlob } from "node:fs";
 import { access } from "node:fs/promises";
 import path from "node:path";
 import { getAddress, parseEventLogs, zeroAddress, type Address } from "viem";
-import { mintkitCollectionAbi } from "../contracts/mintkitCollection.js";
-import { CliError } from "../errors/CliError.js";
-import { importFiles } from "../ipfs/importFiles.js";
-import { verifyRetrievable } from "../ipfs/verifyRetrievable.js";
-import { buildTokenMetadata } from "../metadata/buildTokenMetadata.js";
-import { detectMediaType } from "../metadata/detectMediaType.js";
-import { mediaFields } from "../metadata/mediaFields.js";
-import type { AttributeInput } from "../metadata/buildAttributes.js";
-import type { DetectedMedia } from "../metadata/types.js";
-import type { MintOptions } from "./commands/mint.js";
-import { resolveContext } from "./context.js";
-import { fileError } from "./files.js";
-import type { GlobalOptions } from "./globalOptions.js";
-import { openEmbeddedStore, publishRemote, readPinningToken, type RemoteOutcome } from "./ipfsSupport.js";
-import { formatEth, note, type CommandResult } from "./output.js";
-import { parseAddress, parseSize } from "./parse.js";
-import { resolvePublishTargets } from "./publishOptions.js";
-import { requirePublishing } from "./requirePublishing.js";
-import { resolveCollectionAddress } from "./resolveCollection.js";
-import { writeAndWait } from "../chain/writeAndWait.js";
-import { txReverted } from "./txReverted.js";
+import { mintkitCollectionAbi } from "../../contracts/mintkitCollection.js";
+import { CliError } from "../../errors/CliError.js";
+import { importFiles } from "../../ipfs/importFiles.js";
+import { verifyRetrievable } from "../../ipfs/verifyRetrievable.js";
+import { buildTokenMetadata } from "../../metadata/buildTokenMetadata.js";
+import { detectMediaType } from "../../metadata/detectMediaType.js";
+import { mediaFields } from "../../metadata/mediaFields.js";
+import type { AttributeInput } from "../../metadata/buildAttributes.js";
+import type { DetectedMedia } from "../../metadata/types.js";
+import type { MintOptions } from "../commands/mint.js";
+import { resolveContext } from "../context.js";
+import { fileError } from "../files.js";
+import type { GlobalOptions } from "../globalOptions.js";
+import { openEmbeddedStore, publishRemote, readPinningToken, type RemoteOutcome } from "../ipfsSupport.js";
+import { formatEth, note, type CommandResult } from "../output.js";
+import { parseAddress, parseSize } from "../parse.js";
+import { resolvePublishTargets } from "../publishOptions.js";
+import { requirePublishing } from "../requirePublishing.js";
+import { resolveCollectionAddress } from "../resolveCollection.js";
+import { writeAndWait } from "../../chain/writeAndWait.js";
+import { txReverted } from "../txReverted.js";
 
 /** A valid placeholder URI (identity CID of empty bytes) used to validate before anything is stored. */
 const placeholderUri = "ipfs://bafkqaaa";
@@ -69,7 +69,7 @@ export async function mint(g: GlobalOptions, file: string, opts: MintOptions): P
       args: [recipient, placeholderUri],
     });
   } catch (err) {
-    const { decodeRevert } = await import("../chain/decodeRevert.js");
+    const { decodeRevert } = await import("../../chain/decodeRevert.js");
     throw txReverted(decodeRevert(err), { action: "mint", cause: err });
   }
 

@@ -1,14 +1,14 @@
 /** The work of `mintkit upload` (loaded lazily by the command). */
 import path from "node:path";
-import { importFiles } from "../ipfs/importFiles.js";
-import { verifyRetrievable } from "../ipfs/verifyRetrievable.js";
-import { writeCarFile } from "../ipfs/writeCarFile.js";
-import type { UploadOptions } from "./commands/upload.js";
-import type { GlobalOptions } from "./globalOptions.js";
-import { collectEntries, entriesFor, openEmbeddedStore, publishRemote, readPinningToken } from "./ipfsSupport.js";
-import { note, type CommandResult } from "./output.js";
-import { resolvePublishTargets } from "./publishOptions.js";
-import { parseSize } from "./parse.js";
+import { importFiles } from "../../ipfs/importFiles.js";
+import { verifyRetrievable } from "../../ipfs/verifyRetrievable.js";
+import { writeCarFile } from "../../ipfs/writeCarFile.js";
+import type { UploadOptions } from "../commands/upload.js";
+import type { GlobalOptions } from "../globalOptions.js";
+import { collectEntries, entriesFor, openEmbeddedStore, publishRemote, readPinningToken } from "../ipfsSupport.js";
+import { note, type CommandResult } from "../output.js";
+import { resolvePublishTargets } from "../publishOptions.js";
+import { parseSize } from "../parse.js";
 
 export async function upload(g: GlobalOptions, input: string, opts: UploadOptions): Promise<CommandResult> {
   const maxSize = opts.maxSize !== undefined ? parseSize(opts.maxSize) : undefined;

@@ -1,14 +1,14 @@
 /** The work of `mintkit deploy collection|editions` (loaded lazily by the command). */
 import { zeroAddress, type Address } from "viem";
-import { createCollection, createEditions } from "../deploy/createViaFactory.js";
-import { ensureCoreContracts, type EnsureCoreContractsResult } from "../deploy/ensureCoreContracts.js";
-import { resolveCollectionConfig, resolveEditionsConfig, type ContractConfigInput } from "../deploy/resolveConfig.js";
-import type { DeployClients } from "../deploy/deployAndWait.js";
-import { resolveContext } from "./context.js";
-import { deploymentsPath, readDeployments, writeDeployments } from "./deployments.js";
-import type { GlobalOptions } from "./globalOptions.js";
-import { formatEth, note, type CommandResult } from "./output.js";
-import { parseAddress, parseBigIntOption, parseBps } from "./parse.js";
+import { createCollection, createEditions } from "../../deploy/createViaFactory.js";
+import { ensureCoreContracts, type EnsureCoreContractsResult } from "../../deploy/ensureCoreContracts.js";
+import { resolveCollectionConfig, resolveEditionsConfig, type ContractConfigInput } from "../../deploy/resolveConfig.js";
+import type { DeployClients } from "../../deploy/deployAndWait.js";
+import { resolveContext } from "../context.js";
+import { deploymentsPath, readDeployments, writeDeployments } from "../deployments.js";
+import type { GlobalOptions } from "../globalOptions.js";
+import { formatEth, note, type CommandResult } from "../output.js";
+import { parseAddress, parseBigIntOption, parseBps } from "../parse.js";
 
 export interface DeployInput {
   name: string;
