@@ -6,7 +6,6 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { getAddress, type Address } from "viem";
 import { CliError } from "../../errors/CliError.js";
-import type { DevOptions } from "../commands/dev.js";
 import { resolveContext } from "../context.js";
 import { deploymentsPath, readDeployments, writeDeployments, type RecordedClone } from "../deployments.js";
 import type { GlobalOptions } from "../globalOptions.js";
@@ -14,6 +13,18 @@ import { openEmbeddedStore } from "../ipfsSupport.js";
 import { note, printResult, type CommandResult } from "../output.js";
 import { isLocalChainId, localChainIds } from "../networks.js";
 import { invalidInput, parseBigIntOption } from "../parse.js";
+
+/** Options of `mintkit dev`. */
+export interface DevOptions {
+  host: string;
+  port: string;
+  chainId: string;
+  gateway: boolean;
+  gatewayPort: string;
+  deploy: boolean;
+  /** Required to listen on a host other than loopback (the dev accounts are unlocked). */
+  exposeUnlockedAccounts?: boolean;
+}
 
 /** The running dev environment. */
 interface Running {

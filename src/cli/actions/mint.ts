@@ -1,4 +1,5 @@
 /** The work of `mintkit mint` (loaded lazily by the command). */
+import type { PublishCliOptions } from "../publishOptions.js";
 import { constants, openAsBlob } from "node:fs";
 import { access } from "node:fs/promises";
 import path from "node:path";
@@ -12,7 +13,6 @@ import { detectMediaType } from "../../metadata/detectMediaType.js";
 import { mediaFields } from "../../metadata/mediaFields.js";
 import type { AttributeInput } from "../../metadata/buildAttributes.js";
 import type { DetectedMedia } from "../../metadata/types.js";
-import type { MintOptions } from "../commands/mint.js";
 import { resolveContext } from "../context.js";
 import { fileError } from "../files.js";
 import type { GlobalOptions } from "../globalOptions.js";
@@ -24,6 +24,23 @@ import { requirePublishing } from "../requirePublishing.js";
 import { resolveCollectionAddress } from "../resolveCollection.js";
 import { writeAndWait } from "../../chain/writeAndWait.js";
 import { txReverted } from "../txReverted.js";
+
+/** Options of `mintkit mint`. */
+export interface MintOptions extends PublishCliOptions {
+  collection: string;
+  to?: string;
+  name: string;
+  description?: string;
+  attribute?: string[];
+  externalUrl?: string;
+  backgroundColor?: string;
+  poster?: string;
+  allowMissingPoster?: boolean;
+  maxSize?: string;
+  profile: "kubo-v0" | "kubo-v1" | "unixfs-v1-2025";
+  /** false with --no-publish. */
+  publish: boolean;
+}
 
 /** A valid placeholder URI (identity CID of empty bytes) used to validate before anything is stored. */
 const placeholderUri = "ipfs://bafkqaaa";

@@ -1,4 +1,5 @@
 /** The work of `mintkit publish` (loaded lazily by the command). */
+import type { PublishCliOptions } from "../publishOptions.js";
 import { existsSync } from "node:fs";
 import { CID } from "multiformats/cid";
 import { readJournalFile } from "../../batch/BatchJournal.js";
@@ -7,13 +8,18 @@ import { createGatewayStore } from "../../ipfs/remote/createGatewayStore.js";
 import { createKuboStore } from "../../ipfs/remote/createKuboStore.js";
 import type { BlockStore } from "../../ipfs/stores/BlockStore.js";
 import { verifyRetrievable } from "../../ipfs/verifyRetrievable.js";
-import type { PublishCommandOptions } from "../commands/publish.js";
 import type { GlobalOptions } from "../globalOptions.js";
 import { openEmbeddedStore, publishRemote, readPinningToken } from "../ipfsSupport.js";
 import { note, type CommandResult } from "../output.js";
 import { PROJECT_CONFIG_FILE } from "../projectConfig.js";
 import { rootOf } from "../publishDeployUris.js";
 import { resolvePublishTargets } from "../publishOptions.js";
+
+/** Options of `mintkit publish`. */
+export interface PublishCommandOptions extends PublishCliOptions {
+  check?: boolean;
+  gatewayUrl?: string;
+}
 
 /** What `<target>` names: a CID, a batch journal (its directory CID), or a collection (its ipfs:// base and contract URIs). */
 async function resolveTarget(g: GlobalOptions, target: string): Promise<{ roots: CID[]; source: "cid" | "journal" | "collection" }> {

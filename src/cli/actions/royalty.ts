@@ -2,7 +2,6 @@
 import { parseEther, parseGwei, zeroAddress } from "viem";
 import { mintkitCollectionAbi } from "../../contracts/mintkitCollection.js";
 import { CliError } from "../../errors/CliError.js";
-import type { RoyaltyGetOptions, RoyaltySetOptions } from "../commands/royalty.js";
 import { resolveContext } from "../context.js";
 import type { GlobalOptions } from "../globalOptions.js";
 import { formatEth, type CommandResult } from "../output.js";
@@ -10,6 +9,19 @@ import { parseAddress, parseBigIntOption, parseBps } from "../parse.js";
 import { resolveCollectionAddress } from "../resolveCollection.js";
 import { writeAndWait } from "../../chain/writeAndWait.js";
 import { txReverted } from "../txReverted.js";
+
+/** Options of `mintkit royalty get`. */
+export interface RoyaltyGetOptions {
+  tokenId: string;
+  salePrice: string;
+}
+
+/** Options of `mintkit royalty set`. */
+export interface RoyaltySetOptions {
+  receiver: string;
+  bps: string;
+  tokenId?: string;
+}
 
 export async function royaltyGet(g: GlobalOptions, collection: string, opts: RoyaltyGetOptions): Promise<CommandResult> {
   const tokenId = parseBigIntOption(opts.tokenId, "--token-id");

@@ -1,14 +1,22 @@
 /** The work of `mintkit upload` (loaded lazily by the command). */
+import type { PublishCliOptions } from "../publishOptions.js";
 import path from "node:path";
 import { importFiles } from "../../ipfs/importFiles.js";
 import { verifyRetrievable } from "../../ipfs/verifyRetrievable.js";
 import { writeCarFile } from "../../ipfs/writeCarFile.js";
-import type { UploadOptions } from "../commands/upload.js";
 import type { GlobalOptions } from "../globalOptions.js";
 import { collectEntries, entriesFor, openEmbeddedStore, publishRemote, readPinningToken } from "../ipfsSupport.js";
 import { note, type CommandResult } from "../output.js";
 import { resolvePublishTargets } from "../publishOptions.js";
 import { parseSize } from "../parse.js";
+
+/** Options of `mintkit upload`. */
+export interface UploadOptions extends PublishCliOptions {
+  car?: string;
+  profile: "kubo-v0" | "kubo-v1" | "unixfs-v1-2025";
+  hidden?: boolean;
+  maxSize?: string;
+}
 
 export async function upload(g: GlobalOptions, input: string, opts: UploadOptions): Promise<CommandResult> {
   const maxSize = opts.maxSize !== undefined ? parseSize(opts.maxSize) : undefined;

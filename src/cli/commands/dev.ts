@@ -2,18 +2,7 @@ import type { Command } from "commander";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { runAction } from "../run.js";
-
-/** Options of `mintkit dev`. */
-export interface DevOptions {
-  host: string;
-  port: string;
-  chainId: string;
-  gateway: boolean;
-  gatewayPort: string;
-  deploy: boolean;
-  /** Required to listen on a host other than loopback (the dev accounts are unlocked). */
-  exposeUnlockedAccounts?: boolean;
-}
+import type { DevOptions } from "../actions/dev.js";
 
 /** Registers `mintkit dev`. */
 export function register(program: Command): void {

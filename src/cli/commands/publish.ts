@@ -1,14 +1,9 @@
 import type { Command } from "commander";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
-import { addPublishOptions, type PublishCliOptions } from "../publishOptions.js";
+import { addPublishOptions } from "../publishOptions.js";
 import { runAction } from "../run.js";
-
-/** Options of `mintkit publish`. */
-export interface PublishCommandOptions extends PublishCliOptions {
-  check?: boolean;
-  gatewayUrl?: string;
-}
+import type { PublishCommandOptions } from "../actions/publish.js";
 
 /** Registers `mintkit publish <cid | batch journal | collection>`. */
 export function register(program: Command): void {

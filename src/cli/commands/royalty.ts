@@ -2,18 +2,7 @@ import type { Command } from "commander";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { runAction } from "../run.js";
-
-/** Options of `mintkit royalty get`. */
-export interface RoyaltyGetOptions {
-  tokenId: string;
-  salePrice: string;
-}
-/** Options of `mintkit royalty set`. */
-export interface RoyaltySetOptions {
-  receiver: string;
-  bps: string;
-  tokenId?: string;
-}
+import type { RoyaltyGetOptions, RoyaltySetOptions } from "../actions/royalty.js";
 
 /** Registers `mintkit royalty get|set`. */
 export function register(program: Command): void {
