@@ -67,7 +67,6 @@ const byCode: Record<string, ExitCodeValue> = {
   GAS_UNKNOWN_OPERATION: ExitCode.usage,
   GAS_STRATEGY_UNAVAILABLE: ExitCode.usage,
   GAS_LIMIT_TOO_LOW: ExitCode.usage,
-  GAS_ESTIMATION_FAILED: ExitCode.chainUnreachable,
   GAS_FEE_HISTORY_UNAVAILABLE: ExitCode.chainUnreachable,
   GAS_NOT_MINTER: ExitCode.reverted,
   GAS_MAX_SUPPLY_EXCEEDED: ExitCode.reverted,
@@ -101,6 +100,8 @@ const byPrefix: ReadonlyArray<readonly [string, ExitCodeValue]> = [
  */
 export function exitCodeFor(err: unknown): ExitCodeValue {
   const code = (err as { code?: unknown } | null)?.code;
+  // The node answered and refused the estimate (a per-transaction gas cap, out of gas): not an unreachable RPC.
+  if (code === "GAS_ESTIMATION_FAILED") return isTransportError(err) ? ExitCode.chainUnreachable : ExitCode.usage;
   if (typeof code === "string") {
     const exact = byCode[code];
     if (exact !== undefined) return exact;

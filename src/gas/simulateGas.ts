@@ -13,7 +13,7 @@ import {
   type Transport,
 } from "viem";
 import { estimateContractGas, getCode } from "viem/actions";
-import { decodeRevert } from "../chain/decodeRevert.js";
+import { decodeRevert, isTransportError } from "../chain/decodeRevert.js";
 import { findCauseByName } from "../chain/walkCause.js";
 import { GasError } from "../errors/GasError.js";
 import { measureGasUsed, type GasUsedSource } from "./measureGasUsed.js";
@@ -167,8 +167,11 @@ export function toGasError(
       cause: err,
     });
   }
-  return new GasError("GAS_ESTIMATION_FAILED", `Could not estimate the gas of ${operation}.`, {
-    hint: "Check the RPC endpoint is reachable and the contract is deployed on this chain; a node also refuses estimates above its per-transaction gas cap.",
+  const unreachable = isTransportError(err);
+  return new GasError("GAS_ESTIMATION_FAILED", `Could not estimate the gas of ${operation}: ${unreachable ? "the RPC endpoint did not answer" : "the node refused to execute it"}.`, {
+    hint: unreachable
+      ? "Check the RPC endpoint is reachable (--rpc-url / --network)."
+      : "A node refuses a transaction above its per-transaction gas cap (2^24 gas under EIP-7825) or one that runs out of gas: split a large mint with `mintkit gas plan` (or planBatchMint).",
     details: { operation, ...(contract ? { contract } : {}) },
     cause: err,
   });
