@@ -1,6 +1,8 @@
 import { decodeErrorResult, isHex, type Abi } from "viem";
 import { findCauseByName, walkCause } from "./walkCause.js";
 
+export { isRevertError, isTransportError } from "./errorKinds.js";
+
 /** A contract's refusal, decoded: the custom error (name + arguments) or the `require` reason string. */
 export interface DecodedRevert {
   /** The custom error's name (`"Error"` for a plain reason string). */
@@ -18,14 +20,6 @@ export interface DecodeRevertParameters {
   readonly abi?: Abi;
 }
 
-const REVERT_ERRORS = [
-  "ContractFunctionRevertedError",
-  "ContractFunctionZeroDataError",
-  "RawContractError",
-  "ExecutionRevertedError",
-] as const;
-
-const TRANSPORT_ERRORS = ["HttpRequestError", "TimeoutError", "WebSocketRequestError", "SocketClosedError"] as const;
 
 /**
  * The decoded revert of a failed call, simulation or transaction: walks the cause chain for viem's
@@ -56,15 +50,6 @@ export function formatRevert(revert: DecodedRevert): string | undefined {
   return `${revert.errorName}(${(revert.errorArgs ?? []).join(", ")})`;
 }
 
-/** Whether `err` (from a viem call) is the contract refusing (a revert, or no data), not the chain failing to answer. */
-export function isRevertError(err: unknown): boolean {
-  return findCauseByName(err, ...REVERT_ERRORS) !== undefined;
-}
-
-/** Whether `err` is the RPC endpoint failing to answer (HTTP error, time-out, closed socket). */
-export function isTransportError(err: unknown): boolean {
-  return findCauseByName(err, ...TRANSPORT_ERRORS) !== undefined;
-}
 
 function argToString(value: unknown): string {
   return typeof value === "bigint" ? value.toString() : String(value);

@@ -1,4 +1,4 @@
-import { isTransportError } from "../chain/decodeRevert.js";
+import { isTransportError } from "../chain/errorKinds.js";
 import { walkCause } from "../chain/walkCause.js";
 
 /**
