@@ -1,3 +1,6 @@
+import { isTransportError } from "../chain/errorKinds.js";
+import { walkCause } from "../chain/walkCause.js";
+
 /**
  * Exit codes of the `mintkit` binary (shown in `mintkit --help`). Scripts can branch on them.
  *
@@ -41,6 +44,7 @@ const byCode: Record<string, ExitCodeValue> = {
   CLI_CHAIN_MISMATCH: ExitCode.chainUnreachable,
   CLI_TX_REVERTED: ExitCode.reverted,
   DEPLOY_REVERTED: ExitCode.reverted,
+  CHAIN_TX_REVERTED: ExitCode.reverted,
   CLI_FAILED: ExitCode.failure,
   CLI_INTERRUPTED: ExitCode.interrupted,
   CLI_MISSING_DEPENDENCY: ExitCode.failure,
@@ -63,7 +67,6 @@ const byCode: Record<string, ExitCodeValue> = {
   GAS_UNKNOWN_OPERATION: ExitCode.usage,
   GAS_STRATEGY_UNAVAILABLE: ExitCode.usage,
   GAS_LIMIT_TOO_LOW: ExitCode.usage,
-  GAS_ESTIMATION_FAILED: ExitCode.chainUnreachable,
   GAS_FEE_HISTORY_UNAVAILABLE: ExitCode.chainUnreachable,
   GAS_NOT_MINTER: ExitCode.reverted,
   GAS_MAX_SUPPLY_EXCEEDED: ExitCode.reverted,
@@ -97,29 +100,19 @@ const byPrefix: ReadonlyArray<readonly [string, ExitCodeValue]> = [
  */
 export function exitCodeFor(err: unknown): ExitCodeValue {
   const code = (err as { code?: unknown } | null)?.code;
+  // The node answered and refused the estimate (a per-transaction gas cap, out of gas): not an unreachable RPC.
+  if (code === "GAS_ESTIMATION_FAILED") return isTransportError(err) ? ExitCode.chainUnreachable : ExitCode.usage;
   if (typeof code === "string") {
     const exact = byCode[code];
     if (exact !== undefined) return exact;
     const prefixed = byPrefix.find(([prefix]) => code.startsWith(prefix));
     if (prefixed) return prefixed[1];
   }
-  if (findInCauses(err, (e) => e.name === "ContractFunctionRevertedError" || e.name === "CallExecutionError" && /revert/i.test(e.message))) {
-    return ExitCode.reverted;
-  }
-  if (findInCauses(err, (e) => e.name === "HttpRequestError" || e.name === "TimeoutError" || e.name === "WebSocketRequestError")) {
-    return ExitCode.chainUnreachable;
-  }
+  const revert = walkCause(
+    err,
+    (e) => e instanceof Error && (e.name === "ContractFunctionRevertedError" || (e.name === "CallExecutionError" && /revert/i.test(e.message))),
+  );
+  if (revert !== null) return ExitCode.reverted;
+  if (isTransportError(err)) return ExitCode.chainUnreachable;
   return ExitCode.failure;
-}
-
-/** Walks `err.cause` and returns the first error for which `fn` is true. */
-export function findInCauses(err: unknown, fn: (e: Error) => boolean): Error | undefined {
-  const seen = new Set<unknown>();
-  let current: unknown = err;
-  while (current instanceof Error && !seen.has(current)) {
-    seen.add(current);
-    if (fn(current)) return current;
-    current = current.cause;
-  }
-  return undefined;
 }

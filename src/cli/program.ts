@@ -11,8 +11,9 @@
  * - output.ts: `note(json, msg)` progress/status on stderr; `formatEth(wei)`; `toJson(v)`. files.ts: `readFileOrFail`, `fileError`.
  * - deployments.ts: `readDeployments(chainId, { cwd })`, `writeDeployments(record)` (atomic) — deployments/<chainId>.json.
  * - help.ts `withExamples(cmd, ["mintkit …"])`; errors: `new CliError("CLI_INVALID_INPUT", msg, { hint, details })`.
- * - parse.ts `parseAddress(v, "--to")` (async), `parseBigIntOption`, `parseBps`, `parseSize`, `collect`; sendWrite.ts
- *   `sendWrite(ctx, "mint", { address, abi, functionName, args })` (simulate → send → receipt; revert → CLI_TX_REVERTED, exit 5);
+ * - parse.ts `parseAddress(v, "--to")` (async), `parseBigIntOption`, `parseBps`, `parseSize`, `collect`; chain writes go through
+ *   `writeAndWait(ctx, { address, abi, functionName, args, account: ctx.account, action: "mint", onRevert: txReverted })`
+ *   (src/chain: simulate → send → receipt; revert → CLI_TX_REVERTED via txReverted.ts, exit 5);
  *   resolveCollection.ts `resolveCollectionAddress(ctx, addressOrRecordedName)`.
  * - Tests: test/cli/helpers/cli.ts `startChain()` → { rpcUrl, chainId, close }, `runCli(args, { cwd, env, input })`, `tempDir()`.
  */

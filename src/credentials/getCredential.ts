@@ -1,7 +1,4 @@
 import {
-  ContractFunctionRevertedError,
-  ContractFunctionZeroDataError,
-  BaseError,
   type Address,
   type Chain,
   type Client,
@@ -9,6 +6,7 @@ import {
   type Transport,
 } from "viem";
 import { readContract } from "viem/actions";
+import { findCauseByName } from "../chain/walkCause.js";
 import { credentialRegistryAbi } from "../contracts/credentialRegistry.js";
 
 /** A credential as the registry records it. */
@@ -29,10 +27,7 @@ export interface OnChainCredential {
 
 /** True when a viem error means "the contract reverted / returned nothing" rather than an RPC failure. */
 export function isContractRejection(error: unknown): boolean {
-  return (
-    error instanceof BaseError &&
-    error.walk((e) => e instanceof ContractFunctionRevertedError || e instanceof ContractFunctionZeroDataError) !== null
-  );
+  return findCauseByName(error, "ContractFunctionRevertedError", "ContractFunctionZeroDataError") !== undefined;
 }
 
 /**

@@ -71,6 +71,7 @@ export {
   type PredicateProofJson,
 } from "./presentationFile.js";
 export { getCredential, type OnChainCredential } from "./getCredential.js";
+export { checkPresentable, type CheckPresentableParameters, type CheckPresentableReturnType } from "./checkPresentable.js";
 export type { NonceConsumeResult, NonceRecord, NonceStore } from "./nonceStore.js";
 export { createNonce } from "./createNonce.js";
 export { createMemoryNonceStore, type CreateMemoryNonceStoreParameters } from "./createMemoryNonceStore.js";

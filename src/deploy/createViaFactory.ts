@@ -1,7 +1,8 @@
 import { getAddress, keccak256, toBytes, type Address, type Hash, type Hex } from "viem";
 import { mintkitFactoryAbi } from "../contracts/mintkitFactory.js";
 import { DeployError } from "../errors/DeployError.js";
-import { hasCode, writeAndWait, type DeployClients } from "./sendTransaction.js";
+import { writeAndWait } from "../chain/writeAndWait.js";
+import { hasCode, reverted, type DeployClients } from "./deployAndWait.js";
 import type { CollectionConfig, EditionsConfig } from "./resolveConfig.js";
 import type { CredentialRegistryConfig } from "./deployCredentialRegistry.js";
 import { mintkitFactoryAddress } from "./coreContracts.js";
@@ -92,11 +93,13 @@ async function createClone(
     }),
   );
   if (await hasCode(publicClient, predicted)) return { address: predicted, reused: true, creator, salt, saltHash };
-  const outcome = await writeAndWait(params, `MintkitFactory.${functions[kind].create}`, {
+  const outcome = await writeAndWait(params, {
     address: factory,
     abi: mintkitFactoryAbi,
     functionName: functions[kind].create,
     args: [config, saltHash],
+    action: `MintkitFactory.${functions[kind].create}`,
+    onRevert: (_revert, { action, cause, transactionHash }) => reverted(action, cause, transactionHash),
   });
   return {
     address: predicted,

@@ -1,7 +1,7 @@
 import { getAddress, isAddress, zeroAddress, type Address } from "viem";
 import { DeployError } from "../errors/DeployError.js";
 import { createCredentialRegistry, type CreateViaFactoryResult } from "./createViaFactory.js";
-import type { DeployClients } from "./sendTransaction.js";
+import type { DeployClients } from "./deployAndWait.js";
 
 /** Loose input for a `CredentialRegistry` (strings as typed on a command line are fine). */
 export interface CredentialRegistryConfigInput {

@@ -1,6 +1,6 @@
 import { getAddress, keccak256, type Address, type Hash, type Hex } from "viem";
 import { DeployError } from "../errors/DeployError.js";
-import { hasCode, type DeployClients } from "./sendTransaction.js";
+import { hasCode, type DeployClients } from "./deployAndWait.js";
 
 /**
  * The deterministic deployment proxy (Arachnid's, github.com/Arachnid/deterministic-deployment-proxy): a

@@ -2,7 +2,7 @@ import { getAddress, keccak256, type Address, type Hash } from "viem";
 import { DeployError } from "../errors/DeployError.js";
 import { coreContractNames, getCoreContracts, maskImmutables, type CoreContract } from "./coreContracts.js";
 import { assertDeterministicDeployer, deterministicDeployerAddress } from "./deterministicDeployer.js";
-import { hasCode, type DeployClients } from "./sendTransaction.js";
+import { hasCode, type DeployClients } from "./deployAndWait.js";
 import type { CoreContractName } from "./types.js";
 
 /** One core contract after `ensureCoreContracts`: found on chain (code checked), or deployed now. */

@@ -49,8 +49,7 @@ export {
   type CollectionConfig,
   type EditionsConfig,
 } from "./resolveConfig.js";
-export { writeAndWait, deployAndWait, hasCode, type DeployClients, type TransactionOutcome } from "./sendTransaction.js";
-export { revertDetails, formatRevert } from "./revertDetails.js";
+export { deployAndWait, hasCode, type DeployClients, type TransactionOutcome } from "./deployAndWait.js";
 export {
   emptyDeploymentRecord,
   type DeploymentRecord,

@@ -34,6 +34,8 @@ export interface CredentialErrorDetailsByCode {
   CREDENTIAL_NONCE_EXISTS: { readonly path?: string };
   /** A file-backed nonce store cannot be read or written (permissions, a corrupt record). */
   CREDENTIAL_NONCE_STORE_FAILED: { readonly path: string; readonly reason: string };
+  /** The signer cannot present this credential: not its holder, no such credential, or a claims file for another root. */
+  CREDENTIAL_NOT_PRESENTABLE: { readonly tokenId: string; readonly reason: string };
 }
 
 export type CredentialErrorCode = keyof CredentialErrorDetailsByCode;

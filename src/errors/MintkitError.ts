@@ -12,6 +12,8 @@
  * cause's message and the docs path when present. Patterned after viem's `BaseError`
  * (shortMessage / details / docsPath / walk), kept lean.
  */
+import { walkCause } from "../chain/walkCause.js";
+
 export interface MintkitErrorOptions<TDetails> {
   /** What to do next. Required: every mintkit error tells the caller how to proceed. */
   readonly hint: string;
@@ -58,16 +60,7 @@ export class MintkitError<
    * returns true (`null` if none matches).
    */
   walk(fn?: (err: unknown) => boolean): unknown {
-    let current: unknown = this;
-    const seen = new Set<unknown>();
-    while (current !== undefined && current !== null && !seen.has(current)) {
-      seen.add(current);
-      if (fn?.(current)) return current;
-      const next: unknown = (current as { cause?: unknown }).cause;
-      if (next === undefined || next === null) break;
-      current = next;
-    }
-    return fn ? null : current;
+    return walkCause(this, fn);
   }
 }
 

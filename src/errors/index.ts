@@ -41,3 +41,4 @@ export {
   type CredentialErrorCode,
   type CredentialErrorDetailsByCode,
 } from "./CredentialError.js";
+export { ChainError, isChainError, type ChainErrorCode, type ChainErrorDetailsByCode } from "./ChainError.js";

@@ -1,10 +1,6 @@
 import {
-  BaseError,
-  decodeErrorResult,
   encodeFunctionData,
   zeroAddress,
-  isHex,
-  ContractFunctionRevertedError,
   type Abi,
   type Account,
   type Address,
@@ -17,6 +13,8 @@ import {
   type Transport,
 } from "viem";
 import { estimateContractGas, getCode } from "viem/actions";
+import { decodeRevert, isTransportError } from "../chain/decodeRevert.js";
+import { findCauseByName } from "../chain/walkCause.js";
 import { GasError } from "../errors/GasError.js";
 import { measureGasUsed, type GasUsedSource } from "./measureGasUsed.js";
 import { refineGasLimit } from "./refineGasLimit.js";
@@ -131,14 +129,11 @@ export function toGasError(
   abi?: Abi,
 ): GasError {
   if (err instanceof GasError) return err;
-  const reverted =
-    err instanceof BaseError
-      ? (err.walk((e) => e instanceof ContractFunctionRevertedError) as ContractFunctionRevertedError | null)
-      : null;
-  const decoded = reverted?.data ?? (abi ? decodeRevertData(err, abi) : undefined);
-  if (reverted || decoded) {
-    const errorName = decoded?.errorName;
-    const errorArgs = (decoded?.args ?? []).map((a) => String(a));
+  const reverted = findCauseByName(err, "ContractFunctionRevertedError") !== undefined;
+  const decoded = decodeRevert(err, abi ? { abi } : {});
+  if (reverted || decoded.errorName !== undefined) {
+    const errorName = decoded.errorName === "Error" ? undefined : decoded.errorName;
+    const errorArgs = [...(decoded.errorArgs ?? [])];
     if (errorName === "AccessControlUnauthorizedAccount" || errorName === "OwnableUnauthorizedAccount") {
       const who = errorArgs[0] ?? (account ? accountAddress(account) : "unknown");
       return new GasError("GAS_NOT_MINTER", `${who} may not ${operation} on ${contract ?? "the contract"}.`, {
@@ -159,7 +154,7 @@ export function toGasError(
         },
       );
     }
-    const reason = reverted?.reason ?? undefined;
+    const reason = decoded.reason;
     const what = errorName ? `${errorName}(${errorArgs.join(", ")})` : (reason ?? "no reason");
     return new GasError("GAS_SIMULATION_REVERTED", `${operation} reverts on this chain: ${what}.`, {
       hint: "The transaction would fail as given: fix its parameters (see the error) before estimating its gas.",
@@ -172,28 +167,12 @@ export function toGasError(
       cause: err,
     });
   }
-  return new GasError("GAS_ESTIMATION_FAILED", `Could not estimate the gas of ${operation}.`, {
-    hint: "Check the RPC endpoint is reachable and the contract is deployed on this chain; a node also refuses estimates above its per-transaction gas cap.",
+  const unreachable = isTransportError(err);
+  return new GasError("GAS_ESTIMATION_FAILED", `Could not estimate the gas of ${operation}: ${unreachable ? "the RPC endpoint did not answer" : "the node refused to execute it"}.`, {
+    hint: unreachable
+      ? "Check the RPC endpoint is reachable (--rpc-url / --network)."
+      : "A node refuses a transaction above its per-transaction gas cap (2^24 gas under EIP-7825) or one that runs out of gas: split a large mint with `mintkit gas plan` (or planBatchMint).",
     details: { operation, ...(contract ? { contract } : {}) },
     cause: err,
   });
-}
-
-/** Revert data found anywhere in `err`'s cause chain, decoded against `abi` (a plain `estimateGas`). */
-function decodeRevertData(err: unknown, abi: Abi): { errorName: string; args: readonly unknown[] | undefined } | undefined {
-  let current: unknown = err;
-  for (let depth = 0; depth < 10 && current !== null && typeof current === "object"; depth++) {
-    const data: unknown = (current as { data?: unknown }).data;
-    const hex = typeof data === "string" ? data : typeof data === "object" && data !== null ? (data as { data?: unknown }).data : undefined;
-    if (typeof hex === "string" && isHex(hex) && hex.length >= 10) {
-      try {
-        const result = decodeErrorResult({ abi, data: hex });
-        return { errorName: result.errorName, args: result.args };
-      } catch {
-        return undefined;
-      }
-    }
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }

@@ -1,25 +1,7 @@
-import {
-  BaseError,
-  ContractFunctionRevertedError,
-  ContractFunctionZeroDataError,
-  ExecutionRevertedError,
-  RawContractError,
-} from "viem";
+import { isRevertError } from "../chain/decodeRevert.js";
 import { voucherError } from "./voucherProblem.js";
 
-/** Whether `error` (from a viem call) is the contract reverting, not the chain failing to answer. */
-export function isRevertError(error: unknown): boolean {
-  if (!(error instanceof BaseError)) return false;
-  return (
-    error.walk(
-      (e) =>
-        e instanceof ContractFunctionRevertedError ||
-        e instanceof ContractFunctionZeroDataError ||
-        e instanceof RawContractError ||
-        e instanceof ExecutionRevertedError,
-    ) !== null
-  );
-}
+export { isRevertError };
 
 /**
  * Runs a chain read: a revert resolves to `onRevert` (the contract said no), any other failure throws

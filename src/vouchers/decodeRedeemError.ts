@@ -1,14 +1,12 @@
 import {
-  BaseError,
-  ContractFunctionRevertedError,
-  InsufficientFundsError,
   getAddress,
   isAddressEqual,
   zeroAddress,
   type Address,
 } from "viem";
 import type { VoucherError } from "../errors/VoucherError.js";
-import { isRevertError } from "./chainCall.js";
+import { decodeRevert, isRevertError } from "../chain/decodeRevert.js";
+import { findCauseByName } from "../chain/walkCause.js";
 import { voucherError } from "./voucherProblem.js";
 import type { Voucher } from "./voucherTypes.js";
 
@@ -32,16 +30,13 @@ const str = (value: unknown): string => (typeof value === "bigint" ? value.toStr
  * chain failed to answer): the caller reports that.
  */
 export function decodeRedeemError(error: unknown, context: RedeemErrorContext): VoucherError | undefined {
-  if (error instanceof BaseError && error.walk((e) => e instanceof InsufficientFundsError) !== null) {
+  if (findCauseByName(error, "InsufficientFundsError") !== undefined) {
     return voucherError("VOUCHER_INSUFFICIENT_FUNDS", { account: getAddress(context.account), value: str(context.value) }, error);
   }
   if (!isRevertError(error)) return undefined;
-  const reverted =
-    error instanceof BaseError
-      ? (error.walk((e) => e instanceof ContractFunctionRevertedError) as ContractFunctionRevertedError | null)
-      : null;
-  const errorName = reverted?.data?.errorName;
-  const args = (reverted?.data?.args ?? []) as readonly unknown[];
+  const reverted = decodeRevert(error);
+  const errorName = reverted.errorName === "Error" ? undefined : reverted.errorName;
+  const args = reverted.args ?? [];
   const a = (i: number): string => str(args[i]);
   const { voucher } = context;
   const currency = isAddressEqual(voucher.currency, zeroAddress) ? "ETH" : getAddress(voucher.currency);
@@ -124,7 +119,7 @@ export function decodeRedeemError(error: unknown, context: RedeemErrorContext): 
         "VOUCHER_REDEEM_REVERTED",
         {
           ...(errorName === undefined ? {} : { errorName, args: args.map(str) }),
-          ...(reverted?.reason === undefined ? {} : { reason: reverted.reason }),
+          ...(reverted.reason === undefined ? {} : { reason: reverted.reason }),
         },
         error,
       );

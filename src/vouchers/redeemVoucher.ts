@@ -1,6 +1,8 @@
 import {
+  erc20Abi,
   getAddress,
   isAddressEqual,
+  zeroAddress,
   parseEventLogs,
   type Account,
   type Address,
@@ -10,8 +12,9 @@ import {
   type Transport,
   type WalletClient,
 } from "viem";
-import { waitForTransactionReceipt, writeContract } from "viem/actions";
-import { explainRedeemError, simulateRedeem, tokenIdsOf, type RedeemVoucherParameters } from "./simulateRedeem.js";
+import { getChainId, readContract, waitForTransactionReceipt, writeContract } from "viem/actions";
+import { writeAndWait, type WriteClients } from "../chain/writeAndWait.js";
+import { explainRedeemError, simulateRedeem, tokenIdsOf, voucherTotalPrice, type RedeemVoucherParameters } from "./simulateRedeem.js";
 import type { VoucherContractKind } from "./verifyVoucher.js";
 import { voucherContractAbi } from "./voucherContractAbi.js";
 import { voucherError } from "./voucherProblem.js";
@@ -40,7 +43,10 @@ export interface RedeemVoucherResult {
  * error (re-simulated on the new state), or `VOUCHER_TRANSACTION_REVERTED`.
  *
  * The price: an ETH voucher sends `price * quantity` as the value by default; for an ERC-20 voucher, the
- * redeemer approves the contract for that amount first (else `VOUCHER_INSUFFICIENT_ALLOWANCE`).
+ * redeemer approves the contract for that amount first (else `VOUCHER_INSUFFICIENT_ALLOWANCE`), or passes
+ * `approve: true` and the allowance is raised to it here when short (an `approve` transaction first).
+ * With `chainId` (a signed-voucher file carries it), a voucher signed for another chain than the client's
+ * throws `VOUCHER_WRONG_CHAIN` before anything is simulated or sent.
  *
  * @example
  * const signed = parseSignedVoucher(json);
@@ -49,11 +55,26 @@ export interface RedeemVoucherResult {
 export async function redeemVoucher<TChain extends Chain | undefined, TAccount extends Account | undefined>(
   walletClient: WalletClient<Transport, TChain, TAccount>,
   publicClient: Client,
-  parameters: RedeemVoucherParameters & { readonly account?: Account | Address },
+  parameters: RedeemVoucherParameters & {
+    readonly account?: Account | Address;
+    /** The chain the voucher was signed for; checked against the client's. */
+    readonly chainId?: number;
+    /** ERC-20 vouchers: approve the contract for the price first when the allowance is short. */
+    readonly approve?: boolean;
+  },
 ): Promise<RedeemVoucherResult> {
   const account = parameters.account ?? walletClient.account;
   if (account === undefined) throw voucherError("VOUCHER_NO_ACCOUNT", {});
   const { voucher, signature, signer, contract } = parameters;
+  if (parameters.chainId !== undefined) {
+    const chainId = await getChainId(publicClient).catch((error: unknown) => {
+      throw voucherError("VOUCHER_RPC_FAILED", { operation: "read the chain id" }, error);
+    });
+    if (chainId !== parameters.chainId) throw voucherError("VOUCHER_WRONG_CHAIN", { signedFor: parameters.chainId, chainId });
+  }
+  if (parameters.approve === true && !isAddressEqual(voucher.currency, zeroAddress)) {
+    await approvePrice(walletClient as unknown as WalletClient, publicClient, { voucher, contract, account });
+  }
   const simulation = await simulateRedeem(publicClient, { ...parameters, account });
   const from = typeof account === "string" ? account : account.address;
   const context = { voucher, contract, account: from, value: simulation.value };
@@ -106,4 +127,33 @@ export async function redeemVoucher<TChain extends Chain | undefined, TAccount e
     fee: receipt.gasUsed * receipt.effectiveGasPrice,
     blockNumber: receipt.blockNumber,
   };
+}
+
+/** Raises the redeemer's ERC-20 allowance to the voucher's total price when it is short (one `approve`). */
+async function approvePrice(
+  walletClient: WalletClient,
+  publicClient: Client,
+  parameters: { readonly voucher: RedeemVoucherParameters["voucher"]; readonly contract: Address; readonly account: Account | Address },
+): Promise<void> {
+  const { voucher, contract } = parameters;
+  const from = typeof parameters.account === "string" ? parameters.account : parameters.account.address;
+  const total = voucherTotalPrice(voucher);
+  const allowance = await readContract(publicClient, {
+    address: voucher.currency,
+    abi: erc20Abi,
+    functionName: "allowance",
+    args: [from, contract],
+  }).catch((error: unknown) => {
+    throw voucherError("VOUCHER_RPC_FAILED", { operation: `read the allowance of ${voucher.currency}` }, error);
+  });
+  if (allowance >= total) return;
+  const account = typeof parameters.account === "string" ? (walletClient.account ?? parameters.account) : parameters.account;
+  await writeAndWait({ publicClient, walletClient } as unknown as WriteClients, {
+    address: voucher.currency,
+    abi: erc20Abi,
+    functionName: "approve",
+    args: [contract, total],
+    ...(typeof account === "string" ? {} : { account }),
+    action: `approve ${voucher.currency}`,
+  });
 }

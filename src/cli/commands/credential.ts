@@ -6,11 +6,11 @@
  * `mintkit deploy credentials` is in `./deployCredentials.ts`.
  */
 import type { Command } from "commander";
-import { credentialAction } from "../credential/action.js";
-import type { ChallengeInput } from "../credential/challengeAction.js";
-import type { IssueInput } from "../credential/issueAction.js";
-import type { PresentInput, VerifyInput } from "../credential/presentActions.js";
-import type { SchemaAddInput } from "../credential/schemaActions.js";
+import { credentialAction } from "../actions/credential/credentialAction.js";
+import type { ChallengeInput } from "../actions/credential/challenge.js";
+import type { IssueInput } from "../actions/credential/issue.js";
+import type { PresentInput, VerifyInput } from "../actions/credential/present.js";
+import type { SchemaAddInput } from "../actions/credential/schema.js";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { collect } from "../parse.js";
@@ -56,7 +56,7 @@ export function register(program: Command): void {
   ]);
   schemaAdd.action(
     credentialAction(async (opts: SchemaAddInput, cmd: Command) => {
-      const { schemaAdd: run } = await import("../credential/schemaActions.js");
+      const { schemaAdd: run } = await import("../actions/credential/schema.js");
       return run(globalOptions(cmd), opts);
     }),
   );
@@ -64,7 +64,7 @@ export function register(program: Command): void {
   withExamples(schemaList, ["mintkit credential schema list --registry 0x…", "mintkit credential schema list --json"]);
   schemaList.action(
     credentialAction(async (opts: { registry?: string }, cmd: Command) => {
-      const { schemaList: run } = await import("../credential/schemaActions.js");
+      const { schemaList: run } = await import("../actions/credential/schema.js");
       return run(globalOptions(cmd), opts);
     }),
   );
@@ -91,7 +91,7 @@ export function register(program: Command): void {
   ]);
   issue.action(
     credentialAction(async (opts: IssueInput, cmd: Command) => {
-      const { issueCredential } = await import("../credential/issueAction.js");
+      const { issueCredential } = await import("../actions/credential/issue.js");
       return issueCredential(globalOptions(cmd), opts);
     }),
   );
@@ -106,7 +106,7 @@ export function register(program: Command): void {
   withExamples(revoke, ['mintkit credential revoke 1234… --registry 0x… --reason "licence withdrawn"', "mintkit credential revoke 1234… --json"]);
   revoke.action(
     credentialAction(async (tokenId: string, opts: { registry?: string; reason?: string }, cmd: Command) => {
-      const { revokeCredential } = await import("../credential/manageActions.js");
+      const { revokeCredential } = await import("../actions/credential/manage.js");
       return revokeCredential(globalOptions(cmd), tokenId, opts);
     }),
   );
@@ -128,7 +128,7 @@ export function register(program: Command): void {
   reissue.addHelpText("after", "\nThe claims file stays valid (same claims root); the holder can update its reference with `mintkit credential rebind <claims-file>`.\n");
   reissue.action(
     credentialAction(async (tokenId: string, opts: { registry?: string; to: string; claimsFile?: string; out?: string; force?: boolean }, cmd: Command) => {
-      const { reissueCredential } = await import("../credential/manageActions.js");
+      const { reissueCredential } = await import("../actions/credential/manage.js");
       return reissueCredential(globalOptions(cmd), tokenId, opts);
     }),
   );
@@ -143,7 +143,7 @@ export function register(program: Command): void {
   withExamples(rebind, ["mintkit credential rebind holder-claims.json", "mintkit credential rebind old-claims.json --out holder-claims.json --json"]);
   rebind.action(
     credentialAction(async (file: string, opts: { out?: string; force?: boolean }, cmd: Command) => {
-      const { rebindClaimsFile } = await import("../credential/manageActions.js");
+      const { rebindClaimsFile } = await import("../actions/credential/manage.js");
       return rebindClaimsFile(globalOptions(cmd), file, opts);
     }),
   );
@@ -157,7 +157,7 @@ export function register(program: Command): void {
   withExamples(show, ["mintkit credential show 1234… --registry 0x…", "mintkit credential show 1234… --json"]);
   show.action(
     credentialAction(async (tokenId: string, opts: { registry?: string }, cmd: Command) => {
-      const { showCredential } = await import("../credential/manageActions.js");
+      const { showCredential } = await import("../actions/credential/manage.js");
       return showCredential(globalOptions(cmd), tokenId, opts);
     }),
   );
@@ -181,7 +181,7 @@ export function register(program: Command): void {
   present.addHelpText("after", "\nSigned by the signing account (--account keystore, MINTKIT_PRIVATE_KEY or --dev-account): it must be the credential's holder.\n");
   present.action(
     credentialAction(async (opts: PresentInput, cmd: Command) => {
-      const { presentCredential } = await import("../credential/presentActions.js");
+      const { presentCredential } = await import("../actions/credential/present.js");
       return presentCredential(globalOptions(cmd), opts);
     }),
   );
@@ -204,7 +204,7 @@ export function register(program: Command): void {
   );
   challenge.action(
     credentialAction(async (opts: ChallengeInput, cmd: Command) => {
-      const { issueChallenge } = await import("../credential/challengeAction.js");
+      const { issueChallenge } = await import("../actions/credential/challenge.js");
       return issueChallenge(globalOptions(cmd), opts);
     }),
   );
@@ -239,7 +239,7 @@ export function register(program: Command): void {
   );
   verify.action(
     credentialAction(async (file: string, opts: VerifyInput, cmd: Command) => {
-      const { verifyCredentialPresentation } = await import("../credential/presentActions.js");
+      const { verifyCredentialPresentation } = await import("../actions/credential/present.js");
       return verifyCredentialPresentation(globalOptions(cmd), file, opts);
     }),
   );

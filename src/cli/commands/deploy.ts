@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import type { DeployInput } from "../deployContract.js";
+import type { DeployInput } from "../actions/deploy.js";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import type { DeployPublishOptions } from "../publishDeployUris.js";
@@ -53,7 +53,7 @@ export function register(program: Command): void {
         const { resolveContext } = await import("../context.js");
         const { publishDeployUris } = await import("../publishDeployUris.js");
         const published = await publishDeployUris(g, async () => (await resolveContext(g)).chainId, opts);
-        const { deployContract } = await import("../deployContract.js");
+        const { deployContract } = await import("../actions/deploy.js");
         const result = await deployContract(g, kind, { name, symbol, ...opts });
         return Object.keys(published).length === 0 ? result : { ...result, data: { ...(result.data as object), published } };
       }),

@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { runAction } from "../run.js";
-import type { DeployCredentialsInput } from "../credential/deployAction.js";
+import type { DeployCredentialsInput } from "../actions/deployCredentials.js";
 
 /** Registers `mintkit deploy credentials` under the `deploy` command. */
 export function registerDeployCredentials(deploy: Command): void {
@@ -29,7 +29,7 @@ export function registerDeployCredentials(deploy: Command): void {
   cmd.action(
     runAction(async (opts: DeployCredentialsInput, command: Command) => {
       const g = globalOptions(command);
-      const { deployCredentials } = await import("../credential/deployAction.js");
+      const { deployCredentials } = await import("../actions/deployCredentials.js");
       return deployCredentials(g, opts);
     }),
   );

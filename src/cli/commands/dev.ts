@@ -2,18 +2,7 @@ import type { Command } from "commander";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { runAction } from "../run.js";
-
-/** Options of `mintkit dev`. */
-export interface DevOptions {
-  host: string;
-  port: string;
-  chainId: string;
-  gateway: boolean;
-  gatewayPort: string;
-  deploy: boolean;
-  /** Required to listen on a host other than loopback (the dev accounts are unlocked). */
-  exposeUnlockedAccounts?: boolean;
-}
+import type { DevOptions } from "../actions/dev.js";
 
 /** Registers `mintkit dev`. */
 export function register(program: Command): void {
@@ -42,7 +31,7 @@ export function register(program: Command): void {
   withExamples(cmd, ["mintkit dev", "mintkit dev --port 8546 --gateway-port 0 --json", "mintkit deploy collection Art ART   # in another terminal"]);
   cmd.action(
     runAction(async (opts: DevOptions, command: Command) => {
-      const { dev } = await import("../devAction.js");
+      const { dev } = await import("../actions/dev.js");
       return dev(globalOptions(command), opts);
     }),
   );

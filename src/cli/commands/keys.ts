@@ -32,7 +32,7 @@ export function register(program: Command): void {
   withExamples(create, ["mintkit keys create deployer", "MINTKIT_PASSWORD=… mintkit keys create ci --json"]);
   create.action(
     runAction(async (name: string, opts: CreateOptions, cmd: Command) => {
-      const { createKey } = await import("../keysActions.js");
+      const { createKey } = await import("../actions/keys.js");
       return createKey(globalOptions(cmd), name, opts);
     }),
   );
@@ -51,7 +51,7 @@ export function register(program: Command): void {
   ]);
   imp.action(
     runAction(async (name: string, opts: ImportOptions, cmd: Command) => {
-      const { importKey } = await import("../keysActions.js");
+      const { importKey } = await import("../actions/keys.js");
       return importKey(globalOptions(cmd), name, opts);
     }),
   );
@@ -60,7 +60,7 @@ export function register(program: Command): void {
   withExamples(list, ["mintkit keys list", "mintkit keys list --keystore-dir ./keys --json"]);
   list.action(
     runAction(async (_opts: unknown, cmd: Command) => {
-      const { listKeys } = await import("../keysActions.js");
+      const { listKeys } = await import("../actions/keys.js");
       return listKeys(globalOptions(cmd));
     }),
   );

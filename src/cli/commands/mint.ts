@@ -2,25 +2,9 @@ import { Option, type Command } from "commander";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { collect } from "../parse.js";
-import { addPublishOptions, type PublishCliOptions } from "../publishOptions.js";
+import { addPublishOptions } from "../publishOptions.js";
 import { runAction } from "../run.js";
-
-/** Options of `mintkit mint`. */
-export interface MintOptions extends PublishCliOptions {
-  collection: string;
-  to?: string;
-  name: string;
-  description?: string;
-  attribute?: string[];
-  externalUrl?: string;
-  backgroundColor?: string;
-  poster?: string;
-  allowMissingPoster?: boolean;
-  maxSize?: string;
-  profile: "kubo-v0" | "kubo-v1" | "unixfs-v1-2025";
-  /** false with --no-publish. */
-  publish: boolean;
-}
+import type { MintOptions } from "../actions/mint.js";
 
 /** Registers `mintkit mint <file>`. */
 export function register(program: Command): void {
@@ -53,7 +37,7 @@ export function register(program: Command): void {
   ]);
   cmd.action(
     runAction(async (file: string, opts: MintOptions, command: Command) => {
-      const { mint } = await import("../mintAction.js");
+      const { mint } = await import("../actions/mint.js");
       return mint(globalOptions(command), file, opts);
     }),
   );

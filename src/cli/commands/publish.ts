@@ -1,14 +1,9 @@
 import type { Command } from "commander";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
-import { addPublishOptions, type PublishCliOptions } from "../publishOptions.js";
+import { addPublishOptions } from "../publishOptions.js";
 import { runAction } from "../run.js";
-
-/** Options of `mintkit publish`. */
-export interface PublishCommandOptions extends PublishCliOptions {
-  check?: boolean;
-  gatewayUrl?: string;
-}
+import type { PublishCommandOptions } from "../actions/publish.js";
 
 /** Registers `mintkit publish <cid | batch journal | collection>`. */
 export function register(program: Command): void {
@@ -37,7 +32,7 @@ export function register(program: Command): void {
   ]);
   cmd.action(
     runAction(async (target: string, opts: PublishCommandOptions, command: Command) => {
-      const { publish } = await import("../publishAction.js");
+      const { publish } = await import("../actions/publish.js");
       return publish(globalOptions(command), target, opts);
     }),
   );

@@ -2,18 +2,7 @@ import type { Command } from "commander";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { runAction } from "../run.js";
-
-/** Options of `mintkit royalty get`. */
-export interface RoyaltyGetOptions {
-  tokenId: string;
-  salePrice: string;
-}
-/** Options of `mintkit royalty set`. */
-export interface RoyaltySetOptions {
-  receiver: string;
-  bps: string;
-  tokenId?: string;
-}
+import type { RoyaltyGetOptions, RoyaltySetOptions } from "../actions/royalty.js";
 
 /** Registers `mintkit royalty get|set`. */
 export function register(program: Command): void {
@@ -32,7 +21,7 @@ export function register(program: Command): void {
   withExamples(get, ["mintkit royalty get 0x…", "mintkit royalty get \"My Art\" --token-id 7 --sale-price 2.5eth --json"]);
   get.action(
     runAction(async (collection: string, opts: RoyaltyGetOptions, cmd: Command) => {
-      const { royaltyGet } = await import("../royaltyActions.js");
+      const { royaltyGet } = await import("../actions/royalty.js");
       return royaltyGet(globalOptions(cmd), collection, opts);
     }),
   );
@@ -47,7 +36,7 @@ export function register(program: Command): void {
   withExamples(set, ["mintkit royalty set 0x… --receiver 0x… --bps 500", "mintkit royalty set 0x… --receiver 0x… --bps 250 --token-id 3 --json"]);
   set.action(
     runAction(async (collection: string, opts: RoyaltySetOptions, cmd: Command) => {
-      const { royaltySet } = await import("../royaltyActions.js");
+      const { royaltySet } = await import("../actions/royalty.js");
       return royaltySet(globalOptions(cmd), collection, opts);
     }),
   );

@@ -14,7 +14,7 @@ export function register(program: Command): void {
   withExamples(verify, ["mintkit store verify", "mintkit store verify --json"]);
   verify.action(
     runAction(async (_opts: object, command: Command) => {
-      const { storeCheck } = await import("../storeAction.js");
+      const { storeCheck } = await import("../actions/store.js");
       return storeCheck(globalOptions(command), "verify");
     }),
   );
@@ -24,7 +24,7 @@ export function register(program: Command): void {
   withExamples(repair, ["mintkit store repair", "mintkit store repair && mintkit upload ./art"]);
   repair.action(
     runAction(async (_opts: object, command: Command) => {
-      const { storeCheck } = await import("../storeAction.js");
+      const { storeCheck } = await import("../actions/store.js");
       return storeCheck(globalOptions(command), "repair");
     }),
   );

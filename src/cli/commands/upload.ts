@@ -1,16 +1,9 @@
 import { Option, type Command } from "commander";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
-import { addPublishOptions, type PublishCliOptions } from "../publishOptions.js";
+import { addPublishOptions } from "../publishOptions.js";
 import { runAction } from "../run.js";
-
-/** Options of `mintkit upload`. */
-export interface UploadOptions extends PublishCliOptions {
-  car?: string;
-  profile: "kubo-v0" | "kubo-v1" | "unixfs-v1-2025";
-  hidden?: boolean;
-  maxSize?: string;
-}
+import type { UploadOptions } from "../actions/upload.js";
 
 /** Registers `mintkit upload <file|dir>`. */
 export function register(program: Command): void {
@@ -36,7 +29,7 @@ export function register(program: Command): void {
   ]);
   cmd.action(
     runAction(async (input: string, opts: UploadOptions, command: Command) => {
-      const { upload } = await import("../uploadAction.js");
+      const { upload } = await import("../actions/upload.js");
       return upload(globalOptions(command), input, opts);
     }),
   );

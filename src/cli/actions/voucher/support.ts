@@ -1,0 +1,161 @@
+import { CliError } from "../../../errors/CliError.js";
+import type { Address } from "viem";
+import { formatEth } from "../../output.js";
+import type { SignerContext } from "../../context.js";
+import { invalidInput } from "../../parse.js";
+import { mintkitCollectionAbi } from "../../../contracts/index.js";
+import { parseSignedVoucher } from "../../../vouchers/index.js";
+import { fileError, readFileOrFail } from "../../files.js";
+import { randomBytes } from "node:crypto";
+import { access, link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { erc20Abi } from "viem";
+import path from "node:path";
+
+/** Helpers shared by the voucher actions: the signed-voucher file, amounts and times, the uid counter, file writes. */
+export const UINT64_MAX = (1n << 64n) - 1n;
+export const UINT256_MAX = (1n << 256n) - 1n;
+
+/** Reads and parses a signed-voucher file (`CLI_FILE_NOT_FOUND`, or `VOUCHER_INVALID_FILE` with every problem). */
+export async function readSignedVoucher(file: string) {
+  const bytes = await readFileOrFail(file);
+  return parseSignedVoucher(new TextDecoder().decode(bytes));
+}
+
+/** The voucher's terms, one per line, for humans. */
+export function describeVoucher(voucher: {
+  to: Address;
+  tokenId: bigint;
+  quantity: bigint;
+  uri: string;
+  price: bigint;
+  currency: Address;
+  validFrom: bigint;
+  validUntil: bigint;
+}): string[] {
+  const zero = /^0x0{40}$/i;
+  const time = (t: bigint) => new Date(Number(t) * 1000).toISOString();
+  const eth = (wei: bigint) => formatEth(wei, 18); // every decimal: the exact price signed
+  return [
+    `  mints:    ${voucher.quantity} × ${voucher.tokenId === 0n ? "next id" : `id ${voucher.tokenId}`}${voucher.uri ? ` (${voucher.uri})` : ""}`,
+    `  to:       ${zero.test(voucher.to) ? "whoever redeems" : voucher.to}`,
+    `  price:    ${voucher.price === 0n ? "free" : zero.test(voucher.currency) ? `${eth(voucher.price)} each` : `${voucher.price} of ${voucher.currency} each`}`,
+    `  window:   ${voucher.validFrom === 0n ? "now" : time(voucher.validFrom)} → ${voucher.validUntil === 0n ? "no end" : time(voucher.validUntil)}`,
+  ];
+}
+
+/** A decimal amount (`0.01`, `25`) in units of `decimals` decimals; `CLI_INVALID_INPUT` otherwise. */
+export function parseAmount(value: string, field: string, decimals: number): bigint {
+  const text = value.trim().replace(/_/g, "");
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match || (match[2] ?? "").length > decimals) {
+    throw invalidInput(field, value, `must be a non-negative decimal amount with at most ${decimals} decimals`);
+  }
+  const amount = BigInt(match[1]!) * 10n ** BigInt(decimals) + BigInt((match[2] ?? "").padEnd(decimals, "0") || "0");
+  if (amount > UINT256_MAX) throw invalidInput(field, value, "is too large");
+  return amount;
+}
+
+/** A time: unix seconds, an ISO date, or `+<n>[s|m|h|d]` from the chain's `now`; as unix seconds (uint64). */
+export function parseTime(value: string, field: string, now: bigint): bigint {
+  const text = value.trim();
+  let seconds: bigint;
+  const relative = /^\+(\d+)([smhd])$/.exec(text);
+  if (/^\d+$/.test(text)) {
+    seconds = BigInt(text);
+  } else if (relative) {
+    const unit = { s: 1n, m: 60n, h: 3600n, d: 86_400n }[relative[2] as "s" | "m" | "h" | "d"];
+    seconds = now + BigInt(relative[1]!) * unit;
+  } else {
+    const ms = Date.parse(text);
+    if (Number.isNaN(ms)) throw invalidInput(field, value, "must be an ISO date (2026-12-31T23:59:59Z), unix seconds or +<n>[s|m|h|d]");
+    seconds = BigInt(Math.floor(ms / 1000));
+  }
+  if (seconds < 0n || seconds > UINT64_MAX) throw invalidInput(field, value, "is out of range");
+  return seconds;
+}
+
+/** The ERC-20's `decimals()` (18 when it has none). */
+export async function tokenDecimals(ctx: SignerContext, currency: Address): Promise<number> {
+  try {
+    return await ctx.publicClient.readContract({ address: currency, abi: erc20Abi, functionName: "decimals" });
+  } catch {
+    return 18;
+  }
+}
+
+/** Where the next automatic uid for `contract` is counted: `<data-dir>/vouchers/<chainId>-<contract>.json`. */
+export async function uidCounterPath(ctx: SignerContext, contract: Address): Promise<string> {
+  return path.join(ctx.dataDir, "vouchers", `${ctx.chainId}-${contract.toLowerCase()}.json`);
+}
+
+/**
+ * The next automatic uid: counted per contract in the data folder, skipping any already spent on chain.
+ * A new counter starts at a random bitmap word (a CSPRNG 248-bit number × 256), so two data folders
+ * (two machines, two checkouts) practically never hand out the same uid for one contract, while the
+ * uids of one folder stay consecutive and share the contract's 256-bit bitmap word (a new word costs
+ * ~17k more gas to redeem). Limit: two `voucher sign` runs at the same moment in ONE data folder may
+ * read the same counter; sign one at a time per folder (or pass --uid).
+ */
+export async function nextUid(ctx: SignerContext, contract: Address): Promise<bigint> {
+  let uid: bigint | undefined;
+  try {
+    const stored = JSON.parse(await readFile(await uidCounterPath(ctx, contract), "utf8")) as { nextUid?: unknown };
+    if (typeof stored.nextUid === "string" && /^\d+$/.test(stored.nextUid)) uid = BigInt(stored.nextUid);
+  } catch {
+    // No counter yet (or unreadable): a new one starts at a random word.
+  }
+  if (uid === undefined || uid > UINT256_MAX) uid = await randomUidBase();
+  for (let i = 0; i < 1024; i++, uid++) {
+    if (uid > UINT256_MAX) uid = await randomUidBase();
+    const spent = await ctx.publicClient
+      .readContract({ address: contract, abi: mintkitCollectionAbi, functionName: "isVoucherRedeemed", args: [uid] })
+      .catch(() => false); // not a voucher contract: the check after signing says so
+    if (!spent) break;
+  }
+  return uid;
+}
+
+/** The first uid of a random bitmap word: a CSPRNG 248-bit number × 256 (never 0). */
+export async function randomUidBase(): Promise<bigint> {
+  const word = BigInt(`0x${randomBytes(31).toString("hex")}`);
+  return word === 0n ? 1n : word << 8n;
+}
+
+/** Saves the counter through a temp file and a rename (never half-written). */
+export async function saveNextUid(ctx: SignerContext, contract: Address, uid: bigint): Promise<void> {
+  const file = await uidCounterPath(ctx, contract);
+  await writeAtomically(file, `${JSON.stringify({ nextUid: uid.toString() }, null, 2)}\n`, true);
+}
+
+/** Fails (`CLI_INVALID_INPUT`) when `file` exists. */
+export async function refuseExisting(file: string): Promise<void> {
+  const exists = await access(file).then(
+    () => true,
+    () => false,
+  );
+  if (exists) {
+    throw new CliError("CLI_INVALID_INPUT", `${file} already exists.`, {
+      hint: "Choose another --out file, or pass --force to overwrite it.",
+      details: { field: "--out", value: file, reason: "exists" },
+    });
+  }
+}
+
+/** Writes `text` to `file` through a temp file and a rename: never a half-written file. */
+export async function writeAtomically(file: string, text: string, overwrite: boolean): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temp, text, { flag: "wx" });
+    if (overwrite) await rename(temp, file);
+    else {
+      await link(temp, file); // fails if `file` appeared meanwhile
+      await rm(temp, { force: true });
+    }
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") await refuseExisting(file);
+    throw fileError(error, file, "Check that the folder exists and is writable.");
+  }
+}
+
