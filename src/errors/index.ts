@@ -41,3 +41,4 @@ export {
   type CredentialErrorCode,
   type CredentialErrorDetailsByCode,
 } from "./CredentialError.js";
+export { AccessError, isAccessError, type AccessErrorCode, type AccessErrorDetailsByCode } from "./AccessError.js";
