@@ -23,7 +23,9 @@ import {
   type AccessGrant,
   type CheckInStore,
 } from "../../src/index.js";
-import { AUDIENCE, EVENT, ticketCollection, ticketEditions } from "./helpers.js";
+import { benchConfig } from "../collection/helpers.js";
+import { editionsConfig } from "../editions/helpers.js";
+import { AUDIENCE, EVENT } from "./helpers.js";
 
 const { viem, networkHelpers } = await network.connect();
 const publicClient = await viem.getPublicClient();
@@ -31,9 +33,14 @@ const [owner, alice, bob, carol] = await viem.getWalletClients();
 const A = getAddress(alice!.account.address);
 const B = getAddress(bob!.account.address);
 
+/** A collection with tokens firstId..firstId+2 held by Alice, and an edition where she holds 2 of id 7. */
 async function deploy() {
-  const { collection, firstId } = await ticketCollection(viem, getAddress(owner!.account.address), A, 3);
-  const editions = await ticketEditions(viem, getAddress(owner!.account.address), A, 2n);
+  const O = getAddress(owner!.account.address);
+  const collection = await viem.deployContract("MintkitCollection", [benchConfig(O)]);
+  const firstId = await collection.read.nextTokenId();
+  await collection.write.mintBatch([A, 3n, firstId]);
+  const editions = await viem.deployContract("MintkitEditions", [editionsConfig(O)]);
+  await editions.write.mint([A, 7n, 2n, 0n, "0x"]);
   return { collection, firstId, editions };
 }
 

@@ -52,12 +52,12 @@ describe("access: two door processes, one SQLite store", function () {
 
   it(`admits the same ticket exactly once per round, ${ROUNDS} rounds`, async () => {
     chain = await startChain({ deterministicDeployer: false });
-    const wallet = createWalletClient({ account: devAccount0, transport: http(chain.rpcUrl), chain: null });
+    const wallet = createWalletClient({ account: devAccount0, transport: http(chain.rpcUrl) });
     const client = createPublicClient({ transport: http(chain.rpcUrl) });
-    const hash = await wallet.deployContract({ abi: mintkitCollectionAbi, bytecode: mintkitCollectionBytecode, args: [benchConfig(devAccount0.address)] });
+    const hash = await wallet.deployContract({ abi: mintkitCollectionAbi, bytecode: mintkitCollectionBytecode, args: [benchConfig(devAccount0.address)], chain: null });
     const collection = getAddress((await client.waitForTransactionReceipt({ hash, pollingInterval: 20 })).contractAddress!) as Address;
     const first = await client.readContract({ address: collection, abi: mintkitCollectionAbi, functionName: "nextTokenId" });
-    const mint = await wallet.writeContract({ address: collection, abi: mintkitCollectionAbi, functionName: "mintBatch", args: [devAccount0.address, BigInt(ROUNDS), first] });
+    const mint = await wallet.writeContract({ address: collection, abi: mintkitCollectionAbi, functionName: "mintBatch", args: [devAccount0.address, BigInt(ROUNDS), first], chain: null });
     await client.waitForTransactionReceipt({ hash: mint, pollingInterval: 20 });
     const now = Number((await client.getBlock()).timestamp);
     const prove = async (tokenId: bigint) =>
