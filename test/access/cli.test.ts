@@ -4,7 +4,7 @@
  * Exit codes: 0 admitted, 6 refused with the reason code, 2 bad input, 1 an unusable store.
  */
 import { expect } from "chai";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,12 +20,12 @@ const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixture
 // Hardhat's well-known dev account 1 (the ticket holder; `--dev-account 1`).
 const holder = privateKeyToAccount("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
 
-function mintkit(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function mintkit(args: string[], cwd: string, node = process.execPath): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("MINTKIT_")) env[k] = v;
     env["NO_COLOR"] = "1";
-    const child = spawn(process.execPath, [fixture, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(node, [fixture, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += String(d)));
@@ -113,6 +113,20 @@ describe("mintkit access (CLI)", function () {
     expect(readFileSync(corrupt, "utf8")).to.equal("not a database ".repeat(100));
     // the ticket was not used by any of these: it still enters
     expect((await run(["access", "check", qr, ...door, "--collection", collection])).code).to.equal(0);
+  });
+
+  it("on Node 20 (no node:sqlite) check is exit 1 ACCESS_STORE_UNAVAILABLE, before touching the chain", async function () {
+    const old = ["/usr/bin/node", "/usr/local/bin/node"].find((bin) => {
+      try {
+        return Number(execFileSync(bin, ["-p", "process.versions.node.split('.')[0]"], { encoding: "utf8" }).trim()) < 22;
+      } catch {
+        return false;
+      }
+    });
+    if (!old) this.skip();
+    const { payload } = await prove(first);
+    const r = await mintkit(["--rpc-url", "http://127.0.0.1:9", "--json", "access", "check", payload, ...door, "--collection", collection], cwd, old);
+    expect([r.code, JSON.parse(r.stderr).error.code]).to.deep.equal([1, "ACCESS_STORE_UNAVAILABLE"]);
   });
 
   it("--help documents the exit codes", async () => {

@@ -164,7 +164,7 @@ async function loadSqlite(): Promise<SqliteModule> {
     const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
     const why = major === 22 && minor < 13 ? "Node 22.5 to 22.12 need the --experimental-sqlite flag" : "Node before 22.5 has no built-in SQLite";
     throw new AccessError("ACCESS_STORE_UNAVAILABLE", `The check-in store needs Node's built-in SQLite (node:sqlite), which Node ${process.version} does not offer: ${why}.`, {
-      hint: "Run mintkit with Node >= 22.13 (for example `npx -p node@22 mintkit access check …`), or use the in-memory store (createMemoryCheckInStore) in the library.",
+      hint: "Run mintkit with Node >= 22.13 (for example `npm exec --package=node@22 -- mintkit access check …` where mintkit is installed), or use the in-memory store (createMemoryCheckInStore) in the library.",
       details: { nodeVersion: process.version },
       cause: error,
     });

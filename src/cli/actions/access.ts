@@ -5,7 +5,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Address } from "viem";
-import { admitAccess, createAccessChallenge, decodeAccessChallenge, encodeAccessChallenge, encodeAccessProof, proveAccess, type AccessAccept, type AccessGrant } from "../../access/index.js";
+import { admitAccess, createAccessChallenge, decodeAccessChallenge, decodeAccessProof, encodeAccessChallenge, encodeAccessProof, proveAccess, type AccessAccept, type AccessGrant } from "../../access/index.js";
 import { accessQrTerminal, openSqliteCheckInStore, readAccessQrPng, writeAccessQrPng } from "../../access/node/index.js";
 import { resolveContext, type ChainContext } from "../context.js";
 import { fileError, readFileOrFail } from "../files.js";
@@ -130,13 +130,14 @@ async function readPayload(input: string): Promise<string> {
 export async function accessCheck(g: GlobalOptions, input: string, opts: CheckOptions): Promise<CommandResult> {
   parseHttpUrl(opts.audience, "--audience");
   const busyTimeoutMs = opts.busyTimeout === undefined ? 5000 : Number(parseBigIntOption(opts.busyTimeout, "--busy-timeout", { min: 0n, max: 600_000n }));
-  const payload = await readPayload(input);
-  const ctx = await resolveContext(g);
-  const accept = await ticketOptions(ctx, opts);
-  const file = path.resolve(opts.store ?? path.join(ctx.dataDir, "access", `checkins-${ctx.chainId}.sqlite`));
+  // Input first, then the store (no node:sqlite on Node 20: a clean error before any network call), then the chain.
+  const proof = decodeAccessProof(await readPayload(input));
+  const file = path.resolve(opts.store ?? path.join(g.dataDir, "access", `checkins-${proof.challenge.chainId}.sqlite`));
   const store = await openSqliteCheckInStore({ path: file, busyTimeoutMs });
   try {
-    const result = await admitAccess(ctx.publicClient, { proof: payload, audience: opts.audience, event: opts.event, accept, store });
+    const ctx = await resolveContext(g);
+    const accept = await ticketOptions(ctx, opts);
+    const result = await admitAccess(ctx.publicClient, { proof, audience: opts.audience, event: opts.event, accept, store });
     if (!result.admitted) {
       process.exitCode = accessRefusedExitCode;
       return {
