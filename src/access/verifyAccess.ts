@@ -101,10 +101,10 @@ export interface AccessRefused {
 export type VerifyAccessReturnType = AccessGranted | AccessRefused;
 
 /**
- * The door's check of a proof: chain, audience, event, what it presents, expiry, the signature (ECDSA
- * first, then ERC-1271 / ERC-6492 through viem's `verifyHash`), that the signer holds the ticket **now**
- * (`ownerOf` / `balanceOf` at the latest block), and last that its nonce was never seen (the store
- * records it). Browser-safe. A refusal is a result with one reason code; a payload that cannot be read
+ * The door's check of a proof: chain, audience, event, what it presents, expiry, the signature (an EOA,
+ * an ERC-1271 wallet or an undeployed ERC-6492 one, through viem's `verifyHash`), that the signer holds the
+ * ticket **now** (`ownerOf` / `balanceOf` at the latest block, read in parallel with the signature), and
+ * last that its nonce was never seen (the store records it). Browser-safe. A refusal is a result with one reason code; a payload that cannot be read
  * throws `AccessError("ACCESS_MALFORMED_PAYLOAD")`. It does not admit anyone: {@link admitAccess} does.
  * @example
  * const result = await verifyAccess(publicClient, {
@@ -151,29 +151,47 @@ export async function verifyAccess<TChain extends Chain | undefined>(
     return refuse("EXPIRED", `The challenge lives ${challenge.expiresAt - challenge.issuedAt} s, longer than this door accepts.`);
   }
 
+  // The signature and the holding are read at the same block, in parallel (one round trip of latency on a
+  // remote RPC). The signature goes through viem's ERC-6492 universal validator (an eth_call: EOAs, ERC-1271
+  // wallets, undeployed ERC-6492 wallets), with a local ECDSA recovery as viem's fallback.
   const hash = hashMessage(accessMessage(challenge, { holder, tokenId }));
-  const signed = await verifyHash(client, { address: holder, hash, signature: proof.signature, blockNumber: block.number!, mode: "eoa" }).catch(() => false);
+  const blockNumber = block.number!;
+  const [signed, holding] = await Promise.all([
+    verifyHash(client, { address: holder, hash, signature: proof.signature, blockNumber }).catch(() => false),
+    readHolding(client, grant.kind, grant.collection, holder, tokenId, blockNumber),
+  ]);
   if (!signed) return refuse("BAD_SIGNATURE", `The signature is not ${holder}'s over this proof.`);
-
   let balance: bigint | undefined;
   if (grant.kind === "erc721") {
-    let owner: Address;
-    try {
-      owner = await readContract(client, { address: grant.collection, abi: erc721Abi, functionName: "ownerOf", args: [tokenId], blockNumber: block.number! });
-    } catch (error) {
-      if (isRevert(error)) return refuse("TOKEN_NOT_FOUND", `Token ${tokenId} of ${grant.collection} does not exist (never minted, or burned).`);
-      throw error;
-    }
-    if (!isAddressEqual(owner, holder)) return refuse("NOT_HOLDER", `${holder} does not hold token ${tokenId} now (its owner is ${owner}).`);
+    if (holding === undefined) return refuse("TOKEN_NOT_FOUND", `Token ${tokenId} of ${grant.collection} does not exist (never minted, or burned).`);
+    if (!isAddressEqual(holding as Address, holder)) return refuse("NOT_HOLDER", `${holder} does not hold token ${tokenId} now (its owner is ${holding as Address}).`);
   } else {
-    balance = await readContract(client, { address: grant.collection, abi: erc1155Abi, functionName: "balanceOf", args: [holder, tokenId], blockNumber: block.number! });
+    balance = holding as bigint;
     if (balance < minBalance) return refuse("BALANCE_TOO_LOW", `${holder} holds ${balance} of id ${tokenId} now; at least ${minBalance} is needed.`);
   }
 
   if (!(await parameters.store.useNonce(challenge.nonce, challenge.expiresAt))) {
     return refuse("NONCE_REPLAYED", "This proof was already presented (its nonce was seen before): the holder signs a new challenge.");
   }
-  return { valid: true, proof, holder, tokenId, blockNumber: block.number!, now, ...(balance === undefined ? {} : { balance }) };
+  return { valid: true, proof, holder, tokenId, blockNumber, now, ...(balance === undefined ? {} : { balance }) };
+}
+
+/** ERC-721: the owner (undefined when the token does not exist); ERC-1155: the holder's balance. */
+async function readHolding<TChain extends Chain | undefined>(
+  client: Client<Transport, TChain>,
+  kind: "erc721" | "erc1155",
+  collection: Address,
+  holder: Address,
+  tokenId: bigint,
+  blockNumber: bigint,
+): Promise<Address | bigint | undefined> {
+  if (kind === "erc1155") return readContract(client, { address: collection, abi: erc1155Abi, functionName: "balanceOf", args: [holder, tokenId], blockNumber });
+  try {
+    return await readContract(client, { address: collection, abi: erc721Abi, functionName: "ownerOf", args: [tokenId], blockNumber });
+  } catch (error) {
+    if (isRevert(error)) return undefined;
+    throw error;
+  }
 }
 
 function sameUrl(a: string, b: string): boolean {
