@@ -23,3 +23,4 @@ export { admitAccess, type AdmitAccessParameters, type AdmitAccessReturnType } f
 export { ticketKey, type CheckInRecord, type CheckInResult, type CheckInStore, type TicketRef } from "./checkInStore.js";
 export { createMemoryCheckInStore } from "./createMemoryCheckInStore.js";
 export { accessQrSvg, decodeAccessQr, accessQrErrorCorrection, type RgbaImage } from "./accessQr.js";
+export { accessEventId, checkInOnChain, getOnChainCheckIn, type CheckInOnChainParameters } from "./checkInOnChain.js";

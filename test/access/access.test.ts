@@ -19,6 +19,9 @@ import {
   isAccessError,
   proveAccess,
   verifyAccess,
+  accessEventId,
+  checkInOnChain,
+  getOnChainCheckIn,
   type AccessChallenge,
   type AccessGrant,
   type CheckInStore,
@@ -234,5 +237,31 @@ describe("access: verifyAccess and admitAccess", function () {
     expect(ok.admitted, ok.valid ? "" : ok.message).to.equal(true);
     if (ok.admitted) expect(ok.balance).to.equal(2n);
     expect(await door(await prove())).to.include({ reason: "ALREADY_CHECKED_IN" });
+  });
+});
+
+describe("access: optional on-chain check-in (AccessCheckIn)", function () {
+  it("a door records a verified proof once, with a CheckedIn log; a second record reverts AlreadyCheckedIn", async () => {
+    const { collection, firstId } = await networkHelpers.loadFixture(deploy);
+    const record = await viem.deployContract("AccessCheckIn", [getAddress(owner!.account.address)]);
+    const door = carol!;
+    await record.write.grantRole([await record.read.DOOR_ROLE(), door.account.address]);
+    const challenge = await challengeFor({ kind: "erc721", collection: collection.address });
+    const granted = await verifyAccess(publicClient, {
+      proof: encodeAccessProof(await proveAccess(alice!, { challenge, tokenId: firstId })),
+      audience: AUDIENCE,
+      event: EVENT,
+      accept: { collection: collection.address },
+      store: createMemoryCheckInStore(),
+    });
+    if (!granted.valid) expect.fail(granted.message);
+    const hash = await checkInOnChain(door, { address: record.address, granted });
+    const receipt = await publicClient.waitForTransactionReceipt({ hash });
+    const logs = await record.getEvents.CheckedIn({}, { fromBlock: receipt.blockNumber, toBlock: receipt.blockNumber });
+    expect(logs.map((l) => l.args)).to.deep.equal([{ eventId: accessEventId(EVENT), collection: getAddress(collection.address), tokenId: firstId, holder: A, door: getAddress(door.account.address) }]);
+    expect(await getOnChainCheckIn(publicClient, { address: record.address, event: EVENT, collection: collection.address, tokenId: firstId })) > 0n).to.equal(true);
+    await viem.assertions.revertWithCustomError(checkInOnChain(door, { address: record.address, granted }), record, "AlreadyCheckedIn");
+    // only doors record
+    await viem.assertions.revertWithCustomError(checkInOnChain(bob!, { address: record.address, granted }), record, "AccessControlUnauthorizedAccount");
   });
 });
