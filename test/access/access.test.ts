@@ -259,7 +259,7 @@ describe("access: optional on-chain check-in (AccessCheckIn)", function () {
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     const logs = await record.getEvents.CheckedIn({}, { fromBlock: receipt.blockNumber, toBlock: receipt.blockNumber });
     expect(logs.map((l) => l.args)).to.deep.equal([{ eventId: accessEventId(EVENT), collection: getAddress(collection.address), tokenId: firstId, holder: A, door: getAddress(door.account.address) }]);
-    expect(await getOnChainCheckIn(publicClient, { address: record.address, event: EVENT, collection: collection.address, tokenId: firstId })) > 0n).to.equal(true);
+    expect((await getOnChainCheckIn(publicClient, { address: record.address, event: EVENT, collection: collection.address, tokenId: firstId })) > 0n).to.equal(true);
     await viem.assertions.revertWithCustomError(checkInOnChain(door, { address: record.address, granted }), record, "AlreadyCheckedIn");
     // only doors record
     await viem.assertions.revertWithCustomError(checkInOnChain(bob!, { address: record.address, granted }), record, "AccessControlUnauthorizedAccount");
