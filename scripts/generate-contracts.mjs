@@ -19,6 +19,7 @@ export const GENERATED_CONTRACTS = [
   { artifact: "token/MintkitEditions.sol/MintkitEditions.json", stem: "mintkitEditions" },
   { artifact: "factory/MintkitFactory.sol/MintkitFactory.json", stem: "mintkitFactory" },
   { artifact: "identity/CredentialRegistry.sol/CredentialRegistry.json", stem: "credentialRegistry" },
+  { artifact: "access/AccessCheckIn.sol/AccessCheckIn.json", stem: "accessCheckIn" },
 ];
 
 /** Renders every generated module: `{ path (relative to the repo), text }`. */

@@ -12,3 +12,4 @@ export * from "./metadata/index.js";
 export * from "./vouchers/index.js";
 export * from "./deploy/index.js";
 export * from "./chain/index.js";
+export * from "./access/index.js";

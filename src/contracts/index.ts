@@ -4,3 +4,4 @@ export { mintkitCollectionAbi, mintkitCollectionBytecode, mintkitCollectionRunti
 export { mintkitEditionsAbi, mintkitEditionsBytecode, mintkitEditionsRuntime } from "./mintkitEditions.js";
 export { mintkitFactoryAbi, mintkitFactoryBytecode, mintkitFactoryRuntime } from "./mintkitFactory.js";
 export { credentialRegistryAbi, credentialRegistryBytecode, credentialRegistryRuntime } from "./credentialRegistry.js";
+export { accessCheckInAbi, accessCheckInBytecode, accessCheckInRuntime } from "./accessCheckIn.js";

@@ -42,3 +42,4 @@ export {
   type CredentialErrorDetailsByCode,
 } from "./CredentialError.js";
 export { ChainError, isChainError, type ChainErrorCode, type ChainErrorDetailsByCode } from "./ChainError.js";
+export { AccessError, isAccessError, type AccessErrorCode, type AccessErrorDetailsByCode } from "./AccessError.js";
