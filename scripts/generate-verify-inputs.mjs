@@ -9,8 +9,8 @@
  * commits to these exact inputs).
  *
  *   node scripts/generate-verify-inputs.mjs          write the file
- *   node scripts/generate-verify-inputs.mjs --check  exit 1 if it differs from what the current build gives
- *                                                   or does not belong to the bytecode in src/contracts
+ *   node scripts/generate-verify-inputs.mjs --check  exit 1 if it does not belong to the bytecode in src/contracts
+ *                                                   or its sources differ from the files on disk
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -94,24 +94,43 @@ export function metadataTrailer(bytecode) {
 }
 
 /**
- * Why the generated file is stale, or [] when it is current: it must equal what the build gives, and each
- * contract's metadata trailer must be the one of the bytecode in src/contracts (the two files come from
- * one build, so the input reproduces the shipped bytecode exactly).
+ * Why the generated file is stale, or [] when it is current. What matters is the pair it forms with
+ * src/contracts (the bytecode the library deploys): each contract's recorded metadata trailer must be the one
+ * of the bytecode in src/contracts (generated from the same build), and every source it ships must equal the
+ * file on disk (project sources, and the npm packages at the recorded versions). It is not compared with
+ * artifacts/ directly: an incremental Hardhat build may group files into other compilation jobs (other
+ * remappings, so another metadata hash) without any source changing; `npm run build:abis` regenerates both.
  */
 export function staleVerifyInputs() {
   const problems = [];
-  const rendered = renderVerifyInputs();
   const file = join(root, VERIFY_INPUTS_PATH);
-  if (!existsSync(file) || readFileSync(file, "utf8") !== rendered.text) problems.push(`${VERIFY_INPUTS_PATH} differs from the build`);
+  if (!existsSync(file)) return [`${VERIFY_INPUTS_PATH} is missing`];
+  const text = readFileSync(file, "utf8");
+  const contracts = JSON.parse(/export const verifyContracts = ([\s\S]*?) as const;/.exec(text)?.[1] ?? "{}");
+  const sources = JSON.parse(/export const verifySources: Readonly<Record<string, string>> = ([\s\S]*?);\n/.exec(text)?.[1] ?? "{}");
   for (const { stem } of GENERATED_CONTRACTS) {
     const ts = readFileSync(join(root, "src", "contracts", `${stem}.ts`), "utf8");
     const bytecode = /Bytecode = "(0x[0-9a-f]*)"/.exec(ts)?.[1] ?? "0x";
-    const name = Object.keys(rendered.contracts).find((n) => n.charAt(0).toLowerCase() + n.slice(1) === stem);
-    if (!name || rendered.contracts[name].metadataTrailer !== metadataTrailer(bytecode)) {
-      problems.push(`src/contracts/${stem}.ts comes from another build than the standard JSON input`);
+    const name = Object.keys(contracts).find((n) => n.charAt(0).toLowerCase() + n.slice(1) === stem);
+    if (!name || contracts[name].metadataTrailer !== metadataTrailer(bytecode)) {
+      problems.push(`src/contracts/${stem}.ts comes from another build than its standard JSON input`);
     }
   }
+  for (const [name, content] of Object.entries(sources)) {
+    const path = sourcePath(name);
+    if (path === undefined || !existsSync(path) || readFileSync(path, "utf8") !== content) problems.push(`${name} differs from the file on disk`);
+  }
   return problems;
+}
+
+/** The file on disk behind a Hardhat 3 source name (`project/…`, or `npm/<package>@<version>/…` at that version). */
+function sourcePath(sourceName) {
+  if (sourceName.startsWith("project/")) return join(root, sourceName.slice("project/".length));
+  const m = /^npm\/((?:@[^/]+\/)?[^/@]+)@([^/]+)\/(.*)$/.exec(sourceName);
+  if (!m) return undefined;
+  const pkg = join(root, "node_modules", m[1]);
+  const version = existsSync(join(pkg, "package.json")) ? JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")).version : undefined;
+  return version === m[2] ? join(pkg, m[3]) : undefined;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -121,7 +140,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       console.error(`Stale: ${problems.join("; ")}. Run \`npm run build:abis\`.`);
       process.exit(1);
     }
-    console.log(`${VERIFY_INPUTS_PATH} is up to date with artifacts/ and src/contracts.`);
+    console.log(`${VERIFY_INPUTS_PATH} is up to date with src/contracts and the sources.`);
   } else {
     const { path, text, contracts } = renderVerifyInputs();
     writeFileSync(join(root, path), text);
