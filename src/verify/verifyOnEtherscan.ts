@@ -204,5 +204,5 @@ async function markProxy(api: EtherscanClient, address: Address, implementation:
 }
 
 function isAlreadyVerified(result: string): boolean {
-  return /^(Contract source code already verified|Already Verified)/i.test(result);
+  return /already verified/i.test(result);
 }
