@@ -30,7 +30,8 @@ interface EtherscanBody {
  * `path:Name`, `compilerversion` `v0.8.x+commit.…`, the constructor arguments, `chainid` for Etherscan v2),
  * then polls `checkverifystatus` until it passes, fails or `timeout` passes (then `pending`). For a clone it
  * then asks the explorer to link the clone to its implementation (`verifyproxycontract`, polled with
- * `checkproxyverification`); an explorer that refuses is reported in `proxy`, not an error.
+ * `checkproxyverification`); an explorer that refuses is reported in `proxy`, not an error. A contract the explorer
+ * has not indexed yet ("Unable to locate ContractCode", e.g. right after a deploy) is resubmitted until `timeout`.
  * @throws VerifyError `VERIFY_API_KEY_MISSING`, `VERIFY_API_KEY_REJECTED`, `VERIFY_BYTECODE_MISMATCH`,
  *   `VERIFY_NO_CODE`, `VERIFY_FAILED`, `VERIFY_RATE_LIMITED`, `VERIFY_SERVICE_UNREACHABLE`, `VERIFY_UNEXPECTED_RESPONSE`.
  * @example
@@ -42,7 +43,7 @@ export async function verifyOnEtherscan(parameters: VerifyOnEtherscanParameters)
   const { input, compilerVersion, contractIdentifier } = await getStandardJsonInput(target.contractName);
   const args = target.constructorArguments.replace(/^0x/, "");
   const base = { service: "etherscan" as const, address: target.address, contractName: target.contractName };
-  const submitted = await api.call("verifysourcecode", {
+  const form = {
     contractaddress: target.address,
     sourceCode: JSON.stringify(input),
     codeformat: "solidity-standard-json-input",
@@ -51,7 +52,14 @@ export async function verifyOnEtherscan(parameters: VerifyOnEtherscanParameters)
     // Etherscan's historical spelling, and the corrected one newer APIs read.
     constructorArguements: args,
     constructorArguments: args,
-  });
+  };
+  // A contract deployed seconds ago may not be indexed yet: "Unable to locate ContractCode" is retried until `timeout`.
+  const deadline = Date.now() + (parameters.timeout ?? 120_000);
+  let submitted = await api.call("verifysourcecode", form);
+  while (submitted.status !== "1" && /^Unable to locate ContractCode/i.test(submitted.result) && Date.now() < deadline) {
+    await sleep(parameters.pollingInterval ?? 3000);
+    submitted = await api.call("verifysourcecode", form);
+  }
   let result: VerificationResult;
   if (submitted.status !== "1") {
     if (isAlreadyVerified(submitted.result)) result = { ...base, status: "already-verified", message: submitted.result };

@@ -194,6 +194,35 @@ describe("source verification (library)", function () {
     expect(isVerifyError(limited, "VERIFY_RATE_LIMITED")).to.equal(true);
   });
 
+  it("Etherscan: a contract the explorer has not indexed yet is resubmitted until it is, within the timeout", async () => {
+    const target = await resolveVerificationTarget(publicClient, { address: core.factory.address });
+    etherscan.unindexedNext = 2;
+    const result = await verifyOnEtherscan({ target, apiUrl: etherscan.url, apiKey: "KEY123", ...fast });
+    expect(result.status).to.equal("verified");
+    expect(etherscan.received.filter((r) => r.query.action === "verifysourcecode")).to.have.length(3);
+    etherscan.verified.clear();
+    etherscan.unindexedNext = 100;
+    const err = await rejection(verifyOnEtherscan({ target, apiUrl: etherscan.url, apiKey: "KEY123", ...fast, timeout: 50 }));
+    expect(isVerifyError(err, "VERIFY_NO_CODE")).to.equal(true);
+  });
+
+  it("deploy --verify's helper reports a failed service without throwing and sets the exit code", async () => {
+    const { verifyDeployed } = await import("../../src/cli/actions/verify.js");
+    const ctx = { publicClient, chainId: 31337 } as unknown as Parameters<typeof verifyDeployed>[0];
+    const closed = await startSourcify(publicClient);
+    await closed.close();
+    const saved = process.exitCode;
+    try {
+      const r = await verifyDeployed(ctx, collection.address, { sourcify: true, sourcifyUrl: closed.url, pollInterval: "0" }, { json: true, throwIfAllFailed: false });
+      const data = r.data as { results: { ok: boolean; error?: { code: string; exitCode: number } }[] };
+      expect(data.results[0]).to.deep.include({ ok: false });
+      expect(data.results[0]!.error).to.deep.include({ code: "VERIFY_SERVICE_UNREACHABLE", exitCode: 1 });
+      expect(process.exitCode).to.equal(1);
+    } finally {
+      process.exitCode = saved;
+    }
+  });
+
   it("verifyContract: Sourcify and a Blockscout-style API (no key) in one call; one failing service does not stop the other", async () => {
     const blockscout = await startEtherscan(publicClient, { path: "/api" });
     try {

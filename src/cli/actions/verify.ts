@@ -27,25 +27,33 @@ export async function verify(g: GlobalOptions, value: string, opts: VerifyOption
   const services = verifyServices(opts, env);
   const ctx = await resolveContext(g);
   const address = await resolveVerifyTarget(ctx, value);
-  return verifyDeployed(ctx, address, opts, g.json, env, services);
+  return verifyDeployed(ctx, address, opts, { json: g.json, env, services });
+}
+
+export interface VerifyDeployedOptions {
+  readonly json: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Already checked services (default: from `opts` and `env`). */
+  readonly services?: Pick<VerifyContractParameters, "sourcify" | "etherscan">;
+  /**
+   * When every service failed: throw the first error (default, `mintkit verify`), or return the outcomes with
+   * `process.exitCode` set (`deploy … --verify`: the deployment happened and must still be printed).
+   */
+  readonly throwIfAllFailed?: boolean;
 }
 
 /**
  * Verifies the contract at `address` with the services `opts` asks for, prints progress notes, and returns what
- * to print. For `deploy … --verify`: call it after the deployment with the deploy's chain context. When every
- * service failed it throws the first error; when some failed it sets `process.exitCode` and returns all outcomes.
+ * to print. For `deploy … --verify`: check the options with `verifyServices` before deploying, then call this
+ * after the deployment with the deploy's chain context and `throwIfAllFailed: false`. A failed service sets
+ * `process.exitCode` (its documented exit code); with `throwIfAllFailed` (default) all failing throws instead.
  * @example
- * const { verifyDeployed } = await import("../actions/verify.js");
- * const verification = await verifyDeployed(ctx, created.address, opts, g.json);
+ * const { verifyDeployed } = await import("./actions/verify.js");
+ * const verification = await verifyDeployed(ctx, created.address, input, { json: g.json, throwIfAllFailed: false });
  */
-export async function verifyDeployed(
-  ctx: ChainContext,
-  address: Address,
-  opts: VerifyOptions,
-  json: boolean,
-  env: NodeJS.ProcessEnv = process.env,
-  services: ReturnType<typeof verifyServices> = verifyServices(opts, env),
-): Promise<CommandResult> {
+export async function verifyDeployed(ctx: ChainContext, address: Address, opts: VerifyOptions, options: VerifyDeployedOptions): Promise<CommandResult> {
+  const { json, env = process.env, throwIfAllFailed = true } = options;
+  const services = options.services ?? verifyServices(opts, env);
   const { verifyContract } = await import("../../verify/verifyContract.js");
   const names = [services.sourcify ? "Sourcify" : "", services.etherscan ? "the Etherscan-compatible API" : ""].filter(Boolean).join(" and ");
   note(json, `Verifying ${address} on chain ${ctx.chainId} with ${names}…`);
@@ -56,13 +64,15 @@ export async function verifyDeployed(
     pollingInterval: seconds(opts.pollInterval ?? "3", "--poll-interval") * 1000,
   });
   const failed = verified.outcomes.filter((o): o is Extract<VerificationOutcome, { ok: false }> => !o.ok);
-  if (failed.length > 0 && failed.length === verified.outcomes.length) throw failed[0]!.error;
+  if (throwIfAllFailed && failed.length > 0 && failed.length === verified.outcomes.length) throw failed[0]!.error;
   if (failed.length > 0) process.exitCode = exitCodeFor(failed[0]!.error);
   return { data: toData(verified, address, ctx.chainId), text: toText(verified, address) };
 }
 
-/** The services asked for, with their URLs and key, checked before anything is sent. */
+/** The services asked for, with their URLs and key, checked (with --timeout/--poll-interval) before anything is sent. */
 export function verifyServices(opts: VerifyOptions, env: NodeJS.ProcessEnv): Pick<VerifyContractParameters, "sourcify" | "etherscan"> {
+  seconds(opts.timeout ?? "120", "--timeout");
+  seconds(opts.pollInterval ?? "3", "--poll-interval");
   const apiKey = opts.etherscanApiKey ?? env.ETHERSCAN_API_KEY;
   const explicit = opts.sourcify === true || opts.etherscan === true;
   const useSourcify = explicit ? opts.sourcify === true : true;

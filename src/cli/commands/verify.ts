@@ -4,12 +4,13 @@ import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { runAction } from "../run.js";
 
-/** Registers `mintkit verify <name|address>`. */
-export function register(program: Command): void {
-  const cmd = program
-    .command("verify")
-    .description("Publish a mintkit contract's source code on Sourcify and/or an Etherscan-compatible explorer (Etherscan, Blockscout)")
-    .argument("<name|address>", "a recorded collection/editions/registry name, a core contract name (MintkitFactory, MintkitCollection, …) or an address")
+/**
+ * Declares the verification service options (`VerifyOptions`): used by `mintkit verify` and by `deploy … --verify`.
+ * @example
+ * addVerifyServiceOptions(cmd.option("--verify", "verify the contract's sources after deploying"));
+ */
+export function addVerifyServiceOptions(cmd: Command): Command {
+  return cmd
     .option("--sourcify", "verify on Sourcify (the default when neither --sourcify nor --etherscan is given)")
     .option("--etherscan", "verify on an Etherscan-compatible explorer (Etherscan API v2 unless --etherscan-url/--api-url)")
     .option("--etherscan-api-key <key>", "Etherscan API key (default: $ETHERSCAN_API_KEY; Blockscout needs none)")
@@ -18,6 +19,15 @@ export function register(program: Command): void {
     .option("--etherscan-url <url>", "Etherscan-compatible API endpoint (default https://api.etherscan.io/v2/api; Blockscout: https://<host>/api)")
     .option("--timeout <seconds>", "stop waiting for a service after this long and report it as pending", "120")
     .option("--poll-interval <seconds>", "time between status checks", "3");
+}
+
+/** Registers `mintkit verify <name|address>`. */
+export function register(program: Command): void {
+  const cmd = program
+    .command("verify")
+    .description("Publish a mintkit contract's source code on Sourcify and/or an Etherscan-compatible explorer (Etherscan, Blockscout)")
+    .argument("<name|address>", "a recorded collection/editions/registry name, a core contract name (MintkitFactory, MintkitCollection, …) or an address");
+  addVerifyServiceOptions(cmd);
   cmd.addHelpText(
     "after",
     "\nA collection, editions contract or credential registry made by mintkit's factory is an EIP-1167 clone: its\n" +

@@ -132,6 +132,8 @@ export interface EtherscanServerOptions {
 export interface EtherscanServer extends LoopbackServer {
   /** Answer "rate limit reached" (HTTP 200, status 0) to this many next requests. */
   rateLimitNext: number;
+  /** Answer "Unable to locate ContractCode" (not indexed yet) to this many next submissions. */
+  unindexedNext: number;
 }
 
 /** An Etherscan-compatible API for the chain `client` reads. */
@@ -158,6 +160,10 @@ export async function startEtherscan(client: PublicClient, options: EtherscanSer
         if (r.method !== "POST") return notOk("Error! POST required");
         if (p.codeformat !== "solidity-standard-json-input") return notOk(`Error! Invalid codeformat ${p.codeformat}`);
         const address = getAddress(p.contractaddress ?? "0x0000000000000000000000000000000000000000");
+        if (es.unindexedNext > 0) {
+          es.unindexedNext--;
+          return notOk(`Unable to locate ContractCode at ${address}`);
+        }
         if (s.verified.has(address.toLowerCase())) return notOk("Contract source code already verified");
         const args = (p.constructorArguements ?? p.constructorArguments ?? "").toLowerCase();
         let input: unknown;
@@ -214,5 +220,5 @@ export async function startEtherscan(client: PublicClient, options: EtherscanSer
     }
   });
   const url = await listen(server);
-  return Object.assign(self, { url: `${url}${path}`, rateLimitNext: 0, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }) as EtherscanServer;
+  return Object.assign(self, { url: `${url}${path}`, rateLimitNext: 0, unindexedNext: 0, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }) as EtherscanServer;
 }
