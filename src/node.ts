@@ -10,3 +10,4 @@ export * from "./keystore/index.js";
 export * from "./deploy/node.js";
 export * from "./credentials/node/index.js";
 export * from "./access/node/index.js";
+export * from "./verify/index.js";

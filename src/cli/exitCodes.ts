@@ -80,6 +80,12 @@ const byCode: Record<string, ExitCodeValue> = {
   BATCH_INPUT_NOT_FOUND: ExitCode.usage,
   BATCH_MANIFEST_INVALID: ExitCode.usage,
   BATCH_TX_REVERTED: ExitCode.reverted,
+  // Source verification: bad input is 2; a service that is down, rate limits or fails the verification is 1.
+  VERIFY_API_KEY_MISSING: ExitCode.usage,
+  VERIFY_API_KEY_REJECTED: ExitCode.usage,
+  VERIFY_INVALID_PARAMETER: ExitCode.usage,
+  VERIFY_NOT_MINTKIT_CONTRACT: ExitCode.usage,
+  VERIFY_NO_CODE: ExitCode.usage,
 };
 
 /** Error-code prefixes mapped to an exit code (longest prefix wins). */
