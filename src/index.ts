@@ -11,3 +11,4 @@ export * from "./ipfs/index.js";
 export * from "./metadata/index.js";
 export * from "./vouchers/index.js";
 export * from "./deploy/index.js";
+export * from "./market/index.js";

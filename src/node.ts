@@ -9,3 +9,4 @@ export * from "./batch/index.js";
 export * from "./keystore/index.js";
 export * from "./deploy/node.js";
 export * from "./credentials/node/index.js";
+export * from "./market/node/index.js";

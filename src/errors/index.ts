@@ -41,3 +41,4 @@ export {
   type CredentialErrorCode,
   type CredentialErrorDetailsByCode,
 } from "./CredentialError.js";
+export { MarketError, isMarketError, type MarketErrorCode, type MarketErrorDetailsByCode } from "./MarketError.js";
