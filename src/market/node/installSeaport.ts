@@ -56,7 +56,7 @@ export async function installSeaport(clients: DeployClients): Promise<InstallSea
     return { seaport, conduitController, installed: false, transactionHashes: hashes };
   }
   const send = async (to: Address, data: Hex, value = 0n): Promise<void> => {
-    const hash = await walletClient.sendTransaction({ to, data, value, account: walletClient.account, chain: walletClient.chain });
+    const hash = await walletClient.sendTransaction({ to, data, value, account: walletClient.account, chain: walletClient.chain ?? null });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     if (receipt.status !== "success") throw marketError("MARKET_TRANSACTION_REVERTED", { transactionHash: hash });
     hashes.push(hash);
