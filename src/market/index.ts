@@ -31,5 +31,5 @@ export {
   type FulfilPath,
 } from "./fulfillListing.js";
 export { cancelListing, type CancelListingParameters, type CancelListingReturnType } from "./cancelListing.js";
-export { explainFulfilError } from "./decodeSeaportError.js";
+export { explainFulfilError, fulfilAbi } from "./decodeSeaportError.js";
 export { marketProblem, type MarketProblem } from "./marketProblem.js";

@@ -13,6 +13,9 @@ import {
   cancelListing,
   createListing,
   domainSeparatorOf,
+  explainFulfilError,
+  fulfilAbi,
+  fulfilCall,
   fulfillListing,
   isMarketError,
   parseListing,
@@ -148,10 +151,24 @@ describe("market: Seaport 1.6 listings", () => {
     expect(codes(await verifyListing(publicClient, { listing: later.listing }))).to.deep.equal(["MARKET_EXPIRED"]);
     expect(codes(await verifyListing(publicClient, { listing }))).to.deep.equal([]);
 
+    // A Seaport revert is decoded in one place: too little ETH sent is Seaport's InsufficientNativeTokensSupplied.
+    const short = await publicClient
+      .simulateContract({ ...fulfilCall(listing), address: SEAPORT_V1_6_ADDRESS, abi: fulfilAbi, account: buyer.account, value: PRICE - 1n } as never)
+      .catch((error: unknown) => error);
+    const decoded = await explainFulfilError(publicClient, short, { listing, seaport: SEAPORT_V1_6_ADDRESS, account: BUYER, value: PRICE - 1n });
+    expect(decoded?.code).to.equal("MARKET_FULFILL_REVERTED");
+    expect((decoded?.details as { errorName?: string }).errorName).to.equal("InsufficientNativeTokensSupplied");
+
     const cancelled = await cancelListing(seller, publicClient, { listing });
     expect(cancelled.orderHash).to.equal((await verifyListing(publicClient, { listing })).orderHash);
     expect(codes(await verifyListing(publicClient, { listing }))).to.deep.equal(["MARKET_CANCELLED"]);
     await rejects(fulfillListing(buyer, publicClient, { listing }), "MARKET_CANCELLED");
+    const onCancelled = await publicClient
+      .simulateContract({ ...fulfilCall(listing), address: SEAPORT_V1_6_ADDRESS, abi: fulfilAbi, account: buyer.account, value: PRICE } as never)
+      .catch((error: unknown) => error);
+    expect((await explainFulfilError(publicClient, onCancelled, { listing, seaport: SEAPORT_V1_6_ADDRESS, account: BUYER, value: PRICE }))?.code).to.equal(
+      "MARKET_CANCELLED",
+    );
 
     const fresh = await listed(collection.address, tokenId);
     const all = await cancelListing(seller, publicClient, {});
