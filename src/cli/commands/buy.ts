@@ -12,7 +12,7 @@ export function register(program: Command): void {
   withExamples(buy, ["mintkit buy order.json", "mintkit buy order.json --dev-account 2 --json"]);
   buy.action(
     runAction(async (order: string, _opts: Record<string, never>, cmd: Command) => {
-      const { buyListing } = await import("../buyAction.js");
+      const { buyListing } = await import("../actions/buy.js");
       return buyListing(globalOptions(cmd), order);
     }),
   );

@@ -2,19 +2,8 @@ import type { Command } from "commander";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { runAction } from "../run.js";
+import type { ListOptions } from "../actions/list.js";
 
-/** Options of `mintkit list` (parsed in ../listAction.ts). */
-export interface ListOptions {
-  price: string;
-  currency?: string;
-  quantity?: string;
-  expires: string;
-  starts?: string;
-  feeBps?: string;
-  feeTo?: string;
-  allowFree?: boolean;
-  out?: string;
-}
 
 /** Registers `mintkit list`. */
 export function register(program: Command): void {
@@ -39,7 +28,7 @@ export function register(program: Command): void {
   ]);
   list.action(
     runAction(async (collection: string, tokenId: string, opts: ListOptions, cmd: Command) => {
-      const { listToken } = await import("../listAction.js");
+      const { listToken } = await import("../actions/list.js");
       return listToken(globalOptions(cmd), collection, tokenId, opts);
     }),
   );

@@ -2,11 +2,8 @@ import type { Command } from "commander";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { runAction } from "../run.js";
+import type { ListingCancelOptions } from "../actions/listing.js";
 
-/** Options of `mintkit listing cancel`. */
-export interface ListingCancelOptions {
-  all?: boolean;
-}
 
 /** Registers `mintkit listing verify|cancel`. */
 export function register(program: Command): void {
@@ -20,7 +17,7 @@ export function register(program: Command): void {
   withExamples(verify, ["mintkit listing verify order.json", "mintkit listing verify order.json --json"]);
   verify.action(
     runAction(async (order: string, _opts: Record<string, never>, cmd: Command) => {
-      const { verifyListingFile } = await import("../listingActions.js");
+      const { verifyListingFile } = await import("../actions/listing.js");
       return verifyListingFile(globalOptions(cmd), order);
     }),
   );
@@ -33,7 +30,7 @@ export function register(program: Command): void {
   withExamples(cancel, ["mintkit listing cancel order.json", "mintkit listing cancel --all --json"]);
   cancel.action(
     runAction(async (order: string | undefined, opts: ListingCancelOptions, cmd: Command) => {
-      const { cancelListings } = await import("../listingActions.js");
+      const { cancelListings } = await import("../actions/listing.js");
       return cancelListings(globalOptions(cmd), order, opts);
     }),
   );

@@ -1,5 +1,5 @@
 import { concat, encodeAbiParameters, getAddress, type Address, type Hash, type Hex } from "viem";
-import type { DeployClients } from "../../deploy/sendTransaction.js";
+import type { DeployClients } from "../../deploy/deployAndWait.js";
 import { assertSeaport } from "../assertSeaport.js";
 import { seaportCreationCode } from "../generated/seaportCreationCode.js";
 import { marketError } from "../marketProblem.js";

@@ -1,17 +1,29 @@
 /** The work of `mintkit list` (loaded lazily by the command). */
 import { erc20Abi, formatUnits, parseEther, parseGwei, parseUnits, zeroAddress, type Address } from "viem";
-import { approveSeaport } from "../market/approveSeaport.js";
-import { createListing } from "../market/createListing.js";
-import { hashListing } from "../market/hashListing.js";
-import { listingToJson, serializeListing } from "../market/serializeListing.js";
-import { signListing } from "../market/signListing.js";
-import type { ListOptions } from "./commands/list.js";
-import { resolveContext } from "./context.js";
+import { approveSeaport } from "../../market/approveSeaport.js";
+import { createListing } from "../../market/createListing.js";
+import { hashListing } from "../../market/hashListing.js";
+import { listingToJson, serializeListing } from "../../market/serializeListing.js";
+import { signListing } from "../../market/signListing.js";
+import { resolveContext } from "../context.js";
 import { parseExpiry } from "./credential/options.js";
-import type { GlobalOptions } from "./globalOptions.js";
-import { formatEth, type CommandResult } from "./output.js";
-import { invalidInput, parseAddress, parseBigIntOption } from "./parse.js";
-import { resolveCollectionAddress } from "./resolveCollection.js";
+import type { GlobalOptions } from "../globalOptions.js";
+import { formatEth, type CommandResult } from "../output.js";
+import { invalidInput, parseAddress, parseBigIntOption } from "../parse.js";
+import { resolveCollectionAddress } from "../resolveCollection.js";
+
+/** Options of `mintkit list` (parsed in ../actions/list.ts). */
+export interface ListOptions {
+  price: string;
+  currency?: string;
+  quantity?: string;
+  expires: string;
+  starts?: string;
+  feeBps?: string;
+  feeTo?: string;
+  allowFree?: boolean;
+  out?: string;
+}
 
 export async function listToken(g: GlobalOptions, collectionArg: string, tokenIdArg: string, opts: ListOptions): Promise<CommandResult> {
   const tokenId = parseBigIntOption(tokenIdArg, "<token-id>");

@@ -1,10 +1,10 @@
 /** The work of `mintkit buy` (loaded lazily by the command). */
 import { formatUnits, zeroAddress } from "viem";
-import { fulfillListing } from "../market/fulfillListing.js";
-import { resolveContext } from "./context.js";
-import type { GlobalOptions } from "./globalOptions.js";
+import { fulfillListing } from "../../market/fulfillListing.js";
+import { resolveContext } from "../context.js";
+import type { GlobalOptions } from "../globalOptions.js";
 import { readOrderFile } from "./orderFile.js";
-import { formatEth, type CommandResult } from "./output.js";
+import { formatEth, type CommandResult } from "../output.js";
 
 export async function buyListing(g: GlobalOptions, file: string): Promise<CommandResult> {
   const listing = await readOrderFile(file);

@@ -1,13 +1,17 @@
 /** The work of `mintkit listing verify|cancel` (loaded lazily by the command). */
-import { hashListing } from "../market/hashListing.js";
-import { cancelListing } from "../market/cancelListing.js";
-import { verifyListing } from "../market/verifyListing.js";
-import type { ListingCancelOptions } from "./commands/listing.js";
-import { resolveContext } from "./context.js";
-import type { GlobalOptions } from "./globalOptions.js";
+import { hashListing } from "../../market/hashListing.js";
+import { cancelListing } from "../../market/cancelListing.js";
+import { verifyListing } from "../../market/verifyListing.js";
+import { resolveContext } from "../context.js";
+import type { GlobalOptions } from "../globalOptions.js";
 import { readOrderFile } from "./orderFile.js";
-import { formatEth, type CommandResult } from "./output.js";
-import { invalidInput } from "./parse.js";
+import { formatEth, type CommandResult } from "../output.js";
+import { invalidInput } from "../parse.js";
+
+/** Options of `mintkit listing cancel`. */
+export interface ListingCancelOptions {
+  all?: boolean;
+}
 
 export async function verifyListingFile(g: GlobalOptions, file: string): Promise<CommandResult> {
   const listing = await readOrderFile(file);
