@@ -203,7 +203,7 @@ describe("cli: the bad-input battery", function () {
       "--age-over", "18", "--birth-date", "2000-01-01", "--out", "holder-claims.json",
     ]);
     const tokenId = issued.json<{ tokenId: string }>().tokenId;
-    await run(["voucher", "sign", "--collection", "Art", "--price", "0.01", "--valid-until", "+7d", "--out", "v.json"]);
+    await run(["voucher", "sign", "--collection", "Art", "--price", "0.01eth", "--valid-until", "+7d", "--out", "v.json"]);
     writeFileSync(path.join(project, "pw.txt"), "pw\n");
     await run(["keys", "create", "alice", "--password-file", "pw.txt", "--scrypt-n", "1024"]);
     const { nonce } = (await run(["credential", "challenge", "--audience", "https://shop.example"])).json<{ nonce: string }>();
