@@ -76,6 +76,6 @@ describe("mintkit royalty", () => {
     expect(bareInteger.code).to.equal(2);
     expect(bareInteger.errorJson().error.message).to.contain("has no unit");
     const help = await runCli(["royalty", "get", "--help"]);
-    expect(help.stdout).to.match(/--sale-price <price>\s+sale price with its unit: 1eth, 0.5eth, 20gwei or 1000wei/);
+    expect(help.stdout).to.match(/--sale-price <price>\s+sale price with its unit: 1eth, 0.5eth, 20gwei or\s+1000wei \(a bare number other than 0 is refused/);
   });
 });
