@@ -46,7 +46,7 @@ function registerSign(voucher: Command): void {
     .option("--royalty-receiver <address>", "per-token royalty receiver (default: the contract's royalty)")
     .option("--royalty-bps <bps>", "per-token royalty in basis points, 0-1000", "0")
     .option("--max-supply <n>", "ERC-1155: the cap of an id the voucher creates (0 = uncapped)", "0")
-    .option("--valid-from <time>", "opens at: ISO date (UTC unless it names an offset), unix seconds or +<n>s|m|h|d from the chain's time (default: now)")
+    .option("--valid-from <time>", "opens at: ISO date (UTC unless it names an offset), unix seconds or +<n>s|m|h|d|y from the chain's time (default: now)")
     .option("--valid-until <time>", "closes at: same forms as --valid-from, after it and in the future, at most 9999-12-31; 0 = never (default: +30d)")
     .option(
       "--uid <n>",

@@ -10,13 +10,13 @@ export interface ParseTimeParameters {
 }
 
 /** Seconds per unit of a relative time (`+7d`): the same units in every command. */
-export const TIME_UNITS: Readonly<Record<string, bigint>> = { s: 1n, m: 60n, h: 3600n, d: 86_400n };
+export const TIME_UNITS: Readonly<Record<string, bigint>> = { s: 1n, m: 60n, h: 3600n, d: 86_400n, y: 365n * 86_400n };
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/i;
-const FORMS = "an ISO date (2027-01-31 or 2027-01-31T12:00:00Z; UTC unless it names an offset), +<n>s|m|h|d from the chain's time (+12h, +7d), or unix seconds";
+const FORMS = "an ISO date (2027-01-31 or 2027-01-31T12:00:00Z; UTC unless it names an offset), +<n>s|m|h|d|y from the chain's time (+12h, +7d), or unix seconds";
 
 /**
- * Reads a time: an ISO date, `+<n><unit>` after `now` (units s, m, h, d), or unix seconds (a bare integer).
+ * Reads a time: an ISO date, `+<n><unit>` after `now` (units s, m, h, d, y = 365 days), or unix seconds (a bare integer).
  * Bounds: from 1970-01-01 to 9999-12-31T23:59:59Z (no negative time, nothing an ISO date cannot print).
  * @throws CliError `CLI_INVALID_TIME` (exit code 2) with the forms it accepts.
  * @example parseTime("+7d", { field: "--valid-until", now: 1_700_000_000n }) // 1700604800n
@@ -29,12 +29,12 @@ export function parseTime(value: string, { field, now }: ParseTimeParameters): b
   const relative = /^\+(\d+)([a-z]+)$/i.exec(text);
   const iso = ISO.exec(text);
   if (/^-\d/.test(text)) {
-    throw fail("is before 1970 (a time cannot be negative)", `For a time from now write +${text.slice(1)}s (or +<n>m|h|d); otherwise ${FORMS}.`);
+    throw fail("is before 1970 (a time cannot be negative)", `For a time from now write +${text.slice(1)}s (or +<n>m|h|d|y); otherwise ${FORMS}.`);
   } else if (/^\d+$/.test(text)) {
     seconds = BigInt(text);
   } else if (relative) {
     const unit = TIME_UNITS[relative[2]!.toLowerCase()];
-    if (unit === undefined) throw fail(`has an unknown unit "${relative[2]}" (s, m, h or d)`);
+    if (unit === undefined) throw fail(`has an unknown unit "${relative[2]}" (s, m, h, d or y)`);
     seconds = now + BigInt(relative[1]!) * unit;
   } else if (iso) {
     seconds = isoSeconds(iso, fail);
