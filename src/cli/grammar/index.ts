@@ -8,4 +8,4 @@ export { parseAmount, type ParseAmountParameters } from "./parseAmount.js";
 export { parseTime, TIME_UNITS, type ParseTimeParameters } from "./parseTime.js";
 export { parseUint, type ParseUintParameters } from "./parseUint.js";
 export { parseAddress } from "./parseAddress.js";
-export { resolveAddressOrName, type ResolveAddressOrNameParameters } from "./resolveAddressOrName.js";
+export { resolveAddressOrName, type RecordedKind, type ResolveAddressOrNameParameters } from "./resolveAddressOrName.js";
