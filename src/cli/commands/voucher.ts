@@ -62,7 +62,7 @@ function registerSign(voucher: Command): void {
   withExamples(sign, [
     "mintkit voucher sign --collection 0x… --to 0x… --out voucher.json",
     "mintkit voucher sign --collection 0x… --allow-free-bearer --valid-until +1d --out giveaway.json",
-    "mintkit voucher sign --collection 0x… --to 0x… --price 0.05eth --valid-until 2026-12-31T23:59:59Z --out v.json",
+    "mintkit voucher sign --collection 0x… --to 0x… --price 0.05eth --valid-until 2027-12-31T23:59:59Z --out v.json",
     "mintkit voucher sign --collection 0x… --quantity 3 --price 10token --currency 0x…(USDC) --out v.json --json",
   ]);
   sign.action(runAction(async (opts: SignOptions, cmd: Command) => (await actions()).sign(globalOptions(cmd), opts)));
