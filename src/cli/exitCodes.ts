@@ -75,6 +75,13 @@ const byCode: Record<string, ExitCodeValue> = {
   VOUCHER_INVALID_FIELD: ExitCode.usage,
   VOUCHER_FREE_BEARER: ExitCode.usage,
   VOUCHER_RPC_FAILED: ExitCode.chainUnreachable,
+  // A voucher for another chain, or one `voucher sign` would have to refuse (its terms are the input): 2.
+  VOUCHER_WRONG_CHAIN: ExitCode.usage,
+  VOUCHER_EXPIRED: ExitCode.usage,
+  VOUCHER_EMPTY_WINDOW: ExitCode.usage,
+  VOUCHER_CURRENCY_NOT_CONTRACT: ExitCode.usage,
+  VOUCHER_WRONG_SIGNER: ExitCode.usage,
+  VOUCHER_MAX_SUPPLY_NOT_SUPPORTED: ExitCode.usage,
   BATCH_INPUT_INVALID: ExitCode.usage,
   BATCH_INPUT_EMPTY: ExitCode.usage,
   BATCH_INPUT_NOT_FOUND: ExitCode.usage,

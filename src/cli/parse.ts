@@ -2,8 +2,8 @@
  * Parsing of option values for commands. Light at import (viem is loaded inside the async helpers).
  * Every failure is a `CliError` (exit code 2) naming the option.
  */
-import type { Address } from "viem";
 import { CliError } from "../errors/CliError.js";
+import { parseUint } from "./grammar/parseUint.js";
 
 /** `CLI_INVALID_INPUT` for an option: `<field> <reason>, got "<value>".` (exit code 2). */
 export function invalidInput(field: string, value: string, reason: string, hint?: string): CliError<"CLI_INVALID_INPUT"> {
@@ -14,37 +14,14 @@ export function invalidInput(field: string, value: string, reason: string, hint?
 }
 
 /** Parses an address option (checksum enforced for mixed case); `CLI_INVALID_ADDRESS` otherwise. */
-export async function parseAddress(value: string, field: string): Promise<Address> {
-  const { getAddress, isAddress } = await import("viem");
-  if (!isAddress(value)) {
-    const badChecksum = /^0x[0-9a-fA-F]{40}$/.test(value);
-    throw new CliError("CLI_INVALID_ADDRESS", `${field} is not a valid address: "${value}"${badChecksum ? " (wrong checksum)" : ""}.`, {
-      hint: badChecksum
-        ? "Copy the address again, or write it all in lowercase to skip the checksum check."
-        : "An address is 0x followed by 40 hex characters.",
-      details: { field, value },
-    });
-  }
-  return getAddress(value);
-}
+export { parseAddress } from "./grammar/parseAddress.js";
 
-/** Parses a non-negative integer (decimal, or 0x-hex) as a bigint; `CLI_INVALID_INPUT` otherwise. */
+/**
+ * Parses a non-negative integer (decimal, or 0x-hex) as a bigint, at most uint256 unless `max` says less;
+ * `CLI_INVALID_INPUT` otherwise. The grammar's {@link parseUint} under its older name.
+ */
 export function parseBigIntOption(value: string, field: string, bounds: { min?: bigint; max?: bigint } = {}): bigint {
-  const text = value.trim().replace(/_/g, "");
-  if (!/^(\d+|0x[0-9a-fA-F]+)$/.test(text)) {
-    throw new CliError("CLI_INVALID_INPUT", `${field} must be a non-negative integer, got "${value}".`, {
-      hint: `Pass a whole number for ${field}.`,
-      details: { field, value, reason: "not a non-negative integer" },
-    });
-  }
-  const n = BigInt(text);
-  if ((bounds.min !== undefined && n < bounds.min) || (bounds.max !== undefined && n > bounds.max)) {
-    throw new CliError("CLI_INVALID_INPUT", `${field} must be between ${bounds.min ?? 0n} and ${bounds.max ?? "∞"}, got ${n}.`, {
-      hint: `Pass a value of ${field} within the range.`,
-      details: { field, value, reason: "out of range" },
-    });
-  }
-  return n;
+  return parseUint(value, { field, ...bounds });
 }
 
 /** Parses a royalty in basis points, 0..1000 (the contracts' bound, 10%). */

@@ -9,6 +9,10 @@ export interface CliErrorDetailsByCode {
   CLI_INVALID_INPUT: { readonly field: string; readonly value?: string; readonly reason?: string };
   /** A value that must be an Ethereum address is not one (or fails its checksum). */
   CLI_INVALID_ADDRESS: { readonly field: string; readonly value: string };
+  /** An amount option (`--price`, `--value`, `--sale-price`) is not `<number><unit>` or is out of range. */
+  CLI_INVALID_AMOUNT: { readonly field: string; readonly value: string; readonly reason: string };
+  /** A time option (`--valid-from`, `--valid-until`) is not a time mintkit reads, or is out of range. */
+  CLI_INVALID_TIME: { readonly field: string; readonly value: string; readonly reason: string };
   /** A file or folder given on the command line does not exist. */
   CLI_FILE_NOT_FOUND: { readonly path: string };
   /** A file or folder exists but cannot be read (permissions, not a regular file, I/O error). */

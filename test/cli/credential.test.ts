@@ -392,7 +392,7 @@ describe("cli: credential", function () {
       expect(badTo.errorJson().error.code).to.equal("CLI_INVALID_ADDRESS");
       const past = await run(issueArgs("bad3.json", { "--expiry": "2001-01-01" }));
       expect(past.code).to.equal(2);
-      expect(past.errorJson().error.code).to.equal("CLI_INVALID_INPUT");
+      expect(past.errorJson().error.code).to.equal("CLI_INVALID_TIME");
       expect(past.errorJson().error.message).to.contain("not in the future");
       const unknown = await run(issueArgs("bad3.json", { "--schema": "9" }));
       expect(unknown.code).to.equal(2);

@@ -27,7 +27,7 @@ describe("mintkit royalty", () => {
     expect(BigInt(set.json<{ gasUsed: string }>().gasUsed) > 0n).to.equal(true);
     const seven = await runCli(["--rpc-url", chain.rpcUrl, "royalty", "get", collection, "--token-id", "7"], { cwd });
     expect(seven.stdout).to.contain(`Royalty of token 7: 1000 bps to ${receiver}`);
-    const one = await runCli(["--rpc-url", chain.rpcUrl, "--json", "royalty", "get", collection, "--token-id", "1", "--sale-price", "10000"], { cwd });
+    const one = await runCli(["--rpc-url", chain.rpcUrl, "--json", "royalty", "get", collection, "--token-id", "1", "--sale-price", "10000wei"], { cwd });
     expect(one.json()).to.include({ bps: "250", amount: "250" });
   });
 
@@ -44,18 +44,18 @@ describe("mintkit royalty", () => {
     expect(error.code).to.equal("CLI_TX_REVERTED");
     expect((error.details as { errorName: string }).errorName).to.equal("AccessControlUnauthorizedAccount");
     expect(error.hint).to.contain("role");
-    const after = await runCli(["--rpc-url", chain.rpcUrl, "--json", "royalty", "get", collection, "--token-id", "1", "--sale-price", "10000"], { cwd });
+    const after = await runCli(["--rpc-url", chain.rpcUrl, "--json", "royalty", "get", collection, "--token-id", "1", "--sale-price", "10000wei"], { cwd });
     expect(after.json()).to.include({ bps: "250" });
   });
 
-  it("get reads the rate with royaltyInfo(id, 10000): 500 bps even on a 1-wei sale; --sale-price takes eth, gwei or wei", async () => {
+  it("get reads the rate with royaltyInfo(id, 10000): 500 bps even on a 1-wei sale; --sale-price takes eth, gwei or wei and refuses a bare number (CLI_INVALID_AMOUNT)", async () => {
     const d = await runCli(["--rpc-url", chain.rpcUrl, "--json", "deploy", "collection", "Five", "FIVE", "--royalty-bps", "500"], { cwd });
     expect(d.code, d.stderr).to.equal(0);
     const five = d.json<{ address: Address }>().address;
-    const oneWei = await runCli(["--rpc-url", chain.rpcUrl, "--json", "royalty", "get", five, "--sale-price", "1"], { cwd });
+    const oneWei = await runCli(["--rpc-url", chain.rpcUrl, "--json", "royalty", "get", five, "--sale-price", "1wei"], { cwd });
     expect(oneWei.code, oneWei.stderr).to.equal(0);
     expect(oneWei.json()).to.include({ bps: "500", salePrice: "1", amount: "0" });
-    const text = await runCli(["--rpc-url", chain.rpcUrl, "royalty", "get", five, "--sale-price", "1"], { cwd });
+    const text = await runCli(["--rpc-url", chain.rpcUrl, "royalty", "get", five, "--sale-price", "1wei"], { cwd });
     expect(text.stdout).to.contain("500 bps");
     expect(text.stdout).to.contain("(1 wei): 0 ETH (0 wei)");
     for (const [price, wei, amount] of [
@@ -70,8 +70,12 @@ describe("mintkit royalty", () => {
     }
     const bare = await runCli(["--rpc-url", chain.rpcUrl, "--json", "royalty", "get", five, "--sale-price", "0.5"], { cwd });
     expect(bare.code).to.equal(2);
+    expect(bare.errorJson().error.code).to.equal("CLI_INVALID_AMOUNT");
     expect(bare.errorJson().error.hint).to.contain("0.5eth");
+    const bareInteger = await runCli(["--rpc-url", chain.rpcUrl, "--json", "royalty", "get", five, "--sale-price", "1000"], { cwd });
+    expect(bareInteger.code).to.equal(2);
+    expect(bareInteger.errorJson().error.message).to.contain("has no unit");
     const help = await runCli(["royalty", "get", "--help"]);
-    expect(help.stdout).to.match(/--sale-price <price>\s+sale price: ether with an eth suffix/);
+    expect(help.stdout).to.match(/--sale-price <price>\s+sale price with its unit: 1eth, 0.5eth, 20gwei or\s+1000wei \(a bare number other than 0 is refused/);
   });
 });

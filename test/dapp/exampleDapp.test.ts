@@ -115,7 +115,7 @@ describe("example dapp (examples/dapp) in headless Chromium", function () {
   });
 
   it("redeems a voucher file signed with the CLI: the price is paid and the token appears", async () => {
-    await cli(["voucher", "sign", "--collection", collection, "--price", "0.01", "--valid-until", "+1d", "--out", "voucher.json"]);
+    await cli(["voucher", "sign", "--collection", collection, "--price", "0.01eth", "--valid-until", "+1d", "--out", "voucher.json"]);
     const publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
     const creatorBefore = await publicClient.getBalance({ address: CREATOR });
     const buyerBefore = await publicClient.getBalance({ address: BUYER });

@@ -1,12 +1,11 @@
 /** The work of `mintkit royalty get|set` (loaded lazily by the command). */
-import { parseEther, parseGwei, zeroAddress } from "viem";
+import { zeroAddress } from "viem";
 import { mintkitCollectionAbi } from "../../contracts/mintkitCollection.js";
-import { CliError } from "../../errors/CliError.js";
 import { resolveContext } from "../context.js";
 import type { GlobalOptions } from "../globalOptions.js";
 import { formatEth, type CommandResult } from "../output.js";
-import { parseAddress, parseBigIntOption, parseBps } from "../parse.js";
-import { resolveCollectionAddress } from "../resolveCollection.js";
+import { parseBps } from "../parse.js";
+import { parseAddress, parseAmount, parseUint, resolveAddressOrName } from "../grammar/index.js";
 import { writeAndWait } from "../../chain/writeAndWait.js";
 import { txReverted } from "../txReverted.js";
 
@@ -24,10 +23,10 @@ export interface RoyaltySetOptions {
 }
 
 export async function royaltyGet(g: GlobalOptions, collection: string, opts: RoyaltyGetOptions): Promise<CommandResult> {
-  const tokenId = parseBigIntOption(opts.tokenId, "--token-id");
-  const salePrice = parsePrice(opts.salePrice);
+  const tokenId = parseUint(opts.tokenId, { field: "--token-id" });
+  const salePrice = parseAmount(opts.salePrice, { field: "--sale-price" });
   const ctx = await resolveContext(g);
-  const address = await resolveCollectionAddress(ctx, collection);
+  const address = await resolveAddressOrName(ctx, collection, { field: "<collection>" });
   const royaltyInfo = (price: bigint) =>
     ctx.publicClient.readContract({ address, abi: mintkitCollectionAbi, functionName: "royaltyInfo", args: [tokenId, price] });
   // The rate is read on a price of 10,000 (amount = bps), never derived from the sale price: on a small
@@ -51,9 +50,9 @@ const BPS_DENOMINATOR = 10_000n;
 export async function royaltySet(g: GlobalOptions, collection: string, opts: RoyaltySetOptions): Promise<CommandResult> {
   const receiver = await parseAddress(opts.receiver, "--receiver");
   const bps = parseBps(opts.bps, "--bps");
-  const tokenId = opts.tokenId !== undefined ? parseBigIntOption(opts.tokenId, "--token-id") : undefined;
+  const tokenId = opts.tokenId !== undefined ? parseUint(opts.tokenId, { field: "--token-id" }) : undefined;
   const ctx = await resolveContext(g, { signer: true });
-  const address = await resolveCollectionAddress(ctx, collection);
+  const address = await resolveAddressOrName(ctx, collection, { field: "<collection>" });
   const sent = await writeAndWait(ctx, {
     ...(tokenId === undefined
       ? { address, abi: mintkitCollectionAbi, functionName: "setDefaultRoyalty", args: [receiver, bps] }
@@ -82,34 +81,4 @@ export async function royaltySet(g: GlobalOptions, collection: string, opts: Roy
       `  cost      ${formatEth(sent.fee)}`,
     ],
   };
-}
-
-/**
- * A sale price: ETH with an `eth` suffix (`1eth`, `0.5eth`, `0.1 ETH`), gwei with `gwei` (`20gwei`), or
- * wei: a bare integer (`1000`) or with `wei`. A bare decimal (`0.5`) is refused rather than guessed.
- */
-export function parsePrice(value: string): bigint {
-  const m = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(eth|gwei|wei)?\s*$/i.exec(value);
-  const unit = m?.[2]?.toLowerCase() ?? "wei";
-  if (m) {
-    const amount = m[1]!;
-    try {
-      if (unit === "eth") return parseEther(amount);
-      if (unit === "gwei") return parseGwei(amount);
-      if (/^\d+$/.test(amount)) return BigInt(amount);
-    } catch {
-      // too many decimals: fall through to the error
-    }
-  }
-  const decimal = m !== null && unit === "wei";
-  throw new CliError(
-    "CLI_INVALID_INPUT",
-    decimal ? `--sale-price ${value.trim()} has decimals but no unit.` : `--sale-price must be an amount like 1eth, 0.5eth, 20gwei or 1000 (wei), got "${value}".`,
-    {
-      hint: decimal
-        ? `Write ${value.trim()}eth for ether (a bare integer is wei).`
-        : "Write the price with an eth or gwei suffix (0.5eth, 20gwei), or in wei (1000000000000000000 or 1000wei).",
-      details: { field: "--sale-price", value, reason: "not a price" },
-    },
-  );
 }

@@ -6,7 +6,8 @@ import { resolveContext, type ChainContext } from "../context.js";
 import { exitCodeFor } from "../exitCodes.js";
 import type { GlobalOptions } from "../globalOptions.js";
 import { note, type CommandResult } from "../output.js";
-import { parseAddress, parseHttpUrl } from "../parse.js";
+import { parseHttpUrl } from "../parse.js";
+import { resolveAddressOrName } from "../grammar/resolveAddressOrName.js";
 
 /** Options of `mintkit verify` (and of `deploy … --verify`, which takes the same service options). */
 export interface VerifyOptions {
@@ -102,22 +103,18 @@ export function verifyServices(opts: VerifyOptions, env: NodeJS.ProcessEnv): Pic
  * @throws CliError `CLI_INVALID_ADDRESS`, `CLI_CONTRACT_NOT_FOUND`.
  */
 export async function resolveVerifyTarget(ctx: ChainContext, value: string): Promise<Address> {
-  if (/^0x/i.test(value)) return parseAddress(value, "<name|address>");
-  const { getCoreContracts } = await import("../../deploy/coreContracts.js");
-  const core = (getCoreContracts() as unknown as Record<string, { address: Address } | undefined>)[value];
-  if (core) return core.address;
-  const { readDeployments } = await import("../../deploy/deploymentsFile.js");
-  const record = (await readDeployments(ctx.chainId, { network: ctx.network })) as Awaited<ReturnType<typeof readDeployments>> & {
-    credentialRegistries?: Record<string, { address: Address } | undefined>;
-  };
-  const found = record.collections[value] ?? record.editions?.[value] ?? record.credentialRegistries?.[value];
-  if (!found) {
-    throw new CliError("CLI_CONTRACT_NOT_FOUND", `No contract named "${value}" in deployments/${ctx.chainId}.json.`, {
-      hint: "Pass the contract's address, a recorded collection/editions/registry name, or MintkitFactory / MintkitCollection / MintkitEditions / CredentialRegistry.",
-      details: { chainId: ctx.chainId, contract: value },
-    });
+  if (!/^0x/i.test(value)) {
+    const { getCoreContracts } = await import("../../deploy/coreContracts.js");
+    const core = (getCoreContracts() as unknown as Record<string, { address: Address } | undefined>)[value];
+    if (core) return core.address;
   }
-  return parseAddress(found.address, "<name|address>");
+  // No code check here: a target with no code is VERIFY_NO_CODE, reported by the verification itself.
+  return resolveAddressOrName(ctx, value, {
+    field: "<name|address>",
+    kinds: ["collections", "editions", "credentialRegistries"],
+    requireCode: false,
+    unknownNameHint: "Pass the contract's address, a recorded collection/editions/registry name, or MintkitFactory / MintkitCollection / MintkitEditions / CredentialRegistry.",
+  });
 }
 
 function seconds(value: string, field: string): number {

@@ -17,7 +17,7 @@ export function register(program: Command): void {
     .description("Royalty receiver, rate (bps) and amount for a sale (royaltyInfo)")
     .argument("<collection>", "contract address, or its name in deployments/<chainId>.json")
     .option("--token-id <id>", "token id (the default royalty applies to ids without their own)", "1")
-    .option("--sale-price <price>", "sale price: ether with an eth suffix (1eth, 0.5eth), gwei with gwei (20gwei), or wei (a bare integer: 1 = 1 wei; a bare decimal is refused)", "1eth");
+    .option("--sale-price <price>", "sale price with its unit: 1eth, 0.5eth, 20gwei or 1000wei (a bare number other than 0 is refused: it could be wei or ether)", "1eth");
   withExamples(get, ["mintkit royalty get 0x…", "mintkit royalty get \"My Art\" --token-id 7 --sale-price 2.5eth --json"]);
   get.action(
     runAction(async (collection: string, opts: RoyaltyGetOptions, cmd: Command) => {

@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .command("voucher")
     .description("Sign, verify, redeem and cancel lazy-mint vouchers (EIP-712; the buyer pays the mint)");
   withExamples(voucher, [
-    "mintkit voucher sign --collection 0x… --price 0.01 --valid-until +7d --out voucher.json",
+    "mintkit voucher sign --collection 0x… --price 0.01eth --valid-until +7d --out voucher.json",
     "mintkit voucher verify voucher.json",
     "mintkit --dev-account 1 voucher redeem voucher.json",
     "mintkit voucher cancel voucher.json",
@@ -40,14 +40,14 @@ function registerSign(voucher: Command): void {
     .option("--token-id <id>", "token id to mint; 0 = the contract's next id", "0")
     .option("--quantity <n>", "tokens (ERC-721) or copies (ERC-1155) to mint", "1")
     .option("--uri <uri>", "the token's own URI (default: the base-URI convention)")
-    .option("--price <amount>", "price per token, in ETH (or in --currency units, with its decimals)", "0")
+    .option("--price <amount>", "price per token with its unit: 0.01eth, 20gwei, 123wei; with --currency, 2.5token (whole tokens) or 2500000units (a bare number other than 0 is refused)", "0")
     .option("--currency <address>", "ERC-20 the price is paid in (default: ETH)")
     .option("--payee <address>", "who is paid (default: the contract's primary-sale recipient)")
     .option("--royalty-receiver <address>", "per-token royalty receiver (default: the contract's royalty)")
     .option("--royalty-bps <bps>", "per-token royalty in basis points, 0-1000", "0")
     .option("--max-supply <n>", "ERC-1155: the cap of an id the voucher creates (0 = uncapped)", "0")
-    .option("--valid-from <time>", "opens at: ISO date, unix seconds or +<n>[s|m|h|d] from now (default: now)")
-    .option("--valid-until <time>", "closes at: ISO date, unix seconds or +<n>[s|m|h|d]; 0 = never (default: +30d)")
+    .option("--valid-from <time>", "opens at: ISO date (UTC unless it names an offset), unix seconds or +<n>s|m|h|d|y from the chain's time (default: now)")
+    .option("--valid-until <time>", "closes at: same forms as --valid-from, after it and in the future, at most 9999-12-31; 0 = never (default: +30d)")
     .option(
       "--uid <n>",
       "the voucher's unique id (default: the next unused one, counted per contract in --data-dir from a random start; sign one at a time per data folder)",
@@ -62,8 +62,8 @@ function registerSign(voucher: Command): void {
   withExamples(sign, [
     "mintkit voucher sign --collection 0x… --to 0x… --out voucher.json",
     "mintkit voucher sign --collection 0x… --allow-free-bearer --valid-until +1d --out giveaway.json",
-    "mintkit voucher sign --collection 0x… --to 0x… --price 0.05 --valid-until 2026-12-31T23:59:59Z --out v.json",
-    "mintkit voucher sign --collection 0x… --quantity 3 --price 10 --currency 0x…(USDC) --out v.json --json",
+    "mintkit voucher sign --collection 0x… --to 0x… --price 0.05eth --valid-until 2027-12-31T23:59:59Z --out v.json",
+    "mintkit voucher sign --collection 0x… --quantity 3 --price 10token --currency 0x…(USDC) --out v.json --json",
   ]);
   sign.action(runAction(async (opts: SignOptions, cmd: Command) => (await actions()).sign(globalOptions(cmd), opts)));
 }
@@ -85,7 +85,7 @@ function registerRedeem(voucher: Command): void {
     .command("redeem")
     .description("Redeem a signed voucher from the signing account: mints the tokens, pays the price and the gas")
     .argument("<file>", "signed voucher file (from `voucher sign`)")
-    .option("--value <eth>", "ETH to send (default: the voucher's price × quantity, or 0 for an ERC-20 price)")
+    .option("--value <amount>", "ETH to send, with its unit: 0.01eth, 20gwei, 123wei (default: the voucher's price × quantity, or 0 for an ERC-20 price)")
     .option("--approve", "for an ERC-20 price: approve the contract for the total first, if needed")
     .option("--collection <address>", "redeem at this contract instead of the one in the file");
   withExamples(redeem, [

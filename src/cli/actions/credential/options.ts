@@ -4,9 +4,10 @@
  */
 import type { Address } from "viem";
 import { invalidInput } from "../../parse.js";
+import { parseTime } from "../../grammar/parseTime.js";
+import { CliError } from "../../../errors/CliError.js";
 
 const UINT256_MAX = (1n << 256n) - 1n;
-const UINT40_MAX = (1n << 40n) - 1n;
 
 /** A credential token id: decimal or 0x-hex uint256. */
 export function parseTokenId(value: string, field = "<tokenId>"): bigint {
@@ -39,33 +40,19 @@ export function parseBurnAuth(value: string): number {
 }
 
 /**
- * An expiry: `never`/`0`, unix seconds, an ISO date (`2027-05-01`, `2027-05-01T12:00:00Z`) or `+<n>[s|m|h|d|y]`
- * from `now`; as unix seconds (0 = never). Must be after `now` (the chain's latest block time).
+ * An expiry: `never`/`0`, or a time in the CLI's grammar (`parseTime`: unix seconds, an ISO date, `+<n>s|m|h|d|y`
+ * from `now`); as unix seconds (0 = never). Must be after `now` (the chain's latest block time).
+ * @throws CliError `CLI_INVALID_TIME`.
  */
 export function parseExpiry(value: string, now: bigint, field = "--expiry"): number {
   const text = value.trim();
   if (text === "never" || text === "0") return 0;
-  let seconds: bigint;
-  const relative = /^\+(\d+)([smhdy])$/.exec(text);
-  if (/^\d+$/.test(text)) seconds = BigInt(text);
-  else if (relative) {
-    const unit = { s: 1n, m: 60n, h: 3600n, d: 86_400n, y: 365n * 86_400n }[relative[2] as "s" | "m" | "h" | "d" | "y"];
-    seconds = now + BigInt(relative[1]!) * unit;
-  } else {
-    const ms = Date.parse(text);
-    if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}/.test(text)) {
-      throw invalidInput(field, value, "must be never, unix seconds, an ISO date (2027-05-01 or 2027-05-01T12:00:00Z) or +<n>[s|m|h|d|y]");
-    }
-    seconds = BigInt(Math.floor(ms / 1000));
-  }
-  if (seconds > UINT40_MAX) throw invalidInput(field, value, "is too far in the future (unix seconds must fit in 40 bits)");
+  const seconds = parseTime(text, { field, now }); // at most 9999-12-31: fits the registry's uint40
   if (seconds <= now) {
-    throw invalidInput(
-      field,
-      value,
-      `is not in the future (it is ${new Date(Number(seconds) * 1000).toISOString()}, the chain's time is ${new Date(Number(now) * 1000).toISOString()})`,
-      "Pass a later expiry (e.g. +365d), or never.",
-    );
+    throw new CliError("CLI_INVALID_TIME", `${field} is not in the future (it is ${isoTime(Number(seconds))}, the chain's time is ${isoTime(Number(now))}), got "${value}".`, {
+      hint: "Pass a later expiry (e.g. +365d), or never.",
+      details: { field, value, reason: "not in the future" },
+    });
   }
   return Number(seconds);
 }

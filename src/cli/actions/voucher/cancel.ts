@@ -3,13 +3,12 @@ import { resolveContext, type SignerContext } from "../../context.js";
 import type { GlobalOptions } from "../../globalOptions.js";
 import { formatEth, type CommandResult } from "../../output.js";
 import { invalidInput } from "../../parse.js";
-import { readSignedVoucher, UINT256_MAX } from "./support.js";
+import { readSignedVoucher } from "./support.js";
 import { writeAndWait } from "../../../chain/writeAndWait.js";
 import { mintkitCollectionAbi } from "../../../contracts/index.js";
 import { VoucherError } from "../../../errors/VoucherError.js";
 import { note } from "../../output.js";
-import { parseBigIntOption } from "../../parse.js";
-import { resolveCollectionAddress } from "../../resolveCollection.js";
+import { parseUint, resolveAddressOrName } from "../../grammar/index.js";
 import { txReverted } from "../../txReverted.js";
 import * as v from "../../../vouchers/index.js";
 
@@ -40,11 +39,11 @@ async function cancelAction(
     throw new VoucherError(p.code, p.message, { hint: p.hint, details: p.details });
   }
   let contract: Address;
-  if (opts.collection !== undefined) contract = await resolveCollectionAddress(ctx, opts.collection, "--collection");
+  if (opts.collection !== undefined) contract = await resolveAddressOrName(ctx, opts.collection, { field: "--collection" });
   else if (signed !== undefined) contract = signed.contract;
   else throw invalidInput("--collection", "", "is required with --uid (the contract the vouchers were signed for)");
   const uids =
-    signed !== undefined ? [signed.voucher.uid] : (opts.uid ?? []).map((u) => parseBigIntOption(u, "--uid", { max: UINT256_MAX }));
+    signed !== undefined ? [signed.voucher.uid] : (opts.uid ?? []).map((u) => parseUint(u, { field: "--uid" }));
   // An ERC-721 voucher naming its token id is cancelled by that id (the collection does not read its uid).
   const [call] = signed === undefined ? [] : await v.prepareCancelVouchers(ctx.publicClient, { contract, vouchers: [signed.voucher] });
   const tokenIds = call?.functionName === "cancelReservedIds" ? call.args[0] : undefined;

@@ -1,10 +1,10 @@
 import { resolveContext, type SignerContext } from "../../context.js";
 import type { GlobalOptions } from "../../globalOptions.js";
 import { formatEth, type CommandResult } from "../../output.js";
-import { parseAmount, readSignedVoucher } from "./support.js";
+import { readSignedVoucher } from "./support.js";
 import { VoucherError } from "../../../errors/VoucherError.js";
 import { note } from "../../output.js";
-import { parseAddress } from "../../parse.js";
+import { parseAddress, parseAmount } from "../../grammar/index.js";
 import * as v from "../../../vouchers/index.js";
 import * as viem from "viem";
 
@@ -30,7 +30,7 @@ async function redeemAction(
 ) {
 
   const contract = opts.collection === undefined ? signed.contract : await parseAddress(opts.collection, "--collection");
-  const value = opts.value === undefined ? undefined : parseAmount(opts.value, "--value", 18);
+  const value = opts.value === undefined ? undefined : parseAmount(opts.value, { field: "--value" });
   const { voucher } = signed;
   const isEth = voucher.currency === viem.zeroAddress;
 

@@ -2,11 +2,12 @@ import type { Address } from "viem";
 import { resolveContext, type SignerContext } from "../../context.js";
 import type { GlobalOptions } from "../../globalOptions.js";
 import type { CommandResult } from "../../output.js";
-import { describeVoucher, nextUid, parseAmount, parseTime, refuseExisting, saveNextUid, tokenDecimals, UINT256_MAX, UINT64_MAX, writeAtomically } from "./support.js";
+import { describeVoucher, nextUid, refuseExisting, saveNextUid, tokenDecimals, writeAtomically } from "./support.js";
 import { VoucherError } from "../../../errors/VoucherError.js";
 import { note } from "../../output.js";
-import { parseAddress, parseBigIntOption, parseBps } from "../../parse.js";
-import { resolveCollectionAddress } from "../../resolveCollection.js";
+import { parseBps } from "../../parse.js";
+import { parseAddress, parseAmount, parseUint, resolveAddressOrName } from "../../grammar/index.js";
+import { checkWindow } from "./window.js";
 import * as v from "../../../vouchers/index.js";
 import * as viem from "viem";
 
@@ -39,31 +40,29 @@ export async function sign(g: GlobalOptions, opts: SignOptions): Promise<Command
 }
 
 async function signAction(ctx: SignerContext, opts: SignOptions) {
-  const contract = await resolveCollectionAddress(ctx, opts.collection, "--collection");
+  const contract = await resolveAddressOrName(ctx, opts.collection, { field: "--collection" });
   const optionalAddress = async (value: string | undefined, field: string): Promise<Address> =>
     value === undefined ? viem.zeroAddress : parseAddress(value, field);
   const currency = await optionalAddress(opts.currency, "--currency");
   const now = (await ctx.publicClient.getBlock({ blockTag: "latest" })).timestamp;
   const decimals = currency === viem.zeroAddress ? 18 : await tokenDecimals(ctx, currency);
-  const price = parseAmount(opts.price ?? "0", "--price", decimals);
+  const price = parseAmount(opts.price ?? "0", { field: "--price", ...(currency === viem.zeroAddress ? {} : { token: { decimals } }) });
   const fields = {
     to: await optionalAddress(opts.to, "--to"),
-    tokenId: parseBigIntOption(opts.tokenId ?? "0", "--token-id", { max: UINT256_MAX }),
-    quantity: parseBigIntOption(opts.quantity ?? "1", "--quantity", { min: 1n, max: UINT256_MAX }),
+    tokenId: parseUint(opts.tokenId ?? "0", { field: "--token-id" }),
+    quantity: parseUint(opts.quantity ?? "1", { field: "--quantity", min: 1n }),
     uri: opts.uri ?? "",
     price,
     currency,
     payee: await optionalAddress(opts.payee, "--payee"),
     royaltyReceiver: await optionalAddress(opts.royaltyReceiver, "--royalty-receiver"),
     royaltyBps: parseBps(opts.royaltyBps ?? "0"),
-    maxSupply: parseBigIntOption(opts.maxSupply ?? "0", "--max-supply", { max: UINT256_MAX }),
-    validFrom: opts.validFrom === undefined ? 0n : parseTime(opts.validFrom, "--valid-from", now),
-    // Default (createVoucher's): 30 days from the chain's time.
-    ...(opts.validUntil === undefined ? {} : { validUntil: parseTime(opts.validUntil, "--valid-until", now) }),
+    maxSupply: parseUint(opts.maxSupply ?? "0", { field: "--max-supply" }),
+    ...checkWindow(opts, now),
   };
   if (opts.out !== undefined && !opts.force) await refuseExisting(opts.out);
   const autoUid = opts.uid === undefined;
-  const uid = autoUid ? await nextUid(ctx, contract) : parseBigIntOption(opts.uid ?? "", "--uid", { max: UINT256_MAX });
+  const uid = autoUid ? await nextUid(ctx, contract) : parseUint(opts.uid ?? "", { field: "--uid" });
   const voucher = v.createVoucher({ ...fields, uid }, { now, allowFreeBearer: opts.allowFreeBearer === true });
   if (v.isFreeBearerVoucher(voucher)) {
     note(

@@ -2,7 +2,6 @@ import { CliError } from "../../../errors/CliError.js";
 import type { Address } from "viem";
 import { formatEth } from "../../output.js";
 import type { SignerContext } from "../../context.js";
-import { invalidInput } from "../../parse.js";
 import { mintkitCollectionAbi } from "../../../contracts/index.js";
 import { parseSignedVoucher } from "../../../vouchers/index.js";
 import { fileError, readFileOrFail } from "../../files.js";
@@ -12,8 +11,8 @@ import { erc20Abi } from "viem";
 import path from "node:path";
 
 /** Helpers shared by the voucher actions: the signed-voucher file, amounts and times, the uid counter, file writes. */
-export const UINT64_MAX = (1n << 64n) - 1n;
-export const UINT256_MAX = (1n << 256n) - 1n;
+export { UINT256_MAX, UINT64_MAX } from "../../grammar/bounds.js";
+import { UINT256_MAX } from "../../grammar/bounds.js";
 
 /** Reads and parses a signed-voucher file (`CLI_FILE_NOT_FOUND`, or `VOUCHER_INVALID_FILE` with every problem). */
 export async function readSignedVoucher(file: string) {
@@ -43,37 +42,6 @@ export function describeVoucher(voucher: {
   ];
 }
 
-/** A decimal amount (`0.01`, `25`) in units of `decimals` decimals; `CLI_INVALID_INPUT` otherwise. */
-export function parseAmount(value: string, field: string, decimals: number): bigint {
-  const text = value.trim().replace(/_/g, "");
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match || (match[2] ?? "").length > decimals) {
-    throw invalidInput(field, value, `must be a non-negative decimal amount with at most ${decimals} decimals`);
-  }
-  const amount = BigInt(match[1]!) * 10n ** BigInt(decimals) + BigInt((match[2] ?? "").padEnd(decimals, "0") || "0");
-  if (amount > UINT256_MAX) throw invalidInput(field, value, "is too large");
-  return amount;
-}
-
-/** A time: unix seconds, an ISO date, or `+<n>[s|m|h|d]` from the chain's `now`; as unix seconds (uint64). */
-export function parseTime(value: string, field: string, now: bigint): bigint {
-  const text = value.trim();
-  let seconds: bigint;
-  const relative = /^\+(\d+)([smhd])$/.exec(text);
-  if (/^\d+$/.test(text)) {
-    seconds = BigInt(text);
-  } else if (relative) {
-    const unit = { s: 1n, m: 60n, h: 3600n, d: 86_400n }[relative[2] as "s" | "m" | "h" | "d"];
-    seconds = now + BigInt(relative[1]!) * unit;
-  } else {
-    const ms = Date.parse(text);
-    if (Number.isNaN(ms)) throw invalidInput(field, value, "must be an ISO date (2026-12-31T23:59:59Z), unix seconds or +<n>[s|m|h|d]");
-    seconds = BigInt(Math.floor(ms / 1000));
-  }
-  if (seconds < 0n || seconds > UINT64_MAX) throw invalidInput(field, value, "is out of range");
-  return seconds;
-}
-
 /** The ERC-20's `decimals()` (18 when it has none). */
 export async function tokenDecimals(ctx: SignerContext, currency: Address): Promise<number> {
   try {
@@ -97,13 +65,7 @@ export async function uidCounterPath(ctx: SignerContext, contract: Address): Pro
  * read the same counter; sign one at a time per folder (or pass --uid).
  */
 export async function nextUid(ctx: SignerContext, contract: Address): Promise<bigint> {
-  let uid: bigint | undefined;
-  try {
-    const stored = JSON.parse(await readFile(await uidCounterPath(ctx, contract), "utf8")) as { nextUid?: unknown };
-    if (typeof stored.nextUid === "string" && /^\d+$/.test(stored.nextUid)) uid = BigInt(stored.nextUid);
-  } catch {
-    // No counter yet (or unreadable): a new one starts at a random word.
-  }
+  let uid = await readUidCounter(await uidCounterPath(ctx, contract));
   if (uid === undefined || uid > UINT256_MAX) uid = await randomUidBase();
   for (let i = 0; i < 1024; i++, uid++) {
     if (uid > UINT256_MAX) uid = await randomUidBase();
@@ -113,6 +75,33 @@ export async function nextUid(ctx: SignerContext, contract: Address): Promise<bi
     if (!spent) break;
   }
   return uid;
+}
+
+/**
+ * The stored counter: undefined when there is none yet. A counter that is not `{"nextUid": "<decimal>"}`
+ * (a torn or hand-edited file) is refused, never silently replaced: a restarted counter could hand out a
+ * uid already given to a voucher that is still unredeemed.
+ */
+async function readUidCounter(file: string): Promise<bigint | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw fileError(error, file, "Check the data folder (--data-dir), or pass --uid N to skip the counter.");
+  }
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text);
+  } catch {
+    stored = undefined;
+  }
+  const next = (stored as { nextUid?: unknown } | null | undefined)?.nextUid;
+  if (typeof next === "string" && /^\d{1,78}$/.test(next) && BigInt(next) <= UINT256_MAX) return BigInt(next);
+  throw new CliError("CLI_FILE_UNREADABLE", `The voucher uid counter ${file} is corrupt (not {"nextUid": "<number>"}); nothing was signed.`, {
+    hint: `Pass --uid N for this voucher, or delete ${file} to start a new counter at a random uid (uids spent on chain are skipped).`,
+    details: { path: file, reason: "corrupt uid counter" },
+  });
 }
 
 /** The first uid of a random bitmap word: a CSPRNG 248-bit number × 256 (never 0). */
