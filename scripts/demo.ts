@@ -132,7 +132,7 @@ try {
   await mintkit(["upload", "art", "--car", "art.car"]);
 
   // 5. A lazy-mint voucher: the owner signs off-chain, a buyer (dev account 1) redeems and pays.
-  await mintkit(["voucher", "sign", "--collection", "mintkit Demo", "--price", "0.01", "--valid-until", "+7d", "--out", "voucher.json"]);
+  await mintkit(["voucher", "sign", "--collection", "mintkit Demo", "--price", "0.01eth", "--valid-until", "+7d", "--out", "voucher.json"]);
   await mintkit(["voucher", "verify", "voucher.json"]);
   await mintkit(["--dev-account", "1", "voucher", "redeem", "voucher.json"]);
 

@@ -111,13 +111,14 @@ describe("mintkit list / buy / listing (CLI)", function () {
     expect(errorOf(free).code).to.equal("MARKET_FREE_LISTING");
     const past = await cli(["--dev-account", "1", "--json", "list", collection, "2", "--price", "1eth", "--expires", "2020-01-01"]);
     expect(past.code).to.equal(2);
-    expect(errorOf(past).code).to.equal("CLI_INVALID_INPUT");
+    expect(errorOf(past).code).to.equal("CLI_INVALID_TIME");
     const bare = await cli(["--dev-account", "1", "--json", "list", collection, "2", "--price", "0.5"]);
     expect(bare.code).to.equal(2);
+    expect(errorOf(bare).code).to.equal("CLI_INVALID_AMOUNT");
     const notMine = await cli(["--dev-account", "3", "--json", "list", collection, "2", "--price", "1eth"]);
     expect(notMine.code).to.equal(1);
     expect(errorOf(notMine).code).to.equal("MARKET_SELLER_NOT_HOLDER");
-    const notContract = await cli(["--dev-account", "1", "--json", "list", collection, "2", "--price", "1", "--currency", accounts[5]!]);
+    const notContract = await cli(["--dev-account", "1", "--json", "list", collection, "2", "--price", "1token", "--currency", accounts[5]!]);
     expect(notContract.code).to.equal(2);
     expect(errorOf(notContract).code).to.equal("MARKET_CURRENCY_NOT_CONTRACT");
     const noFile = await cli(["--json", "buy", "missing.json"]);

@@ -1,5 +1,5 @@
 /** The work of `mintkit list` (loaded lazily by the command). */
-import { erc20Abi, formatUnits, parseEther, parseGwei, parseUnits, zeroAddress, type Address } from "viem";
+import { erc20Abi, formatUnits, type Address } from "viem";
 import { approveSeaport } from "../../market/approveSeaport.js";
 import { createListing } from "../../market/createListing.js";
 import { hashListing } from "../../market/hashListing.js";
@@ -7,6 +7,7 @@ import { listingToJson, serializeListing } from "../../market/serializeListing.j
 import { signListing } from "../../market/signListing.js";
 import { resolveContext } from "../context.js";
 import { parseExpiry } from "./credential/options.js";
+import { parseAmount } from "../grammar/index.js";
 import type { GlobalOptions } from "../globalOptions.js";
 import { formatEth, type CommandResult } from "../output.js";
 import { invalidInput, parseAddress, parseBigIntOption } from "../parse.js";
@@ -44,7 +45,7 @@ export async function listToken(g: GlobalOptions, collectionArg: string, tokenId
   if (endTime === 0n) throw invalidInput("--expires", opts.expires, "a listing must end", "Pass an expiry such as +7d or +30d.");
   const startTime = opts.starts === undefined ? undefined : BigInt(parseExpiry(opts.starts, now, "--starts"));
   const decimals = currency === undefined ? 18 : await tokenDecimals(ctx.publicClient, currency);
-  const price = parseListingPrice(opts.price, currency, decimals);
+  const price = parseAmount(opts.price, { field: "--price", ...(currency === undefined ? {} : { token: { decimals } }) });
 
   const draft = await createListing(ctx.publicClient, {
     seller: ctx.account.address,
@@ -97,37 +98,6 @@ export async function listToken(g: GlobalOptions, collectionArg: string, tokenId
       opts.out === undefined ? serializeListing(listing).trimEnd() : `  order        written to ${opts.out} (signing cost no gas)`,
     ],
   };
-}
-
-/**
- * A listing price: for ETH `<n>eth`, `<n>gwei` or wei (a bare integer or `<n>wei`); a bare decimal is
- * refused. For an ERC-20 (`--currency`), an amount in the token's units (`1.5`), or `<n>wei` for its
- * smallest unit.
- */
-export function parseListingPrice(value: string, currency: Address | undefined, decimals: number): bigint {
-  const text = value.trim().toLowerCase().replace(/_/g, "");
-  const m = /^(\d+(?:\.\d*)?|\.\d+)\s*(eth|gwei|wei)?$/.exec(text);
-  const bad = (reason: string, hint: string) => invalidInput("--price", value, reason, hint);
-  if (m === null) throw bad("is not an amount", "Write the price like 0.5eth, 20gwei or 1000 (wei); with --currency, like 1.5.");
-  const [, amount, unit] = m as unknown as [string, string, string | undefined];
-  try {
-    if (currency === undefined || currency === zeroAddress) {
-      if (unit === "eth") return parseEther(amount);
-      if (unit === "gwei") return parseGwei(amount);
-      if (/^\d+$/.test(amount)) return BigInt(amount);
-      throw bad("has decimals but no unit", `Write ${amount}eth for ether (a bare integer is wei).`);
-    }
-    if (unit === "eth" || unit === "gwei") throw bad(`is in ${unit} but the currency is an ERC-20`, "Write the amount of the token (1.5), or <n>wei for its smallest unit.");
-    if (unit === "wei") {
-      if (!/^\d+$/.test(amount)) throw bad("has decimals in wei", "Wei is a whole number.");
-      return BigInt(amount);
-    }
-    if ((amount.split(".")[1] ?? "").length > decimals) throw bad(`has more than the token's ${decimals} decimals`, `Round it to ${decimals} decimals.`);
-    return parseUnits(amount, decimals);
-  } catch (error) {
-    if (error instanceof Error && error.name === "CliError") throw error;
-    throw bad("is not an amount", "Write the price like 0.5eth.");
-  }
 }
 
 /** The ERC-20's `decimals()` (18 when it has none). */

@@ -12,7 +12,7 @@ export function register(program: Command): void {
     .description("List a token for sale on Seaport 1.6: sign an order (royalty from royaltyInfo, optional fee) after approving Seaport once")
     .argument("<collection>", "contract address, or its name in deployments/<chainId>.json")
     .argument("<token-id>", "the token id")
-    .requiredOption("--price <price>", "total price: ether with an eth suffix (0.5eth), gwei (20gwei) or wei (a bare integer); with --currency, an amount of that ERC-20 (1.5)")
+    .requiredOption("--price <price>", "total price with its unit: 0.5eth, 20gwei or 123wei; with --currency, 2.5token (whole tokens) or 2500000units (a bare number other than 0 is refused)")
     .option("--currency <address>", "an ERC-20 to be paid in (default: ETH)")
     .option("--quantity <n>", "ERC-1155: how many copies (default 1)")
     .option("--expires <time>", "ends at: +<n>[s|m|h|d|y] from now, an ISO date or unix seconds", "+7d")
