@@ -15,7 +15,8 @@ import { collectionConfig } from "../factory/helpers.js";
 
 const { viem } = await network.create();
 const publicClient = await viem.getPublicClient();
-const [owner, holder, rival] = await viem.getWalletClients().then((w) => [w[0]!, w[1]!, w[2]!]);
+const wallets = await viem.getWalletClients();
+const [owner, holder, rival] = [wallets[0]!, wallets[1]!, wallets[2]!];
 const O = owner.account.address;
 const chainId = await publicClient.getChainId();
 
