@@ -205,6 +205,24 @@ describe("mintkit gas (CLI)", function () {
       expect(est.operation).to.equal("deployCollection");
     });
 
+    it("gas batch <folder>: the folder's items, as mintkit batch mints them to the signing account", async function () {
+      const { mkdir, writeFile } = await import("node:fs/promises");
+      const { png1x1 } = await import("./helpers/media.js");
+      await mkdir(`${cwd}/drop`, { recursive: true });
+      for (const name of ["1.png", "2.png", "3.png"]) await writeFile(`${cwd}/drop/${name}`, png1x1);
+      const g = await cli(["--json", "gas", "batch", "drop", "--collection", "Art"]);
+      expect(g.code, g.stderr).to.equal(0);
+      const est = g.json<Estimate & { quantity: string }>();
+      expect(est.quantity).to.equal("3");
+      const r = await cli(["--json", "batch", "Art", "drop"]);
+      expect(r.code, r.stderr).to.equal(0);
+      const mint = r.json<{ transactions: { hash: string; gasUsed: string; tokenIds?: string[] }[] }>().transactions.filter((t) => t.tokenIds !== undefined);
+      expect(mint).to.have.length(1);
+      const gasUsed = BigInt(mint[0]!.gasUsed);
+      expect(Math.abs(Number(BigInt(est.gas) - gasUsed)) / Number(gasUsed), `estimate ${est.gas}, gasUsed ${gasUsed}`).to.be.lessThan(0.02);
+      expect(gasUsed <= BigInt(est.gasLimit)).to.equal(true);
+    });
+
     it("gas cancel v.json, then voucher cancel v.json", async function () {
       const sign = await cli(["voucher", "sign", "--collection", "Art", "--price", "0.01", "--out", "c1.json"]);
       expect(sign.code, sign.stderr).to.equal(0);
