@@ -1,5 +1,7 @@
 import type { Abi, Account, Address, Chain, Hash, PublicClient, TransactionReceipt, Transport, WalletClient } from "viem";
 import { ChainError } from "../errors/ChainError.js";
+import { gasLimitFor, type GasLimit } from "../gas/gasLimitFor.js";
+import type { HeadroomForParameters } from "../gas/headroomFor.js";
 import { decodeRevert, formatRevert, isRevertError, isTransportError, type DecodedRevert } from "./decodeRevert.js";
 
 /** The clients a write takes: a public client to simulate and wait, a wallet client with an account to send. */
@@ -30,6 +32,13 @@ export interface WriteAndWaitParameters {
   readonly action?: string;
   /** Turns a revert into the caller's own error; a `ChainError` `CHAIN_TX_REVERTED` by default. */
   readonly onRevert?: (revert: DecodedRevert, context: RevertContext) => Error;
+  /**
+   * The operation and the state it touches (see `headroomFor`): the write is then sent with the limit
+   * `gasLimitFor` gives (the node's estimate plus the headroom for what can move before inclusion), not
+   * the node's bare estimate, which runs out of gas when another transaction moves the state first.
+   * Without it, the wallet client estimates the limit itself.
+   */
+  readonly headroom?: HeadroomForParameters;
 }
 
 /** A mined, successful contract write. */
@@ -41,6 +50,8 @@ export interface WriteAndWaitReturnType {
   /** What the simulation returned (e.g. the minted token id). */
   readonly result: unknown;
   readonly receipt: TransactionReceipt;
+  /** The limit the write was sent with and why (set when `headroom` was given). */
+  readonly gasLimit?: GasLimit;
 }
 
 /**
@@ -66,17 +77,33 @@ export async function writeAndWait(clients: WriteClients, parameters: WriteAndWa
   };
   let request: unknown;
   let result: unknown;
+  let gasLimit: GasLimit | undefined;
   try {
     ({ request, result } = await publicClient.simulateContract(call as Parameters<typeof publicClient.simulateContract>[0]));
+    gasLimit = parameters.headroom === undefined ? undefined : await headroomLimit(publicClient, call, parameters.headroom);
   } catch (err) {
     const revert = decodeRevert(err, { abi: parameters.abi });
     if (!revert.errorName && !isRevertError(err) && isTransportError(err)) throw err;
     throw onRevert(revert, { action, cause: err });
   }
-  const hash = await walletClient.writeContract(request as Parameters<typeof walletClient.writeContract>[0]);
+  const send = gasLimit === undefined ? request : { ...(request as object), gas: gasLimit.gasLimit };
+  const hash = await walletClient.writeContract(send as Parameters<typeof walletClient.writeContract>[0]);
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw onRevert({}, { action, transactionHash: hash });
-  return { transactionHash: hash, gasUsed: receipt.gasUsed, fee: receipt.gasUsed * receipt.effectiveGasPrice, result, receipt };
+  return {
+    transactionHash: hash,
+    gasUsed: receipt.gasUsed,
+    fee: receipt.gasUsed * receipt.effectiveGasPrice,
+    result,
+    receipt,
+    ...(gasLimit === undefined ? {} : { gasLimit }),
+  };
+}
+
+/** The node's estimate of the call (`eth_estimateGas`) plus the operation's headroom. */
+async function headroomLimit(publicClient: WriteClients["publicClient"], call: object, headroom: HeadroomForParameters): Promise<GasLimit> {
+  const estimate = await publicClient.estimateContractGas(call as Parameters<typeof publicClient.estimateContractGas>[0]);
+  return gasLimitFor(publicClient, { ...headroom, estimate });
 }
 
 /** The default revert error of {@link writeAndWait}. */

@@ -99,6 +99,7 @@ async function createClone(
     functionName: functions[kind].create,
     args: [config, saltHash],
     action: `MintkitFactory.${functions[kind].create}`,
+    ...(kind === "credentialRegistry" ? {} : { headroom: { operation: kind === "collection" ? "deployCollection" : "deployEditions" } }),
     onRevert: (_revert, { action, cause, transactionHash }) => reverted(action, cause, transactionHash),
   });
   return {

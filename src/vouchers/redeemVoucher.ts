@@ -14,6 +14,7 @@ import {
 } from "viem";
 import { getChainId, readContract, waitForTransactionReceipt, writeContract } from "viem/actions";
 import { writeAndWait, type WriteClients } from "../chain/writeAndWait.js";
+import { gasLimitFor } from "../gas/gasLimitFor.js";
 import { explainRedeemError, simulateRedeem, tokenIdsOf, voucherTotalPrice, type RedeemVoucherParameters } from "./simulateRedeem.js";
 import type { VoucherContractKind } from "./verifyVoucher.js";
 import { voucherContractAbi } from "./voucherContractAbi.js";
@@ -41,6 +42,9 @@ export interface RedeemVoucherResult {
  * account (or `account`), waits for the receipt and returns the minted token ids (from the contract's
  * `VoucherRedeemed` event) and the gas used. A transaction that reverts once mined throws the decoded
  * error (re-simulated on the new state), or `VOUCHER_TRANSACTION_REVERTED`.
+ *
+ * The gas limit is the node's estimate plus the headroom `gasLimitFor` reads from the chain (the buyer may
+ * empty its balance, the next id may cross into a new bitmap word before inclusion), never the bare estimate.
  *
  * The price: an ETH voucher sends `price * quantity` as the value by default; for an ERC-20 voucher, the
  * redeemer approves the contract for that amount first (else `VOUCHER_INSUFFICIENT_ALLOWANCE`), or passes
@@ -78,6 +82,16 @@ export async function redeemVoucher<TChain extends Chain | undefined, TAccount e
   const simulation = await simulateRedeem(publicClient, { ...parameters, account });
   const from = typeof account === "string" ? account : account.address;
   const context = { voucher, contract, account: from, value: simulation.value };
+  // The node's estimate is the minimal limit on the chain as it is now: add the headroom for what can move before inclusion.
+  const { gasLimit } = await gasLimitFor(publicClient as Client<Transport, Chain | undefined>, {
+    operation: "redeem",
+    contract,
+    voucher,
+    from,
+    estimate: simulation.gas,
+  }).catch((error: unknown) => {
+    throw voucherError("VOUCHER_RPC_FAILED", { operation: "read the state the redemption's gas limit depends on" }, error);
+  });
 
   let transactionHash: Hash;
   try {
@@ -90,7 +104,7 @@ export async function redeemVoucher<TChain extends Chain | undefined, TAccount e
       account,
       chain: client.chain ?? null,
       value: simulation.value,
-      gas: simulation.gas,
+      gas: gasLimit,
     });
   } catch (error) {
     throw (await explainRedeemError(publicClient, error, context)) ??

@@ -52,7 +52,10 @@ describe("mintkit gas (CLI)", function () {
   it("gas mint (text): gas, then the cost at each tier", async function () {
     const r = await cli(["gas", "mint", "--collection", collection, "--uri", "ipfs://bafkreih7tnwpvg3lpnjw4uwh4sbsfadxhv4pdmmwyr2ukprv7plbwgvhyy", "--eth-price", "3200"]);
     expect(r.code, r.stderr).to.equal(0);
-    expect(r.stdout).to.match(/^mintWithURI on 0x[0-9a-fA-F]{40}: \d+ gas/m);
+    expect(r.stdout).to.match(/^mintWithURI on 0x[0-9a-fA-F]{40}: send with a limit of [\d,]+ \(minimum [\d,]+ \+ headroom [\d,]+\)$/m);
+    expect(r.stdout).to.match(/^  expected gas [\d,]+, 1 token\(s\), as 0x/m);
+    expect(r.stdout).to.match(/^  case fresh-holder \(\+17,100\): /m);
+    expect(r.stdout).to.match(/^  worst case [\d.]+ ETH \(the whole limit at the fast tier's max fee/m);
     expect(r.stdout).to.match(/standard\s+[\d.]+ ETH\s+at [\d.]+ gwei\s+≈ [\d.]+ USD/);
   });
 
@@ -76,11 +79,11 @@ describe("mintkit gas (CLI)", function () {
     const runs: [string, string[]][] = [
       ["mintBatch", ["gas", "batch", "--collection", "Art", "--count", "50"]],
       ["airdrop", ["gas", "airdrop", "--collection", "Art", "--count", "5"]],
-      ["redeem", ["gas", "redeem", "--collection", "Art", "--price", "0.01eth", "--count", "2"]],
+      ["redeem", ["gas", "redeem", "--collection", "Art", "--price", "0.01eth", "--count", "2", "--from", creator.address]],
       ["editionsMintNew", ["gas", "editions-mint", "--editions", "Prints", "--count", "10"]],
       ["transfer", ["gas", "transfer", "--collection", "Art", "--token-id", "1"]],
-      ["deployCollection", ["gas", "deploy", "collection"]],
-      ["deployEditions", ["gas", "deploy", "editions", "--direct"]],
+      ["deployCollection", ["gas", "deploy", "collection", "Estimate", "EST"]],
+      ["deployEditions", ["gas", "deploy", "editions", "Estimate", "EST", "--direct"]],
     ];
     const gas: Record<string, bigint> = {};
     for (const [operation, args] of runs) {
@@ -146,7 +149,7 @@ describe("mintkit gas (CLI)", function () {
       ]) {
         const r = await cli(args);
         expect(r.code, `${args.join(" ")}: ${r.stderr}`).to.equal(2);
-        expect(r.stderr).to.match(/Error: /);
+        expect(r.stderr).to.match(/Error: |^error: unknown command/m);
       }
     });
 
@@ -156,10 +159,104 @@ describe("mintkit gas (CLI)", function () {
     });
   });
 
+  describe("the user's own case: estimate, then the CLI's own command; gasUsed within 2% and under the limit", function () {
+    const BUYER = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"; // dev account 1
+    const HOLDER = "0x90F79bf6EB2c4f870365E785982E1f101E93b906"; // dev account 3
+    const NEW_HOLDER = "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65"; // dev account 4
+    type Sent = { gasUsed: string; transactionHash: string };
+    const publicClient = () => createPublicClient({ transport: http(chain.rpcUrl) });
+
+    /** Runs `gas …` (JSON), then the command it estimates (JSON), and compares the receipt with the estimate. */
+    async function estimateThenSend(gasArgs: string[], sendArgs: string[]): Promise<{ est: Estimate & { cases: { case: string }[]; minimumGasLimit: string }; sent: Sent }> {
+      const g = await cli(["--json", "gas", ...gasArgs]);
+      expect(g.code, `gas ${gasArgs.join(" ")}: ${g.stderr}`).to.equal(0);
+      const est = g.json<Estimate & { cases: { case: string }[]; minimumGasLimit: string }>();
+      const r = await cli(["--json", ...sendArgs]);
+      expect(r.code, `${sendArgs.join(" ")}: ${r.stderr}`).to.equal(0);
+      const sent = r.json<Sent>();
+      const gasUsed = BigInt(sent.gasUsed);
+      expect(Math.abs(Number(BigInt(est.gas) - gasUsed)) / Number(gasUsed), `${gasArgs.join(" ")}: estimate ${est.gas}, gasUsed ${gasUsed}`).to.be.lessThan(0.02);
+      expect(gasUsed <= BigInt(est.gasLimit), `gasUsed ${gasUsed} <= limit ${est.gasLimit}`).to.equal(true);
+      const tx = await publicClient().getTransaction({ hash: sent.transactionHash as `0x${string}` });
+      expect(tx.gas > gasUsed, "the CLI sends with a limit above the gas it uses").to.equal(true);
+      return { est, sent };
+    }
+
+    it("gas redeem v.json --from the buyer: the voucher's own uid case (a new word, then a used one), not the signer", async function () {
+      for (const out of ["r1.json", "r2.json"]) {
+        const sign = await cli(["voucher", "sign", "--collection", "Art", "--quantity", "2", "--price", "0.01", "--out", out]);
+        expect(sign.code, sign.stderr).to.equal(0);
+      }
+      const bearer = await cli(["gas", "redeem", "r1.json"]);
+      expect(bearer.code, "a bearer voucher needs --from").to.equal(2);
+      expect(bearer.stderr).to.match(/--from/);
+      const first = await estimateThenSend(["redeem", "r1.json", "--from", BUYER], ["--dev-account", "1", "voucher", "redeem", "r1.json"]);
+      expect(first.est.cases.map((c) => c.case)).to.include("uid-new-word");
+      expect((first.est as unknown as { account: string }).account.toLowerCase()).to.equal(BUYER.toLowerCase());
+      const second = await estimateThenSend(["redeem", "r2.json", "--from", BUYER], ["--dev-account", "1", "voucher", "redeem", "r2.json"]);
+      expect(second.est.cases.map((c) => c.case)).to.include("uid-used-word");
+      const text = await cli(["gas", "redeem", "r2.json", "--from", BUYER]);
+      expect(text.code).to.equal(5); // spent now: the estimate names the contract's refusal
+    });
+
+    it("gas deploy collection with the deploy's own options (long URIs, a primary-sale recipient)", async function () {
+      const options = ["--base-uri", `https://example.com/${"metadata/".repeat(8)}`, "--contract-uri", "https://example.com/contract.json", "--royalty-bps", "250", "--max-supply", "500", "--primary-sale-recipient", BUYER];
+      const { est } = await estimateThenSend(["deploy", "collection", "Long Drop", "LNG", ...options], ["deploy", "collection", "Long Drop", "LNG", ...options]);
+      expect(est.operation).to.equal("deployCollection");
+    });
+
+    it("gas batch <folder>: the folder's items, as mintkit batch mints them to the signing account", async function () {
+      const { mkdir, writeFile } = await import("node:fs/promises");
+      const { png1x1 } = await import("./helpers/media.js");
+      await mkdir(`${cwd}/drop`, { recursive: true });
+      for (const name of ["1.png", "2.png", "3.png"]) await writeFile(`${cwd}/drop/${name}`, png1x1);
+      const g = await cli(["--json", "gas", "batch", "drop", "--collection", "Art"]);
+      expect(g.code, g.stderr).to.equal(0);
+      const est = g.json<Estimate & { quantity: string }>();
+      expect(est.quantity).to.equal("3");
+      const r = await cli(["--json", "batch", "Art", "drop"]);
+      expect(r.code, r.stderr).to.equal(0);
+      const mint = r.json<{ transactions: { hash: string; gasUsed: string; tokenIds?: string[] }[] }>().transactions.filter((t) => t.tokenIds !== undefined);
+      expect(mint).to.have.length(1);
+      const gasUsed = BigInt(mint[0]!.gasUsed);
+      expect(Math.abs(Number(BigInt(est.gas) - gasUsed)) / Number(gasUsed), `estimate ${est.gas}, gasUsed ${gasUsed}`).to.be.lessThan(0.02);
+      expect(gasUsed <= BigInt(est.gasLimit)).to.equal(true);
+    });
+
+    it("gas cancel v.json, then voucher cancel v.json", async function () {
+      const sign = await cli(["voucher", "sign", "--collection", "Art", "--price", "0.01", "--out", "c1.json"]);
+      expect(sign.code, sign.stderr).to.equal(0);
+      const { est } = await estimateThenSend(["cancel", "c1.json"], ["voucher", "cancel", "c1.json"]);
+      expect(est.operation).to.equal("cancelVouchers");
+    });
+
+    it("gas credential-issue|revoke|reissue, then the credential commands", async function () {
+      const reg = await cli(["--json", "deploy", "credentials", "--name", "Gas Registry", "--symbol", "GAS"]);
+      expect(reg.code, reg.stderr).to.equal(0);
+      const registry = reg.json<{ address: string }>().address;
+      const schema = await cli(["credential", "schema", "add", "--registry", registry, "--name", "KYC", "--field", "string nationality"]);
+      expect(schema.code, schema.stderr).to.equal(0);
+      const claims = `${cwd}/claims.json`;
+      await (await import("node:fs/promises")).writeFile(claims, JSON.stringify({ nationality: "NL" }));
+      const issue = async (out: string) =>
+        estimateThenSend(
+          ["credential-issue", "--registry", registry, "--schema", "1", "--to", HOLDER, "--expiry", "+365d"],
+          ["credential", "issue", "--registry", registry, "--schema", "1", "--to", HOLDER, "--expiry", "+365d", "--claims", claims, "--out", out],
+        );
+      const first = await issue(`${cwd}/h1.json`);
+      expect(first.est.operation).to.equal("credentialIssue");
+      const tokenId = (first.sent as unknown as { tokenId: string }).tokenId;
+      await estimateThenSend(["credential-revoke", tokenId, "--registry", registry, "--reason", "test"], ["credential", "revoke", tokenId, "--registry", registry, "--reason", "test"]);
+      const second = await issue(`${cwd}/h2.json`);
+      const id2 = (second.sent as unknown as { tokenId: string }).tokenId;
+      await estimateThenSend(["credential-reissue", id2, "--registry", registry, "--to", NEW_HOLDER], ["credential", "reissue", id2, "--registry", registry, "--to", NEW_HOLDER]);
+    });
+  });
+
   it("--help lists the operations", async function () {
     const r = await runCli(["gas", "--help"], { cwd });
     expect(r.code).to.equal(0);
-    for (const op of ["mint", "batch", "airdrop", "redeem", "editions-mint", "deploy", "transfer", "plan", "compare", "fees"]) {
+    for (const op of ["mint", "batch", "airdrop", "redeem", "editions-mint", "deploy", "transfer", "credential-issue", "credential-revoke", "credential-reissue", "cancel", "plan", "compare", "fees"]) {
       expect(r.stdout).to.match(new RegExp(`^\\s+${op}\\b`, "m"));
     }
   });

@@ -136,6 +136,7 @@ export async function mint(g: GlobalOptions, file: string, opts: MintOptions): P
     account: ctx.account,
     action: "mint",
     onRevert: txReverted,
+    headroom: { operation: "mintWithURI", contract: collection, to: recipient },
   });
   const transfer = parseEventLogs({ abi: mintkitCollectionAbi, eventName: "Transfer", logs: sent.receipt.logs }).find(
     (l) => getAddress(l.address) === collection && l.args.from === zeroAddress,

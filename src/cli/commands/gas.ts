@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import type { GasOptions } from "../actions/gas/index.js";
+import type { CredentialGasOptions, DeployGasOptions, GasOptions } from "../actions/gas/index.js";
+import { addDeployOptions } from "./deployOptions.js";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { runAction } from "../run.js";
@@ -17,22 +18,23 @@ export function register(program: Command): void {
         "",
         "Every figure is simulated on the chain (eth_estimateGas, debug_traceCall when offered), never assumed;",
         "costs use fee tiers from eth_feeHistory, and a fiat amount when you give --eth-price.",
-        "Simulations run as --from <address>, else as the signing account (dev account 0 on a local chain).",
+        "Simulations run as --from <address>, else as the signing account (dev account 0 on a local chain);",
+        "gas redeem runs as the buyer (--from, else the voucher's recipient), never the signer by default.",
+        "The headline is the limit to send with: the minimum plus headroom for what can move before inclusion",
+        "(a holder emptying its balance, the next id crossing into a new bitmap word); then the state-dependent",
+        "cases the transaction is in, the headroom items and the worst-case cost (the whole limit at the fast",
+        "tier's max fee).",
       ].join("\n"),
     );
   withExamples(gas, [
     "mintkit gas mint --collection 0x… --eth-price 3200",
-    "mintkit gas batch --collection 0x… --count 100 --json",
+    "mintkit gas batch ./art --collection 0x… --json",
+    "mintkit gas redeem v.json --from 0xBuyer…",
+    'mintkit gas deploy collection "My Art" ART --base-uri ipfs://<dirCID>/',
     "mintkit gas plan --collection 0x… --count 10000 --max-gas 3000000",
     "mintkit gas compare --collection 0x… --editions 0x… --count 100 --holders many",
     "mintkit gas fees",
   ]);
-
-  const priced = (cmd: Command) =>
-    cmd
-      .option("--eth-price <price>", "price of 1 ETH in your currency, for a fiat cost (never fetched)")
-      .option("--currency <code>", "currency of --eth-price", "USD")
-      .option("--from <address>", "simulate as this address (default: the signing account)");
 
   const op: AddOperation = (name, description, examples) => {
     const cmd = priced(gas.command(name).description(description));
@@ -41,7 +43,16 @@ export function register(program: Command): void {
   };
 
   registerEstimates(op);
+  registerDeploy(gas);
   registerPlanning(gas, op);
+}
+
+/** The options every estimate takes: a fiat price, and who the simulation runs as. */
+function priced(cmd: Command): Command {
+  return cmd
+    .option("--eth-price <price>", "price of 1 ETH in your currency, for a fiat cost (never fetched)")
+    .option("--currency <code>", "currency of --eth-price", "USD")
+    .option("--from <address>", "simulate as this address (default: the signing account)");
 }
 
 /** Adds one priced `gas <name>` subcommand. */
@@ -55,28 +66,32 @@ function registerEstimates(op: AddOperation): void {
     .option("--uri <uri>", "the token's own metadata URI (mintWithURI)")
     .action(runAction(async (opts: GasOptions, cmd: Command) => (await actions()).estimate(globalOptions(cmd), opts, "mint")));
 
-  op("batch", "One mintBatch(to, count, nextTokenId) transaction (see `gas plan` for more than one transaction)", [
+  op("batch", "One mintBatch transaction: of the items of a batch folder or manifest (as mintkit batch mints them), or of --count tokens", [
+    "mintkit gas batch ./art --collection 0x…",
     "mintkit gas batch --collection 0x… --count 500",
   ])
     .alias("mintBatch")
+    .argument("[input]", "a folder of media files or a manifest JSON, as mintkit batch takes it (its items are the count)")
     .requiredOption("--collection <address|name>", "a MintkitCollection")
-    .option("--count <n>", "tokens in the batch", "100")
-    .option("--to <address>", "recipient (default: a fresh address)")
-    .action(runAction(async (opts: GasOptions, cmd: Command) => (await actions()).estimate(globalOptions(cmd), opts, "batch")));
+    .option("--count <n>", "tokens in the batch, without [input] (default 100)")
+    .option("--to <address>", "recipient (default: the signing account with [input], as mintkit batch; else a fresh address)")
+    .action(runAction(async (input: string | undefined, opts: GasOptions, cmd: Command) => (await actions()).estimate(globalOptions(cmd), opts, "batch", input)));
 
   op("airdrop", "One airdrop(recipients, nextTokenId) transaction to --count fresh holders", ["mintkit gas airdrop --collection 0x… --count 50"])
     .requiredOption("--collection <address|name>", "a MintkitCollection")
     .option("--count <n>", "recipients (fresh addresses, one token each)", "10")
     .action(runAction(async (opts: GasOptions, cmd: Command) => (await actions()).estimate(globalOptions(cmd), opts, "airdrop")));
 
-  op("redeem", "A buyer redeeming a lazy-mint voucher (a sample voucher signed by the signing account)", [
-    "mintkit gas redeem --collection 0x… --price 0.01eth --count 1",
+  op("redeem", "A buyer redeeming a signed voucher file as --from (default: the voucher's recipient), or a sample of the signer's next voucher", [
+    "mintkit gas redeem v.json --from 0xBuyer…",
+    "mintkit gas redeem --collection 0x… --price 0.01eth --count 2 --from 0xBuyer…",
   ])
-    .requiredOption("--collection <address|name>", "a MintkitCollection or MintkitEditions")
-    .option("--count <n>", "tokens in the voucher", "1")
-    .option("--price <price>", "price per token, wei or e.g. 0.01eth (paid by the buyer: --from must hold it)", "0")
-    .option("--uri <uri>", "the voucher's own token URI")
-    .action(runAction(async (opts: GasOptions, cmd: Command) => (await actions()).estimate(globalOptions(cmd), opts, "redeem")));
+    .argument("[file]", "signed voucher file (from `voucher sign`); without it, a sample voucher with the uid `voucher sign` issues next")
+    .option("--collection <address|name>", "the contract (default: the file's; required without a file)")
+    .option("--count <n>", "sample voucher: tokens", "1")
+    .option("--price <price>", "sample voucher: price per token, wei or e.g. 0.01eth (the buyer must hold it)", "0")
+    .option("--uri <uri>", "sample voucher: its own token URI")
+    .action(runAction(async (file: string | undefined, opts: GasOptions, cmd: Command) => (await actions()).redeem(globalOptions(cmd), file, opts)));
 
   op("editions-mint", "ERC-1155 mint: a new id (default: the next id), or an existing one with --id", [
     "mintkit gas editions-mint --editions 0x… --count 100",
@@ -88,19 +103,66 @@ function registerEstimates(op: AddOperation): void {
     .option("--to <address>", "recipient (default: a fresh address)")
     .action(runAction(async (opts: GasOptions, cmd: Command) => (await actions()).estimate(globalOptions(cmd), opts, "editions-mint")));
 
-  op("deploy", "Deploying a collection or editions contract: through the factory of deployments/<chainId>.json, or --direct", [
-    "mintkit gas deploy collection",
-    "mintkit gas deploy editions --direct --json",
-  ])
-    .argument("<kind>", "collection | editions")
-    .option("--direct", "deploy the full contract (constructor) instead of a factory clone")
-    .action(runAction(async (kind: string, opts: GasOptions, cmd: Command) => (await actions()).estimate(globalOptions(cmd), opts, "deploy", kind)));
-
   op("transfer", "An ERC-721 transferFrom of --token-id by its owner", ["mintkit gas transfer --collection 0x… --token-id 7"])
     .requiredOption("--collection <address|name>", "a MintkitCollection")
     .requiredOption("--token-id <id>", "the token to move")
     .option("--to <address>", "new owner (default: a fresh address)")
     .action(runAction(async (opts: GasOptions, cmd: Command) => (await actions()).estimate(globalOptions(cmd), opts, "transfer")));
+
+  registerCredentialWrites(op);
+}
+
+/** `gas deploy collection|editions <name> [symbol] …`: the options of `mintkit deploy` (the same declarations), plus --direct. */
+function registerDeploy(gas: Command): void {
+  const deploy = gas
+    .command("deploy")
+    .description("Deploying a collection or editions contract, with the arguments and options of mintkit deploy (factory clone, or --direct)");
+  withExamples(deploy, ['mintkit gas deploy collection "My Art" ART --royalty-bps 500 --max-supply 100', 'mintkit gas deploy editions "Prints" PRT --direct --json']);
+  for (const kind of ["collection", "editions"] as const) {
+    const cmd = priced(addDeployOptions(deploy.command(kind), kind))
+      .description(`The ${kind === "collection" ? "ERC-721 collection" : "ERC-1155 editions contract"} mintkit deploy ${kind} would create with these options`)
+      .option("--direct", "deploy the full contract (constructor) instead of a factory clone");
+    cmd.action(
+      runAction(async (name: string, symbol: string, opts: DeployGasOptions, command: Command) =>
+        (await actions()).deploy(globalOptions(command), kind, name, symbol, opts),
+      ),
+    );
+  }
+}
+
+/** `gas credential-issue|credential-revoke|credential-reissue|cancel`. */
+function registerCredentialWrites(op: AddOperation): void {
+  const registry = ["--registry <address|name>", "the credential registry (default: the only one recorded in deployments/<chainId>.json)"] as const;
+  op("credential-issue", "Issuing a credential (as the issuer: the signing account, or --from); the claims only reach the chain as a 32-byte root", [
+    "mintkit gas credential-issue --schema 1 --to 0xHolder… --expiry +365d",
+  ])
+    .option(...registry)
+    .requiredOption("--schema <id>", "the schema id")
+    .requiredOption("--to <address>", "the holder")
+    .option("--expiry <time>", "never (default), unix seconds, an ISO date or +<n>[s|m|h|d|y]")
+    .option("--burn-auth <who>", "ERC-5484 burn authorization: issuer, owner, both or neither", "issuer")
+    .action(runAction(async (opts: CredentialGasOptions, cmd: Command) => (await actions()).credentialIssue(globalOptions(cmd), opts)));
+
+  op("credential-revoke", "Revoking a credential", ['mintkit gas credential-revoke 3 --reason "expired membership"'])
+    .argument("<tokenId>", "the credential's token id")
+    .option(...registry)
+    .option("--reason <text>", "the public reason (its length costs calldata and log gas)", "")
+    .action(runAction(async (tokenId: string, opts: CredentialGasOptions, cmd: Command) => (await actions()).credentialRevoke(globalOptions(cmd), tokenId, opts)));
+
+  op("credential-reissue", "Reissuing a lost credential to the holder's new address", ["mintkit gas credential-reissue 3 --to 0xNewAddress…"])
+    .argument("<tokenId>", "the lost credential's token id")
+    .option(...registry)
+    .requiredOption("--to <address>", "the holder's new address")
+    .action(runAction(async (tokenId: string, opts: CredentialGasOptions, cmd: Command) => (await actions()).credentialReissue(globalOptions(cmd), tokenId, opts)));
+
+  op("cancel", "Cancelling vouchers: a signed voucher file's uid, or --uid … with --collection (as voucher cancel)", [
+    "mintkit gas cancel v.json",
+    "mintkit gas cancel --collection 0x… --uid 1 2 3",
+  ])
+    .argument("[file]", "signed voucher file (from `voucher sign`)")
+    .option("--uid <n...>", "these uids instead (with --collection)")
+    .option("--collection <address|name>", "the contract (default: the one in the file)")
+    .action(runAction(async (file: string | undefined, opts: CredentialGasOptions, cmd: Command) => (await actions()).cancel(globalOptions(cmd), file, opts)));
 }
 
 /** `gas plan|compare|fees`. */

@@ -36,8 +36,16 @@ export async function credentialWrite(
     account: ctx.account,
     action,
     onRevert: credentialReverted,
+    ...(headroomOperations[functionName] ? { headroom: { operation: headroomOperations[functionName] } } : {}),
   });
 }
+
+/** The gas operation of each registry write (all need no headroom: see headroomFor). */
+const headroomOperations: Record<string, "credentialIssue" | "credentialRevoke" | "credentialReissue"> = {
+  issue: "credentialIssue",
+  revoke: "credentialRevoke",
+  reissue: "credentialReissue",
+};
 
 /** A registry revert as `CLI_TX_REVERTED`, with the registry error's own hint when known. */
 export function credentialReverted(revert: DecodedRevert, context: RevertContext): CliError<"CLI_TX_REVERTED"> {

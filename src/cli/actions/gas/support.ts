@@ -57,6 +57,11 @@ export async function setup(g: GlobalOptions, opts: GasOptions, needSigner = fal
   return { g, ctx: signer, from, lib, signer };
 }
 
+/** A required input that is absent (`CLI_INVALID_INPUT`, exit 2): what is missing and what to pass. */
+export function missingInput(field: string, reason: string, hint = `Pass ${field} and run the command again; nothing was sent.`): CliError<"CLI_INVALID_INPUT"> {
+  return new CliError("CLI_INVALID_INPUT", `${field} ${reason}.`, { hint, details: { field, reason } });
+}
+
 export async function contract(ctx: ChainContext, value: string, field: string): Promise<Address> {
   return resolveCollectionAddress(ctx, value, field);
 }

@@ -58,6 +58,7 @@ async function cancelAction(
     account: ctx.account,
     action: "voucher cancel",
     onRevert: txReverted,
+    headroom: { operation: "cancelVouchers" },
   });
   return {
     data: { transactionHash: sent.transactionHash, contract, uids, ...(tokenIds ? { tokenIds } : {}), gasUsed: sent.gasUsed, fee: sent.fee },
