@@ -543,7 +543,6 @@ export const knownOpenCases: ReadonlySet<string> = new Set([
   "store-verify/pack-is-folder",
   "store-verify/packs-is-file",
   "gas-mint/uri-javascript",
-  "gas-fees/currency-bad",
   "credential-schema-list/deployments-wrong-shape",
   "credential-revoke/reason-huge",
   "credential-rebind/not-reissued",

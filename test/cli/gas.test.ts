@@ -184,7 +184,7 @@ describe("mintkit gas (CLI)", function () {
 
     it("gas redeem v.json --from the buyer: the voucher's own uid case (a new word, then a used one), not the signer", async function () {
       for (const out of ["r1.json", "r2.json"]) {
-        const sign = await cli(["voucher", "sign", "--collection", "Art", "--quantity", "2", "--price", "0.01", "--out", out]);
+        const sign = await cli(["voucher", "sign", "--collection", "Art", "--quantity", "2", "--price", "0.01eth", "--out", out]);
         expect(sign.code, sign.stderr).to.equal(0);
       }
       const bearer = await cli(["gas", "redeem", "r1.json"]);
@@ -224,7 +224,7 @@ describe("mintkit gas (CLI)", function () {
     });
 
     it("gas cancel v.json, then voucher cancel v.json", async function () {
-      const sign = await cli(["voucher", "sign", "--collection", "Art", "--price", "0.01", "--out", "c1.json"]);
+      const sign = await cli(["voucher", "sign", "--collection", "Art", "--price", "0.01eth", "--out", "c1.json"]);
       expect(sign.code, sign.stderr).to.equal(0);
       const { est } = await estimateThenSend(["cancel", "c1.json"], ["voucher", "cancel", "c1.json"]);
       expect(est.operation).to.equal("cancelVouchers");

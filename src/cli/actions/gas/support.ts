@@ -4,7 +4,7 @@ import { resolveContext, type ChainContext, type SignerContext } from "../../con
 import * as lib from "../../../gas/index.js";
 import { parseAddress, parseBigIntOption } from "../../parse.js";
 import { CliError } from "../../../errors/CliError.js";
-import { parseEther } from "viem";
+import { parseAmount } from "../../grammar/index.js";
 import type { GlobalOptions } from "../../globalOptions.js";
 import { formatEth } from "../../output.js";
 import type { EthPrice, FeeTiers } from "../../../gas/index.js";
@@ -72,23 +72,24 @@ export function count(value: string | undefined, fallback: bigint, field = "--co
 
 export async function priceOf(opts: GasOptions): Promise<EthPrice | undefined> {
   if (opts.ethPrice === undefined) return undefined;
-  if (!/^\d+(\.\d+)?$/.test(opts.ethPrice.trim()) || opts.currency.trim() === "") {
+  if (!/^\d+(\.\d+)?$/.test(opts.ethPrice.trim())) {
     throw new CliError("CLI_INVALID_INPUT", `--eth-price must be a decimal price of 1 ETH, got "${opts.ethPrice}".`, {
       hint: "Pass e.g. --eth-price 3200 --currency USD.",
       details: { field: "--eth-price", value: opts.ethPrice, reason: "not a decimal price" },
     });
   }
-  return { ethPrice: opts.ethPrice.trim(), currency: opts.currency.trim() };
+  if (!/^[A-Za-z]{3}$/.test(opts.currency.trim())) {
+    throw new CliError("CLI_INVALID_INPUT", `--currency must be a three-letter currency code (ISO 4217), got "${opts.currency}".`, {
+      hint: "Pass e.g. --currency USD or --currency EUR.",
+      details: { field: "--currency", value: opts.currency, reason: "not a currency code" },
+    });
+  }
+  return { ethPrice: opts.ethPrice.trim(), currency: opts.currency.trim().toUpperCase() };
 }
 
+/** An ETH amount in the one grammar (`0.01eth`, `20gwei`, `123wei`; a bare number other than 0 is refused). */
 export async function weiOf(value: string, field: string): Promise<bigint> {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*eth\s*$/i.exec(value);
-  if (m) return parseEther(m[1]!);
-  if (/^\s*\d+\s*$/.test(value)) return BigInt(value.trim());
-  throw new CliError("CLI_INVALID_INPUT", `${field} must be wei or an ETH amount like 0.01eth, got "${value}".`, {
-    hint: `Pass ${field} as an integer (wei) or with an eth suffix.`,
-    details: { field, value, reason: "not wei or an ETH amount" },
-  });
+  return parseAmount(value, { field });
 }
 
 /** A fresh address per run of the CLI: the costliest recipient (no balance yet). */
