@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DeployError } from "../errors/DeployError.js";
+import { writeFileAtomic } from "../fs/writeFileAtomic.js";
 import { emptyDeploymentRecord, type DeploymentRecord } from "./types.js";
 
 /** Where the record of `chainId` lives: `<cwd>/deployments/<chainId>.json`. NODE-ONLY. */
@@ -53,20 +53,11 @@ export async function readDeployments(
 }
 
 /**
- * Writes `deployments/<record.chainId>.json` atomically (a temp file in the same folder, then a
- * rename), so a crash never leaves a half-written record. NODE-ONLY. Returns the path.
+ * Writes `deployments/<record.chainId>.json` atomically (`writeFileAtomic`: temp file, fsync, rename), so a crash never leaves a half-written record. NODE-ONLY. Returns the path.
  */
 export async function writeDeployments(record: DeploymentRecord, options: { readonly cwd?: string } = {}): Promise<string> {
   const file = deploymentsPath(record.chainId, options);
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-  try {
-    await writeFile(tmp, `${JSON.stringify(record, null, 2)}\n`);
-    await rename(tmp, file);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
+  await writeFileAtomic(file, `${JSON.stringify(record, null, 2)}\n`, { mkdir: true });
   return file;
 }
 

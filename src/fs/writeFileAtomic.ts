@@ -28,7 +28,8 @@ export interface WriteFileAtomicOptions {
 export type WriteFileAtomicReturnType = string;
 
 /**
- * Writes `data` to `file` atomically. Returns the absolute path written.
+ * Writes `data` to `file` atomically. `data` may be streamed (an async iterable of chunks, e.g. a CAR
+ * export): the old file stays in place until the last chunk is on disk. Returns the absolute path written.
  * @throws the Node error of the failing step (`EEXIST` with `noClobber`, `ENOENT` for a missing folder,
  *   `EISDIR`, `EACCES`, …); the temp file is removed and the old file is untouched.
  * @example
@@ -38,7 +39,7 @@ export type WriteFileAtomicReturnType = string;
  */
 export async function writeFileAtomic(
   file: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | AsyncIterable<Uint8Array>,
   options: WriteFileAtomicOptions = {},
 ): Promise<WriteFileAtomicReturnType> {
   const target = path.resolve(file);

@@ -72,6 +72,24 @@ describe("writeFileAtomic", () => {
     });
   }
 
+  it("streams chunks, and a stream that fails midway leaves the old file and no temp file", async () => {
+    const dir = fresh();
+    const file = path.join(dir, "art.car");
+    writeFileSync(file, "old car");
+    async function* chunks(fail: boolean) {
+      yield new Uint8Array([1, 2]);
+      if (fail) throw new Error("export failed");
+      yield new Uint8Array([3]);
+    }
+    let caught: Error | undefined;
+    await writeFileAtomic(file, chunks(true)).catch((e: Error) => (caught = e));
+    expect(caught?.message).to.equal("export failed");
+    expect(readFileSync(file, "utf8")).to.equal("old car");
+    expect(readdirSync(dir)).to.deep.equal(["art.car"]);
+    await writeFileAtomic(file, chunks(false));
+    expect([...readFileSync(file)]).to.deep.equal([1, 2, 3]);
+  });
+
   it("a crash between the write and the rename leaves the old file whole", () => {
     const dir = fresh();
     const file = path.join(dir, "deployments.json");
