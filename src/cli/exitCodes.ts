@@ -12,6 +12,7 @@ import { walkCause } from "../chain/walkCause.js";
  * | 3 | chain unreachable (RPC down, timing out, wrong chain) |
  * | 4 | IPFS store failure (store unreachable, unreadable, DAG incomplete) |
  * | 5 | transaction reverted (the decoded reason is printed) |
+ * | 6 | refused at the door (`access check`: the reason code is printed) |
  * | 130 | interrupted (Ctrl-C) |
  */
 export const ExitCode = {
@@ -21,6 +22,7 @@ export const ExitCode = {
   chainUnreachable: 3,
   ipfs: 4,
   reverted: 5,
+  refused: 6,
   interrupted: 130,
 } as const;
 
@@ -35,6 +37,7 @@ export const exitCodesHelp = [
   "  3    chain unreachable (RPC down or timing out)",
   "  4    IPFS store failure",
   "  5    transaction reverted",
+  "  6    refused at the door (access check: NOT_HOLDER, EXPIRED, ALREADY_CHECKED_IN, …)",
   "  130  interrupted",
 ].join("\n");
 
@@ -86,6 +89,12 @@ const byCode: Record<string, ExitCodeValue> = {
   VERIFY_INVALID_PARAMETER: ExitCode.usage,
   VERIFY_NOT_MINTKIT_CONTRACT: ExitCode.usage,
   VERIFY_NO_CODE: ExitCode.usage,
+  // Access: a bad payload or QR is 2; the check-in store (locked, corrupt, no node:sqlite) falls back to 1.
+  ACCESS_INVALID_CHALLENGE: ExitCode.usage,
+  ACCESS_MALFORMED_PAYLOAD: ExitCode.usage,
+  ACCESS_PAYLOAD_TOO_LARGE: ExitCode.usage,
+  ACCESS_QR_UNREADABLE: ExitCode.usage,
+  ACCESS_NO_SIGNER: ExitCode.usage,
 };
 
 /** Error-code prefixes mapped to an exit code (longest prefix wins). */
@@ -98,6 +107,7 @@ const byPrefix: ReadonlyArray<readonly [string, ExitCodeValue]> = [
   ["DEPLOY_", ExitCode.usage],
   ["KEYSTORE_", ExitCode.failure],
   ["CREDENTIAL_", ExitCode.usage],
+  ["ACCESS_", ExitCode.failure],
 ];
 
 /**
