@@ -24,7 +24,7 @@ export async function readDeployments(
     text = await readFile(file, "utf8");
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return emptyDeploymentRecord(chainId, options.network ?? "unknown");
-    throw invalidRecord(file, (err as Error).message, err);
+    throw invalidRecord(file, unreadableReason(err), err);
   }
   let parsed: unknown;
   try {
@@ -67,4 +67,13 @@ function invalidRecord(file: string, reason: string, cause?: unknown): DeployErr
     details: { path: file, reason },
     cause,
   });
+}
+
+/** Why a record cannot be read, in words (never Node's raw `EISDIR: illegal operation…`). */
+function unreadableReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "EISDIR") return "it is a folder, not a file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "ENOTDIR") return "a part of its path is a file, not a folder";
+  return `it cannot be read (${code ?? "I/O error"})`;
 }
