@@ -12,3 +12,4 @@ export * from "./credentials/node/index.js";
 export * from "./access/node/index.js";
 export * from "./verify/index.js";
 export * from "./market/node/index.js";
+export * from "./fs/writeFileAtomic.js";

@@ -1,5 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
-import { dirname } from "node:path";
+import { writeFileAtomicSync } from "../fs/writeFileAtomic.js";
 import type { BatchMapping, BatchStatus, MappingEntry } from "./types.js";
 
 /**
@@ -45,16 +44,5 @@ export function batchMapping(status: BatchStatus): BatchMapping {
  * leaves either the old or the new mapping, never half of one. NODE-ONLY.
  */
 export function writeBatchMapping(path: string, mapping: BatchMapping): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, "w");
-  try {
-    const bytes = Buffer.from(`${JSON.stringify(mapping, null, 2)}\n`, "utf8");
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
+  writeFileAtomicSync(path, `${JSON.stringify(mapping, null, 2)}\n`, { mkdir: true });
 }

@@ -16,10 +16,13 @@ export async function execute(argv: readonly string[] = process.argv): Promise<n
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return ExitCode.ok;
       if (json) {
-        await write(
-          process.stderr,
-          `${JSON.stringify({ error: { code: "CLI_USAGE", message: err.message.replace(/^error: /, ""), exitCode: ExitCode.usage } })}\n`,
-        );
+        const error = {
+          code: "CLI_USAGE",
+          message: err.message.replace(/^error: /, ""),
+          hint: "Run mintkit --help (or mintkit <command> --help) for the commands and their options.",
+          exitCode: ExitCode.usage,
+        };
+        await write(process.stderr, `${JSON.stringify({ error })}\n`);
       }
       return ExitCode.usage;
     }

@@ -12,6 +12,7 @@ import { walkCause } from "../chain/walkCause.js";
  * | 3 | chain unreachable (RPC down, timing out, wrong chain) |
  * | 4 | IPFS store failure (store unreachable, unreadable, DAG incomplete) |
  * | 5 | transaction reverted (the decoded reason is printed) |
+ * | 6 | refused at the door (`access check`: the reason code is printed) |
  * | 130 | interrupted (Ctrl-C) |
  */
 export const ExitCode = {
@@ -21,6 +22,7 @@ export const ExitCode = {
   chainUnreachable: 3,
   ipfs: 4,
   reverted: 5,
+  refused: 6,
   interrupted: 130,
 } as const;
 
@@ -35,6 +37,7 @@ export const exitCodesHelp = [
   "  3    chain unreachable (RPC down or timing out)",
   "  4    IPFS store failure",
   "  5    transaction reverted",
+  "  6    refused at the door (access check: NOT_HOLDER, EXPIRED, ALREADY_CHECKED_IN, …)",
   "  130  interrupted",
 ].join("\n");
 
@@ -103,6 +106,12 @@ const byCode: Record<string, ExitCodeValue> = {
   MARKET_RPC_FAILED: ExitCode.chainUnreachable,
   MARKET_FULFILL_REVERTED: ExitCode.reverted,
   MARKET_TRANSACTION_REVERTED: ExitCode.reverted,
+  // Access: a bad payload or QR is 2; the check-in store (locked, corrupt, no node:sqlite) falls back to 1.
+  ACCESS_INVALID_CHALLENGE: ExitCode.usage,
+  ACCESS_MALFORMED_PAYLOAD: ExitCode.usage,
+  ACCESS_PAYLOAD_TOO_LARGE: ExitCode.usage,
+  ACCESS_QR_UNREADABLE: ExitCode.usage,
+  ACCESS_NO_SIGNER: ExitCode.usage,
 };
 
 /** Error-code prefixes mapped to an exit code (longest prefix wins). */
@@ -115,6 +124,7 @@ const byPrefix: ReadonlyArray<readonly [string, ExitCodeValue]> = [
   ["DEPLOY_", ExitCode.usage],
   ["KEYSTORE_", ExitCode.failure],
   ["CREDENTIAL_", ExitCode.usage],
+  ["ACCESS_", ExitCode.failure],
 ];
 
 /**

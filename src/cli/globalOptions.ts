@@ -4,6 +4,8 @@ import type { Command } from "commander";
 export interface GlobalOptions {
   /** Print results as JSON on stdout (errors as a JSON object on stderr). */
   readonly json: boolean;
+  /** Print an error's underlying cause even when it is raw Node/viem text (`--verbose` or `MINTKIT_DEBUG`). */
+  readonly verbose?: boolean;
   /** JSON-RPC endpoint; overrides the one of `--network`. */
   readonly rpcUrl?: string;
   /** Network name: `local` (default, http://127.0.0.1:8545) or a viem chain name (`sepolia`, `base`, …). */
@@ -32,6 +34,7 @@ export function globalOptions(cmd: Command): GlobalOptions {
   const o = cmd.optsWithGlobals() as Partial<GlobalOptions> & Record<string, unknown>;
   return {
     json: o.json === true,
+    verbose: o.verbose === true || Boolean(process.env.MINTKIT_DEBUG),
     rpcUrl: o.rpcUrl,
     network: o.network ?? "local",
     account: o.account,

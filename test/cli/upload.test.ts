@@ -42,6 +42,13 @@ describe("mintkit upload", () => {
     await writeFile(path.join(dir, "1.json"), '{"name":"one"}');
     await writeFile(path.join(dir, "images", "1.png"), png1x1);
     await writeFile(path.join(dir, ".DS_Store"), "junk");
+    // --car's folder must exist: a mistyped path is refused (exit 2, nothing stored), not turned into new folders.
+    const refused = await runCli(["--json", "upload", "art", "--profile", "kubo-v1", "--car", "out/art.car"], { cwd });
+    expect(refused.code, refused.stderr).to.equal(2);
+    expect(refused.errorJson().error.message).to.contain("--car out/art.car");
+    expect(existsSync(path.join(cwd, "out"))).to.equal(false);
+    expect(existsSync(path.join(cwd, ".mintkit"))).to.equal(false);
+    await mkdir(path.join(cwd, "out"));
     const r = await runCli(["--json", "upload", "art", "--profile", "kubo-v1", "--car", "out/art.car"], { cwd });
     expect(r.code, r.stderr).to.equal(0);
     const out = r.json<UploadJson>();

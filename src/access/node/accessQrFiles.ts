@@ -2,7 +2,8 @@
  * Access QR codes as PNG files and as terminal text (the CLI's `access prove --qr` and `access check
  * <qr.png>`). NODE-ONLY. PNG with `qrcode` (which writes through `pngjs`), read back with `pngjs` + `jsqr`.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { writeFileAtomic } from "../../fs/writeFileAtomic.js";
 import { PNG } from "pngjs";
 import QRCode from "qrcode";
 import { accessQrErrorCorrection, checkLength, decodeAccessQr, unreadable } from "../accessQr.js";
@@ -15,7 +16,7 @@ export async function accessQrPng(payload: string): Promise<Uint8Array> {
 
 /** Writes the QR code of a payload to a PNG file. */
 export async function writeAccessQrPng(file: string, payload: string): Promise<void> {
-  await writeFile(file, await accessQrPng(payload));
+  await writeFileAtomic(file, await accessQrPng(payload));
 }
 
 /**

@@ -13,7 +13,7 @@ import type { GlobalOptions } from "../globalOptions.js";
 import type { CommandResult } from "../output.js";
 import { invalidInput, parseAddress, parseBigIntOption, parseHttpUrl } from "../parse.js";
 import { resolveCollectionAddress } from "../resolveCollection.js";
-import { accessRefusedExitCode } from "./accessExit.js";
+import { ExitCode } from "../exitCodes.js";
 
 /** Options of `access challenge`. */
 export interface ChallengeOptions {
@@ -126,7 +126,7 @@ async function readPayload(input: string): Promise<string> {
   return readAccessQrPng(input);
 }
 
-/** `mintkit access check`: exit 0 admitted, 6 refused (see `accessExit.ts`). */
+/** `mintkit access check`: exit 0 admitted, 6 refused (`ExitCode.refused`). */
 export async function accessCheck(g: GlobalOptions, input: string, opts: CheckOptions): Promise<CommandResult> {
   parseHttpUrl(opts.audience, "--audience");
   const busyTimeoutMs = opts.busyTimeout === undefined ? 5000 : Number(parseBigIntOption(opts.busyTimeout, "--busy-timeout", { min: 0n, max: 600_000n }));
@@ -139,7 +139,7 @@ export async function accessCheck(g: GlobalOptions, input: string, opts: CheckOp
     const accept = await ticketOptions(ctx, opts);
     const result = await admitAccess(ctx.publicClient, { proof, audience: opts.audience, event: opts.event, accept, store });
     if (!result.admitted) {
-      process.exitCode = accessRefusedExitCode;
+      process.exitCode = ExitCode.refused;
       return {
         data: { admitted: false, reason: result.reason, message: result.message, holder: result.holder, tokenId: result.tokenId, ...(result.first ? { first: result.first } : {}) },
         text: [`REFUSED ${result.reason}: ${result.message}`],

@@ -13,6 +13,7 @@ import { openEmbeddedStore, publishRemote, readPinningToken } from "../ipfsSuppo
 import { note, type CommandResult } from "../output.js";
 import { PROJECT_CONFIG_FILE } from "../projectConfig.js";
 import { rootOf } from "../publishDeployUris.js";
+import { parseHttpUrl } from "../parse.js";
 import { resolvePublishTargets } from "../publishOptions.js";
 
 /** Options of `mintkit publish`. */
@@ -58,6 +59,8 @@ async function resolveTarget(g: GlobalOptions, target: string): Promise<{ roots:
 
 export async function publish(g: GlobalOptions, target: string, opts: PublishCommandOptions): Promise<CommandResult> {
   const targets = resolvePublishTargets(opts);
+  // Checked before anything is read or fetched: a URL without a scheme is bad input (2), not an IPFS failure (4).
+  if (opts.gatewayUrl !== undefined) parseHttpUrl(opts.gatewayUrl, "--gateway-url");
   const { roots, source } = await resolveTarget(g, target);
 
   if (opts.check) {

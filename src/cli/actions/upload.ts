@@ -5,6 +5,7 @@ import { importFiles } from "../../ipfs/importFiles.js";
 import { verifyRetrievable } from "../../ipfs/verifyRetrievable.js";
 import { writeCarFile } from "../../ipfs/writeCarFile.js";
 import type { GlobalOptions } from "../globalOptions.js";
+import { checkOutputPath } from "../files.js";
 import { collectEntries, entriesFor, openEmbeddedStore, publishRemote, readPinningToken } from "../ipfsSupport.js";
 import { note, type CommandResult } from "../output.js";
 import { resolvePublishTargets } from "../publishOptions.js";
@@ -22,6 +23,7 @@ export async function upload(g: GlobalOptions, input: string, opts: UploadOption
   const maxSize = opts.maxSize !== undefined ? parseSize(opts.maxSize) : undefined;
   const targets = resolvePublishTargets(opts);
   const pinningToken = readPinningToken(targets);
+  if (opts.car !== undefined) await checkOutputPath(opts.car, "--car");
   const collected = await collectEntries(input, { hidden: opts.hidden, maxSize });
   const store = await openEmbeddedStore(g.dataDir);
   try {

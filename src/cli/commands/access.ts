@@ -6,8 +6,9 @@
  */
 import type { Command } from "commander";
 import type { ChallengeOptions, CheckOptions, ProveOptions } from "../actions/access.js";
-import { accessAction, accessExitCodesHelp } from "../actions/accessExit.js";
+import { accessExitCodesHelp } from "../actions/accessExit.js";
 import { globalOptions } from "../globalOptions.js";
+import { runAction } from "../run.js";
 import { withExamples } from "../help.js";
 
 const load = () => import("../actions/access.js");
@@ -33,7 +34,7 @@ export function register(program: Command): void {
     .option("--min-balance <n>", "ERC-1155: the balance the holder needs (default 1)")
     .option("--ttl <seconds>", "how long the challenge may be answered (default 600, at most 30 days)");
   withExamples(challenge, ["mintkit access challenge --audience https://door.example --event devcon-2026 --collection Tickets --ttl 3600"]);
-  challenge.action(accessAction(async (opts: ChallengeOptions, cmd: Command) => (await load()).accessChallenge(globalOptions(cmd), opts)));
+  challenge.action(runAction(async (opts: ChallengeOptions, cmd: Command) => (await load()).accessChallenge(globalOptions(cmd), opts)));
 
   const prove = access
     .command("prove")
@@ -44,7 +45,7 @@ export function register(program: Command): void {
     .option("--qr <file.png>", "also write the QR code as a PNG image")
     .option("--no-terminal-qr", "do not print the QR code in the terminal");
   withExamples(prove, ["mintkit --account holder access prove --challenge mkac1.… --token-id 7 --qr ticket.png"]);
-  prove.action(accessAction(async (opts: ProveOptions, cmd: Command) => (await load()).accessProve(globalOptions(cmd), opts)));
+  prove.action(runAction(async (opts: ProveOptions, cmd: Command) => (await load()).accessProve(globalOptions(cmd), opts)));
 
   const check = access
     .command("check")
@@ -62,5 +63,5 @@ export function register(program: Command): void {
     "mintkit access check ticket.png --audience https://door.example --event devcon-2026 --collection Tickets",
     "mintkit --json access check mkap1.… --audience https://door.example --event devcon-2026 --collection 0x… --store /srv/doors.sqlite",
   ]);
-  check.action(accessAction(async (input: string, opts: CheckOptions, cmd: Command) => (await load()).accessCheck(globalOptions(cmd), input, opts)));
+  check.action(runAction(async (input: string, opts: CheckOptions, cmd: Command) => (await load()).accessCheck(globalOptions(cmd), input, opts)));
 }

@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .command("upload")
     .description("Add a file or folder to the embedded IPFS store (Kubo-identical CIDs), check it, publish it to Kubo / a pinning service, optionally export a CAR")
     .argument("<path>", "file or folder to upload (a folder becomes one directory CID)")
-    .option("--car <out.car>", "also write a CAR file of the upload (for services that take CAR uploads)")
+    .option("--car <out.car>", "also write a CAR file of the upload (for services that take CAR uploads); its folder must exist, an existing file is replaced atomically")
     .addOption(
       new Option("--profile <profile>", "CID profile (kubo-v0 = `ipfs add`, kubo-v1 = `ipfs add --cid-version 1`)")
         .choices(["kubo-v0", "kubo-v1", "unixfs-v1-2025"])

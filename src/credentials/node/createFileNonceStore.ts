@@ -3,9 +3,10 @@
  * exported from `mintkit/node`.
  */
 import { createHash } from "node:crypto";
-import { mkdir, open, readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { CredentialError } from "../../errors/CredentialError.js";
+import { writeFileAtomic } from "../../fs/writeFileAtomic.js";
 import { assertRecord } from "../createMemoryNonceStore.js";
 import type { NonceConsumeResult, NonceRecord, NonceStore } from "../nonceStore.js";
 
@@ -36,13 +37,7 @@ export function createFileNonceStore(parameters: CreateFileNonceStoreParameters)
       });
       const text = `${JSON.stringify({ nonce: record.nonce, audience: record.audience, expiresAt: record.expiresAt })}\n`;
       try {
-        const handle = await open(target, "wx", 0o600);
-        try {
-          await handle.writeFile(text, "utf8");
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
+        await writeFileAtomic(target, text, { mode: 0o600, noClobber: true });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === "EEXIST") {
           throw new CredentialError("CREDENTIAL_NONCE_EXISTS", "This nonce was already issued: nonces are never reissued.", {
@@ -68,13 +63,7 @@ export function createFileNonceStore(parameters: CreateFileNonceStoreParameters)
       if (record.nonce !== nonce) throw storeFailed(issuedPath, new Error("the record names another nonce"));
       const usedPath = file(nonce, "used");
       try {
-        const handle = await open(usedPath, "wx", 0o600);
-        try {
-          await handle.writeFile(`${JSON.stringify({ usedAt: now })}\n`, "utf8");
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
+        await writeFileAtomic(usedPath, `${JSON.stringify({ usedAt: now })}\n`, { mode: 0o600, noClobber: true });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === "EEXIST") return "reused";
         throw storeFailed(usedPath, err);

@@ -8,6 +8,7 @@ import { access, chmod, open, rename, unlink } from "node:fs/promises";
 import path from "node:path";
 import { CliError } from "../../../errors/CliError.js";
 import { fileError } from "../../files.js";
+import { writeFileAtomic } from "../../../fs/writeFileAtomic.js";
 
 /** Refuses an output path that already exists (unless `force`): a claims file is never overwritten by accident. */
 export async function refuseExisting(file: string, option: string, force: boolean): Promise<void> {
@@ -65,13 +66,11 @@ export async function preparePrivateFile(file: string, text: string): Promise<Pe
   };
 }
 
-/** Writes a private file atomically (temp file with mode 0600, then rename). */
+/** Writes a private file atomically (`writeFileAtomic` with mode 0600). */
 export async function writePrivateFile(file: string, text: string): Promise<void> {
-  const pending = await preparePrivateFile(file, text);
   try {
-    await pending.commit();
+    await writeFileAtomic(file, text, { mode: 0o600 });
   } catch (err) {
-    await pending.discard();
-    throw err;
+    throw fileError(err, file, `Check that the folder of ${file} exists and is writable.`);
   }
 }

@@ -6,7 +6,8 @@ import { mintkitCollectionAbi } from "../../../contracts/index.js";
 import { parseSignedVoucher } from "../../../vouchers/index.js";
 import { fileError, readFileOrFail } from "../../files.js";
 import { randomBytes } from "node:crypto";
-import { access, link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
+import { writeFileAtomic } from "../../../fs/writeFileAtomic.js";
 import { erc20Abi } from "viem";
 import path from "node:path";
 
@@ -130,19 +131,11 @@ export async function refuseExisting(file: string): Promise<void> {
   }
 }
 
-/** Writes `text` to `file` through a temp file and a rename: never a half-written file. */
+/** Writes `text` to `file` with `writeFileAtomic` (no-clobber unless `overwrite`): never a half-written file. */
 export async function writeAtomically(file: string, text: string, overwrite: boolean): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(temp, text, { flag: "wx" });
-    if (overwrite) await rename(temp, file);
-    else {
-      await link(temp, file); // fails if `file` appeared meanwhile
-      await rm(temp, { force: true });
-    }
+    await writeFileAtomic(file, text, { mkdir: true, noClobber: !overwrite });
   } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
     if ((error as NodeJS.ErrnoException).code === "EEXIST") await refuseExisting(file);
     throw fileError(error, file, "Check that the folder exists and is writable.");
   }
