@@ -17,6 +17,7 @@ import { mintkitSubjects } from "./gas/mintkit.js";
 import { COLLECTION_PEERS, EDITIONS_PEERS, LAZY_PEERS } from "./gas/peers.js";
 import { printReport, writeResults } from "./gas/report.js";
 import { PREDICATE_GATE } from "./gas/predicateGate.js";
+import { MARKET_FULFILL } from "./gas/market.js";
 
 const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "results", "gas.json");
 
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   for (const [subject, describe] of listed) console.log(`  ${subject.padEnd(28)} ${describe}`);
   console.log("");
 
-  const measurements = [...MEASUREMENTS, PREDICATE_GATE];
+  const measurements = [...MEASUREMENTS, PREDICATE_GATE, MARKET_FULFILL];
   for (const m of measurements) {
     ctx.results[m.key] = await m.run(ctx);
   }

@@ -13,3 +13,4 @@ export * from "./vouchers/index.js";
 export * from "./deploy/index.js";
 export * from "./chain/index.js";
 export * from "./access/index.js";
+export * from "./market/index.js";

@@ -11,3 +11,4 @@ export * from "./deploy/node.js";
 export * from "./credentials/node/index.js";
 export * from "./access/node/index.js";
 export * from "./verify/index.js";
+export * from "./market/node/index.js";

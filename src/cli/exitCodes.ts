@@ -86,6 +86,16 @@ const byCode: Record<string, ExitCodeValue> = {
   VERIFY_INVALID_PARAMETER: ExitCode.usage,
   VERIFY_NOT_MINTKIT_CONTRACT: ExitCode.usage,
   VERIFY_NO_CODE: ExitCode.usage,
+  // Seaport listings (src/market): bad input → 2, chain → 3, reverts → 5; an order that cannot be filled → 1.
+  MARKET_INVALID_INPUT: ExitCode.usage,
+  MARKET_INVALID_ORDER_FILE: ExitCode.usage,
+  MARKET_FREE_LISTING: ExitCode.usage,
+  MARKET_CURRENCY_NOT_CONTRACT: ExitCode.usage,
+  MARKET_NOT_A_TOKEN: ExitCode.usage,
+  MARKET_FEES_EXCEED_PRICE: ExitCode.usage,
+  MARKET_RPC_FAILED: ExitCode.chainUnreachable,
+  MARKET_FULFILL_REVERTED: ExitCode.reverted,
+  MARKET_TRANSACTION_REVERTED: ExitCode.reverted,
 };
 
 /** Error-code prefixes mapped to an exit code (longest prefix wins). */

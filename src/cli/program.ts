@@ -30,6 +30,9 @@ import { register as registerDev } from "./commands/dev.js";
 import { register as registerGas } from "./commands/gas.js";
 import { register as registerKeys } from "./commands/keys.js";
 import { register as registerAccess } from "./commands/access.js";
+import { register as registerBuy } from "./commands/buy.js";
+import { register as registerList } from "./commands/list.js";
+import { register as registerListing } from "./commands/listing.js";
 import { register as registerVerify } from "./commands/verify.js";
 import { register as registerMint } from "./commands/mint.js";
 import { register as registerPublish } from "./commands/publish.js";
@@ -62,7 +65,7 @@ function parseDevAccountIndex(value: string): string {
 
 export function createProgram(options: CreateProgramOptions = {}): Command {
   const program = new Command("mintkit")
-    .description("Mint NFTs and issue credentials from a terminal: upload to IPFS, deploy, mint, batch mint, lazy-mint vouchers, gas, soulbound credentials, source verification, tickets at the door.")
+    .description("Mint NFTs and issue credentials from a terminal: upload to IPFS, deploy, mint, batch mint, lazy-mint vouchers, gas, soulbound credentials, Seaport listings, source verification, tickets at the door.")
     .version(cliVersion, "-V, --version")
     .option("--json", "print results as JSON on stdout (errors as JSON on stderr)")
     .addOption(new Option("--rpc-url <url>", "JSON-RPC endpoint (overrides --network)").env("MINTKIT_RPC_URL"))
@@ -115,6 +118,9 @@ export function createProgram(options: CreateProgramOptions = {}): Command {
     registerStore,
     registerVoucher,
     registerRoyalty,
+    registerList,
+    registerBuy,
+    registerListing,
     registerGas,
     registerCredential,
     registerKeys,

@@ -43,3 +43,4 @@ export {
 } from "./CredentialError.js";
 export { ChainError, isChainError, type ChainErrorCode, type ChainErrorDetailsByCode } from "./ChainError.js";
 export { AccessError, isAccessError, type AccessErrorCode, type AccessErrorDetailsByCode } from "./AccessError.js";
+export { MarketError, isMarketError, type MarketErrorCode, type MarketErrorDetailsByCode } from "./MarketError.js";

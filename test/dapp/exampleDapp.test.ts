@@ -180,7 +180,7 @@ describe("example dapp (examples/dapp) in headless Chromium", function () {
     await page.fill("#nonce", "nonce-1");
     await page.setInputFiles("#presentation-file", path.join(cwd, "adult.json"));
     await page.locator("#presentation-status", { hasText: "verified" }).waitFor();
-    expect(await text("#presentation-status")).to.equal("Over 18: verified");
+    expect(await text("#presentation-status"), await text("#presentation-reasons")).to.equal("Over 18: verified");
     expect(await page.locator("#presentation-reasons li").count()).to.equal(0);
 
     // The verifier expected another nonce: not verified, and the page says why.

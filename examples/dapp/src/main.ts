@@ -190,7 +190,11 @@ async function verifyPresentationFile(file: File): Promise<void> {
     show("presentation-status", `Not a presentation file: ${describe(error)}`, "bad");
     return;
   }
+  // One clock: the chain's latest block time, as the CLI and the registry's isValid use (a local chain that
+  // mines many blocks quickly runs ahead of the wall clock).
+  const now = Number((await publicClient.getBlock({ blockTag: "latest" })).timestamp);
   const result = await verifyPresentation(publicClient, presentation, {
+    now,
     trustedIssuers: [{ registry: getAddress(registry), issuer: getAddress(issuer) }],
     audience: $<HTMLInputElement>("audience").value.trim(),
     nonce: $<HTMLInputElement>("nonce").value.trim(),

@@ -1,0 +1,153 @@
+/**
+ * `mintkit list`, `mintkit buy`, `mintkit listing verify|cancel` against a Hardhat JSON-RPC server with
+ * Seaport 1.6 installed at its canonical address: the order file, the royalty and fee paid, the exit codes
+ * and the typed errors of bad input. Runs the built CLI (`npm run build`) with the market commands
+ * registered (helpers/mintkitMarket.mjs).
+ */
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect } from "chai";
+import { createPublicClient, createWalletClient, getAddress, http, parseEther, type Address } from "viem";
+import { mintkitCollectionAbi } from "../../src/contracts/index.js";
+import { installSeaport } from "../../src/node.js";
+import { startChain, tempDir, type Chain } from "../cli/helpers/cli.js";
+
+const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), "helpers", "mintkitMarket.mjs");
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: readonly string[], cwd: string): Promise<Run> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("MINTKIT_") && v !== undefined) env[k] = v;
+  env.NO_COLOR = "1";
+  env.MINTKIT_KEYSTORE_DIR = path.join(cwd, "keystore");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const errorOf = (r: Run) => {
+  const lines = r.stderr.trim().split("\n");
+  let start = lines.length - 1;
+  while (start > 0 && !lines[start]!.startsWith("{")) start--;
+  return (JSON.parse(lines.slice(start).join("\n")) as { error: { code: string; details?: Record<string, unknown> } }).error;
+};
+
+describe("mintkit list / buy / listing (CLI)", function () {
+  this.timeout(300_000);
+  let chain: Chain;
+  let cwd: string;
+  let collection: Address;
+  let accounts: Address[];
+  let publicClient: ReturnType<typeof createPublicClient>;
+  const cli = (args: readonly string[]) => run(["--rpc-url", chain.rpcUrl, ...args], cwd);
+
+  before(async () => {
+    chain = await startChain();
+    cwd = tempDir();
+    publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
+    accounts = ((await publicClient.request({ method: "eth_accounts" } as never)) as Address[]).map((a) => getAddress(a));
+    const owner = createWalletClient({ transport: http(chain.rpcUrl), account: accounts[0]! });
+    await installSeaport({ publicClient, walletClient: owner } as never);
+    const d = await cli(["--json", "deploy", "collection", "Sale", "SALE", "--royalty-bps", "500"]);
+    expect(d.code, d.stderr).to.equal(0);
+    collection = (JSON.parse(d.stdout) as { address: Address }).address;
+    for (let i = 0; i < 3; i++) {
+      const hash = await owner.writeContract({ address: collection, abi: mintkitCollectionAbi, functionName: "mint", args: [accounts[1]!], chain: null });
+      await publicClient.waitForTransactionReceipt({ hash });
+    }
+  });
+  after(async () => {
+    await chain.close();
+  });
+
+  it("list signs an order (approving Seaport once, saying what it cost); buy fills it; verify says valid, then filled", async () => {
+    const list = await cli(["--dev-account", "1", "--json", "list", collection, "1", "--price", "1eth", "--expires", "+7d", "--fee-bps", "250", "--fee-to", accounts[4]!, "--out", "order.json"]);
+    expect(list.code, list.stderr).to.equal(0);
+    const listed = JSON.parse(list.stdout) as { royalty: { receiver: string; amount: string }; fee: { amount: string }; sellerProceeds: string; approval: { transactionHash: string | null; cost: string } };
+    expect(listed.royalty).to.deep.equal({ receiver: accounts[0], amount: String(parseEther("0.05")) });
+    expect(listed.fee.amount).to.equal(String(parseEther("0.025")));
+    expect(listed.sellerProceeds).to.equal(String(parseEther("0.925")));
+    expect(listed.approval.transactionHash).to.match(/^0x/);
+    expect(BigInt(listed.approval.cost) > 0n).to.equal(true);
+    const order = JSON.parse(readFileSync(path.join(cwd, "order.json"), "utf8")) as Record<string, unknown>;
+    expect(order).to.have.keys(["parameters", "signature", "protocol_address", "chain_id"]);
+
+    const verify = await cli(["--json", "listing", "verify", "order.json"]);
+    expect(verify.code, verify.stderr).to.equal(0);
+    expect((JSON.parse(verify.stdout) as { valid: boolean }).valid).to.equal(true);
+
+    const royaltyBefore = await publicClient.getBalance({ address: accounts[0]! });
+    const buy = await cli(["--dev-account", "2", "--json", "buy", "order.json"]);
+    expect(buy.code, buy.stderr).to.equal(0);
+    expect((JSON.parse(buy.stdout) as { path: string }).path).to.equal("fulfillBasicOrder_efficient_6GL6yc");
+    expect((await publicClient.getBalance({ address: accounts[0]! })) - royaltyBefore).to.equal(parseEther("0.05"));
+    const owner = await publicClient.readContract({ address: collection, abi: mintkitCollectionAbi, functionName: "ownerOf", args: [1n] });
+    expect(getAddress(owner)).to.equal(accounts[2]);
+
+    const again = await cli(["listing", "verify", "order.json"]);
+    expect(again.code).to.equal(1);
+    expect(again.stdout).to.contain("MARKET_FILLED");
+    const rebuy = await cli(["--dev-account", "3", "--json", "buy", "order.json"]);
+    expect(rebuy.code).to.equal(1);
+    expect(errorOf(rebuy).code).to.equal("MARKET_FILLED");
+  });
+
+  it("bad input: clean typed errors before anything is signed, with documented exit codes", async () => {
+    const free = await cli(["--dev-account", "1", "--json", "list", collection, "2", "--price", "0"]);
+    expect(free.code).to.equal(2);
+    expect(errorOf(free).code).to.equal("MARKET_FREE_LISTING");
+    const past = await cli(["--dev-account", "1", "--json", "list", collection, "2", "--price", "1eth", "--expires", "2020-01-01"]);
+    expect(past.code).to.equal(2);
+    expect(errorOf(past).code).to.equal("CLI_INVALID_INPUT");
+    const bare = await cli(["--dev-account", "1", "--json", "list", collection, "2", "--price", "0.5"]);
+    expect(bare.code).to.equal(2);
+    const notMine = await cli(["--dev-account", "3", "--json", "list", collection, "2", "--price", "1eth"]);
+    expect(notMine.code).to.equal(1);
+    expect(errorOf(notMine).code).to.equal("MARKET_SELLER_NOT_HOLDER");
+    const notContract = await cli(["--dev-account", "1", "--json", "list", collection, "2", "--price", "1", "--currency", accounts[5]!]);
+    expect(notContract.code).to.equal(2);
+    expect(errorOf(notContract).code).to.equal("MARKET_CURRENCY_NOT_CONTRACT");
+    const noFile = await cli(["--json", "buy", "missing.json"]);
+    expect(noFile.code).to.equal(2);
+
+    const pricey = await cli(["--dev-account", "1", "--json", "list", collection, "2", "--price", "20000eth", "--out", "pricey.json"]);
+    expect(pricey.code, pricey.stderr).to.equal(0);
+    const poor = await cli(["--dev-account", "2", "--json", "buy", "pricey.json"]);
+    expect(poor.code).to.equal(1);
+    const error = errorOf(poor);
+    expect(error.code).to.equal("MARKET_INSUFFICIENT_FUNDS");
+    expect(BigInt(error.details!.missing as string) > 0n).to.equal(true);
+  });
+
+  it("listing cancel: one order, then every order (counter); verify names each", async () => {
+    const one = await cli(["--dev-account", "1", "--json", "list", collection, "3", "--price", "1eth", "--out", "one.json"]);
+    expect(one.code, one.stderr).to.equal(0);
+    const cancel = await cli(["--dev-account", "1", "--json", "listing", "cancel", "one.json"]);
+    expect(cancel.code, cancel.stderr).to.equal(0);
+    const v1 = await cli(["--json", "listing", "verify", "one.json"]);
+    expect(v1.code).to.equal(1);
+    expect((JSON.parse(v1.stdout) as { problems: { code: string }[] }).problems.map((p) => p.code)).to.deep.equal(["MARKET_CANCELLED"]);
+
+    const two = await cli(["--dev-account", "1", "--json", "list", collection, "3", "--price", "2eth", "--out", "two.json"]);
+    expect(two.code, two.stderr).to.equal(0);
+    const all = await cli(["--dev-account", "1", "--json", "listing", "cancel", "--all"]);
+    expect(all.code, all.stderr).to.equal(0);
+    const v2 = await cli(["--json", "listing", "verify", "two.json"]);
+    expect((JSON.parse(v2.stdout) as { problems: { code: string }[] }).problems.map((p) => p.code)).to.deep.equal(["MARKET_COUNTER_CHANGED"]);
+    const neither = await cli(["--dev-account", "1", "--json", "listing", "cancel"]);
+    expect(neither.code).to.equal(2);
+  });
+});
