@@ -27,13 +27,14 @@ export async function readDeployments(
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return emptyDeploymentRecord(chainId, options.network ?? "unknown");
-    throw invalidRecord(file, code === "EISDIR" ? "it is a folder, not a file" : `it cannot be read (${code ?? "unknown error"})`, err);
+    // The reason says what the Node error meant; its raw text is not shown (no `cause`).
+    throw invalidRecord(file, code === "EISDIR" ? "it is a folder, not a file" : `it cannot be read (${code ?? "unknown error"})`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (err) {
-    throw invalidRecord(file, "it is not valid JSON (truncated or edited by hand?)", err);
+  } catch {
+    throw invalidRecord(file, "it is not valid JSON (truncated or edited by hand?)");
   }
   const r = checkRecordShape(file, parsed);
   if (r.chainId !== undefined && Number(r.chainId) !== chainId) {

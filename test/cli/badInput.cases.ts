@@ -519,7 +519,6 @@ export const knownOpenCases: ReadonlySet<string> = new Set([
   "mint/file-is-folder",
   "mint/to-zero",
   "mint/poster-is-folder",
-  "mint/deployments-truncated",
   "batch/input-not-found",
   "batch/to-bad-checksum",
   "batch/journal-is-folder",

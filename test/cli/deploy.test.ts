@@ -2,8 +2,9 @@ import { expect } from "chai";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { createPublicClient, http } from "viem";
+import { createPublicClient, http, type PublicClient } from "viem";
 import { getCoreContracts } from "../../src/deploy/coreContracts.js";
+import { startSourcify, type LoopbackServer } from "../verify/helpers/servers.js";
 import { runCli, startChain, tempDir, type Chain } from "./helpers/cli.js";
 
 interface DeployJson {
@@ -275,6 +276,40 @@ describe("mintkit deploy", () => {
       expect(dev.code, dev.stderr).to.equal(2);
       expect(dev.stderr).to.contain("Hardhat's dev accounts are 0 to 19");
       expect(await nonce()).to.equal(before);
+      expect(existsSync(path.join(cwd, "deployments"))).to.equal(false);
+    });
+  });
+
+  describe("deploy … --verify (loopback Sourcify)", function () {
+    this.timeout(300_000);
+    let sourcify: LoopbackServer;
+    before(async () => {
+      sourcify = await startSourcify(createPublicClient({ transport: http(chain.rpcUrl) }) as PublicClient);
+    });
+    after(async () => sourcify?.close());
+
+    it("deploys, then verifies the contract's sources: the outcome is printed with the deployment; exit 0", async () => {
+      const cwd = tempDir();
+      const verify = ["--verify", "--sourcify", "--api-url", sourcify.url, "--poll-interval", "0"];
+      const r = await runCli(["--rpc-url", chain.rpcUrl, "--json", "deploy", "collection", "Verified", "VER", ...verify], { cwd });
+      expect(r.code, r.stderr).to.equal(0);
+      const out = r.json<DeployJson & { verification: { address: string; clone: boolean; results: { service: string; status: string }[] } }>();
+      expect(out.verification).to.deep.include({ address: out.address, clone: true });
+      expect(out.verification.results.map((x) => [x.service, x.status])).to.deep.equal([["sourcify", "verified"]]);
+      expect(sourcify.received.some((x) => x.method === "POST")).to.equal(true);
+      const text = await runCli(["--rpc-url", chain.rpcUrl, "deploy", "credentials", "--name", "Verified creds", ...verify], { cwd });
+      expect(text.code, text.stderr).to.equal(0);
+      expect(text.stdout).to.match(/Credential registry "Verified creds" \(CRED\) created at/);
+      expect(text.stdout).to.match(/✓ Sourcify: CredentialRegistry 0x[0-9a-fA-F]{40} (already )?verified/);
+    });
+
+    it("bad verification options are refused before anything is sent (exit 2)", async () => {
+      const cwd = tempDir();
+      const before = await createPublicClient({ transport: http(chain.rpcUrl) }).getTransactionCount({ address: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266" });
+      const r = await runCli(["--rpc-url", chain.rpcUrl, "--json", "deploy", "editions", "Unverified", "UNV", "--verify", "--api-url", "not a url"], { cwd });
+      expect(r.code, r.stderr).to.equal(2);
+      expect(r.errorJson().error.code).to.equal("CLI_INVALID_INPUT");
+      expect(await createPublicClient({ transport: http(chain.rpcUrl) }).getTransactionCount({ address: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266" })).to.equal(before);
       expect(existsSync(path.join(cwd, "deployments"))).to.equal(false);
     });
   });

@@ -136,12 +136,16 @@ async function startChainServer(hre: typeof import("hardhat/hre"), host: string,
 interface Installed {
   readonly factory: Address;
   readonly deployed: { name: string; address: Address }[];
+  /** Seaport 1.6 and its ConduitController, at their canonical addresses (as on every public chain). */
+  readonly seaport: Address;
+  readonly conduitController: Address;
 }
 
 /**
  * The chain starts empty: installs the deterministic deployer (EDR takes its presigned pre-EIP-155
- * transaction) and mintkit's core contracts at their every-chain addresses, then forgets recorded user
- * contracts that no longer have code.
+ * transaction), mintkit's core contracts at their every-chain addresses and Seaport 1.6 + ConduitController at
+ * their canonical addresses (so `mintkit list`/`buy` work locally), then forgets recorded user contracts that no
+ * longer have code.
  */
 async function installContracts(ctx: SignerContext): Promise<Installed> {
   const { installDeterministicDeployer } = await import("../../deploy/deterministicDeployer.js");
@@ -149,8 +153,10 @@ async function installContracts(ctx: SignerContext): Promise<Installed> {
   const clients = { publicClient: ctx.publicClient, walletClient: ctx.walletClient } as unknown as DeployClients;
   await installDeterministicDeployer(clients);
   const core = await ensureFactory(clients, true);
+  const { installSeaport } = await import("../../market/node/installSeaport.js");
+  const { seaport, conduitController } = await installSeaport(clients);
   await forgetContractsWithoutCode(ctx, clients);
-  return { factory: core.factory.address, deployed: core.deployed.map((c) => ({ name: c.name, address: c.address })) };
+  return { factory: core.factory.address, deployed: core.deployed.map((c) => ({ name: c.name, address: c.address })), seaport, conduitController };
 }
 
 async function forgetContractsWithoutCode(ctx: SignerContext, clients: DeployClients): Promise<void> {
@@ -205,6 +211,8 @@ function describeDev(g: GlobalOptions, opts: DevOptions, state: DevState): Comma
     factory: factory ?? null,
     deployed: installed?.deployed ?? [],
     deterministicDeployer: opts.deploy ? "0x4e59b44847b379578588920ca78fbf26c0b4956c" : null,
+    seaport: installed?.seaport ?? null,
+    conduitController: installed?.conduitController ?? null,
     deployments: deploymentsPath(chainId),
     gatewayUrl: gatewayUrl ?? null,
     ipfsStore: path.join(path.resolve(g.dataDir), "ipfs"),
@@ -213,6 +221,7 @@ function describeDev(g: GlobalOptions, opts: DevOptions, state: DevState): Comma
     `mintkit dev: local chain ${chainId} at ${rpcUrl}`,
     ...(gatewayUrl ? [`IPFS gateway ${gatewayUrl}/ipfs/<cid> (blocks in ${data.ipfsStore})`] : []),
     ...(factory ? [`MintkitFactory ${factory} (the same address on every chain; deterministic deployer at 0x4e59b44847b379578588920ca78fbf26c0b4956c)`] : []),
+    ...(installed ? [`Seaport 1.6 ${installed.seaport} and ConduitController ${installed.conduitController} (their canonical addresses)`] : []),
     "",
     "Accounts (Hardhat's well-known dev accounts, 10000 ETH each; their keys are public):",
     ...accounts.map((a, i) => `  [${i}] ${a}`),
