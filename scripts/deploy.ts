@@ -25,6 +25,10 @@
  *   MINTKIT_PRIMARY_SALE_RECIPIENT, MINTKIT_SALT.
  * Missing addresses default to the deployer (owner, royalty receiver when royaltyBps > 0) or zero (sale
  * recipient = owner).
+ *
+ * Optional soulbound credential registry (recorded under "credentialRegistries", as `mintkit deploy credentials`
+ * does, so the CLI finds it by name): MINTKIT_CREDENTIALS_NAME (required to create one), MINTKIT_CREDENTIALS_SYMBOL,
+ * MINTKIT_CREDENTIALS_OWNER, MINTKIT_CREDENTIALS_SALT.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -32,6 +36,7 @@ import { network } from "hardhat";
 import { getAddress } from "viem";
 import {
   createCollection,
+  deployCredentialRegistry,
   ensureCoreContracts,
   installDeterministicDeployer,
   resolveCollectionConfig,
@@ -39,7 +44,7 @@ import {
   type DeployClients,
   type DeploymentRecord,
 } from "../src/deploy/index.js";
-import { deploymentsPath, readDeployments, writeDeployments } from "../src/deploy/node.js";
+import { deploymentsPath, readDeployments, withRecordedContract, writeDeployments } from "../src/deploy/node.js";
 import { emptyDeploymentRecord } from "../src/deploy/types.js";
 
 const connection = await network.create();
@@ -116,27 +121,64 @@ if (request) {
   const config = resolveCollectionConfig(input, { creator: deployer.account.address });
   const created = await createCollection({ ...clients, factory: core.factory.address, config, salt: str(request.salt) });
   const known = record.collections[config.name];
-  await save({
-    ...record,
-    collections: {
-      ...record.collections,
-      [config.name]:
-        created.reused && known?.address === created.address
-          ? known
-          : {
-              address: created.address,
-              creator: created.creator,
-              salt: created.salt,
-              ...(created.transactionHash ? { transactionHash: created.transactionHash } : {}),
-            },
-    },
-  });
+  await save(
+    withRecordedContract(
+      record,
+      "collections",
+      config.name,
+      created.reused && known?.address === created.address
+        ? known
+        : {
+            address: created.address,
+            creator: created.creator,
+            salt: created.salt,
+            ...(created.transactionHash ? { transactionHash: created.transactionHash } : {}),
+          },
+    ),
+  );
   console.log(
     created.reused
       ? `  collection "${config.name}" ${created.address} (already created with salt "${created.salt}", reused)`
       : `  collection "${config.name}" ${created.address} (created, tx ${created.transactionHash}, ${created.gasUsed} gas)`,
   );
 }
+
+// Optional credential registry -----------------------------------------------------------------------
+if (process.env.MINTKIT_CREDENTIALS_NAME) {
+  const env = (key: string) => process.env[`MINTKIT_CREDENTIALS_${key}`] || undefined;
+  const salt = env("SALT");
+  const registry = await deployCredentialRegistry({
+    ...clients,
+    factory: core.factory.address,
+    config: { name: env("NAME"), symbol: env("SYMBOL"), owner: env("OWNER") },
+    ...(salt !== undefined ? { salt } : {}),
+  });
+  const { name, owner, symbol } = registry.config;
+  const known = record.credentialRegistries?.[name];
+  await save(
+    withRecordedContract(
+      record,
+      "credentialRegistries",
+      name,
+      registry.reused && known?.address === registry.address
+        ? known
+        : {
+            address: registry.address,
+            owner,
+            symbol,
+            creator: registry.creator,
+            salt: registry.salt,
+            ...(registry.transactionHash ? { transactionHash: registry.transactionHash } : {}),
+          },
+    ),
+  );
+  console.log(
+    registry.reused
+      ? `  credential registry "${name}" ${registry.address} (already created with salt "${registry.salt}", reused)`
+      : `  credential registry "${name}" ${registry.address} (created, tx ${registry.transactionHash}, ${registry.gasUsed} gas)`,
+  );
+}
+for (const [name, entry] of Object.entries(record.credentialRegistries ?? {})) console.log(`  recorded credential registry "${name}" ${entry.address}`);
 
 console.log(
   inProcess

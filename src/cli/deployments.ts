@@ -4,11 +4,12 @@
  * - `readDeployments(chainId, { cwd?, network? })`: the record, or an empty one when there is no file.
  * - `writeDeployments(record, { cwd? })`: atomic write (temp file + rename).
  */
-export { deploymentsPath, readDeployments, writeDeployments } from "../deploy/deploymentsFile.js";
+export { deploymentsPath, readDeployments, writeDeployments, withRecordedContract } from "../deploy/deploymentsFile.js";
 export {
   emptyDeploymentRecord,
   type DeploymentRecord,
   type RecordedClone,
   type RecordedContract,
+  type RecordedCredentialRegistry,
   type CoreContractName,
 } from "../deploy/types.js";

@@ -22,7 +22,7 @@
  * Top-level imports stay light (commander + small local modules) so `mintkit --help` starts fast;
  * commands load viem, IPFS, metadata or hardhat with `await import()` inside their actions.
  */
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { register as registerBatch } from "./commands/batch.js";
 import { register as registerCredential } from "./commands/credential.js";
 import { register as registerDeploy } from "./commands/deploy.js";
@@ -55,6 +55,14 @@ export interface CreateProgramOptions {
  * Builds a fresh program. It never calls `process.exit`: usage errors, `--help` and `--version`
  * throw a `CommanderError` (see `execute.ts`), action errors set `process.exitCode` (see `run.ts`).
  */
+/** `--dev-account <index>`: Hardhat funds dev accounts 0 to 19 only; anything else is refused while parsing. */
+function parseDevAccountIndex(value: string): string {
+  if (!/^\d+$/.test(value) || Number(value) > 19) {
+    throw new InvalidArgumentError(`"${value}" is not a dev account: Hardhat's dev accounts are 0 to 19.`);
+  }
+  return value;
+}
+
 export function createProgram(options: CreateProgramOptions = {}): Command {
   const program = new Command("mintkit")
     .description("Mint NFTs and issue credentials from a terminal: upload to IPFS, deploy, mint, batch mint, lazy-mint vouchers, gas, soulbound credentials, Seaport listings, source verification, tickets at the door.")
@@ -69,7 +77,7 @@ export function createProgram(options: CreateProgramOptions = {}): Command {
     )
     .addOption(new Option("--account <name|address>", "keystore account to sign with (see `mintkit keys`)").env("MINTKIT_ACCOUNT"))
     .option("--password-file <path>", "file whose first line is the keystore password (else MINTKIT_PASSWORD, else a prompt)")
-    .option("--dev-account <index>", "sign with Hardhat's well-known dev account <index> (local chain ids 31337/1337 only)")
+    .option("--dev-account <index>", "sign with Hardhat's well-known dev account <index>, 0-19 (local chain ids 31337/1337 only)", parseDevAccountIndex)
     .addOption(new Option("--keystore-dir <dir>", "keystore folder (default ~/.mintkit/keystore)").env("MINTKIT_KEYSTORE_DIR"))
     .addOption(
       new Option("--data-dir <dir>", "project data folder; embedded IPFS blocks in <dir>/ipfs")

@@ -1,5 +1,6 @@
 import { getAddress, isAddress, zeroAddress, type Address } from "viem";
 import { DeployError } from "../errors/DeployError.js";
+import { checkDeployInput } from "./checkDeployInput.js";
 import { createCredentialRegistry, type CreateViaFactoryResult } from "./createViaFactory.js";
 import type { DeployClients } from "./deployAndWait.js";
 
@@ -71,6 +72,7 @@ export function resolveCredentialRegistryConfig(
     baseURI: input.baseURI ?? "",
     contractURI: input.contractURI ?? "",
   };
+  checkDeployInput(config, "credential");
   for (const field of ["name", "symbol", "baseURI", "contractURI"] as const) {
     if (new TextEncoder().encode(config[field]).length > 65_535) throw invalid(field, `${config[field].slice(0, 20)}…`, "must be at most 65,535 bytes");
   }

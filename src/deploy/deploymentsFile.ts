@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DeployError } from "../errors/DeployError.js";
 import { writeFileAtomic } from "../fs/writeFileAtomic.js";
-import { emptyDeploymentRecord, type DeploymentRecord } from "./types.js";
+import { emptyDeploymentRecord, type DeploymentRecord, type RecordSection } from "./types.js";
 
 /** Where the record of `chainId` lives: `<cwd>/deployments/<chainId>.json`. NODE-ONLY. */
 export function deploymentsPath(chainId: number, options: { readonly cwd?: string } = {}): string {
@@ -11,8 +11,10 @@ export function deploymentsPath(chainId: number, options: { readonly cwd?: strin
 
 /**
  * Reads `deployments/<chainId>.json`, or returns an empty record (not written) when there is none.
- * NODE-ONLY.
- * @throws DeployError `DEPLOY_INVALID_RECORD` when the file is not a record of that chain.
+ * Records written before credential registries were recorded here read as they are. NODE-ONLY.
+ * @throws DeployError `DEPLOY_INVALID_RECORD` when the file is a folder, unreadable, not JSON (truncated), of
+ *   another chain, or of the wrong shape (a section that is not an object of `{ address }` entries). The file is
+ *   never rewritten then.
  */
 export async function readDeployments(
   chainId: number,
@@ -29,14 +31,10 @@ export async function readDeployments(
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (err) {
-    throw invalidRecord(file, "not JSON", err);
+  } catch {
+    throw invalidRecord(file, "it is not valid JSON (truncated or edited by hand?)");
   }
-  const r = parsed as Partial<DeploymentRecord> | null;
-  if (!r || typeof r !== "object" || Array.isArray(r)) throw invalidRecord(file, "not a JSON object");
-  if (r.collections !== undefined && (typeof r.collections !== "object" || r.collections === null)) {
-    throw invalidRecord(file, "\"collections\" is not an object");
-  }
+  const r = checkRecordShape(file, parsed);
   if (r.chainId !== undefined && Number(r.chainId) !== chainId) {
     throw invalidRecord(file, `it records chain ${String(r.chainId)}, not ${chainId}`);
   }
@@ -48,8 +46,43 @@ export async function readDeployments(
     ...rest,
     chainId,
     network: typeof r.network === "string" ? r.network : (options.network ?? "unknown"),
-    collections: r.collections ?? {},
+    collections: (r.collections as DeploymentRecord["collections"] | undefined) ?? {},
   } as DeploymentRecord;
+}
+
+const sections: readonly RecordSection[] = ["collections", "editions", "credentialRegistries"];
+
+function checkRecordShape(file: string, parsed: unknown): Record<string, unknown> {
+  if (!isObject(parsed)) throw invalidRecord(file, "it is not a JSON object");
+  for (const section of sections) {
+    const value = parsed[section];
+    if (value === undefined) continue;
+    if (!isObject(value)) throw invalidRecord(file, `"${section}" is not an object of named contracts`);
+    for (const [name, entry] of Object.entries(value)) {
+      if (!isObject(entry) || typeof entry["address"] !== "string" || !/^0x[0-9a-fA-F]{40}$/.test(entry["address"])) {
+        throw invalidRecord(file, `"${section}"."${name}" has no valid "address" (0x + 40 hex)`);
+      }
+    }
+  }
+  return parsed;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The record with `entry` stored under `record[section][name]` (a new object; the record is not written).
+ * @example
+ * await writeDeployments(withRecordedContract(record, "credentialRegistries", "Diplomas", { address, owner, symbol: "DIP" }));
+ */
+export function withRecordedContract<TSection extends RecordSection>(
+  record: DeploymentRecord,
+  section: TSection,
+  name: string,
+  entry: NonNullable<DeploymentRecord[TSection]>[string],
+): DeploymentRecord {
+  return { ...record, [section]: { ...(record[section] ?? {}), [name]: entry } };
 }
 
 /**
@@ -63,7 +96,7 @@ export async function writeDeployments(record: DeploymentRecord, options: { read
 
 function invalidRecord(file: string, reason: string, cause?: unknown): DeployError<"DEPLOY_INVALID_RECORD"> {
   return new DeployError("DEPLOY_INVALID_RECORD", `The deployments record ${file} cannot be used: ${reason}.`, {
-    hint: "Fix or move the file away (it will be recreated by the next deploy).",
+    hint: "mintkit does not rewrite it: fix it by hand (restore it from version control), or move it away and let the next deploy recreate it (the contracts stay on chain; pass --salt as before to find them).",
     details: { path: file, reason },
     cause,
   });

@@ -49,12 +49,24 @@ export {
   type CollectionConfig,
   type EditionsConfig,
 } from "./resolveConfig.js";
+export {
+  readDeployedConfig,
+  diffDeployedConfig,
+  deployConflict,
+  type DeployedConfig,
+  type DeployedKind,
+  type ConfigDifference,
+  type ReadDeployedConfigParameters,
+} from "./readDeployedConfig.js";
+export { checkDeployInput, maxContractNameLength, type BaseUriStyle } from "./checkDeployInput.js";
 export { deployAndWait, hasCode, type DeployClients, type TransactionOutcome } from "./deployAndWait.js";
 export {
   emptyDeploymentRecord,
   type DeploymentRecord,
   type RecordedClone,
   type RecordedContract,
+  type RecordedCredentialRegistry,
+  type RecordSection,
   type CoreContractName,
 } from "./types.js";
 export {

@@ -1,5 +1,6 @@
 import { getAddress, isAddress, zeroAddress, type Address } from "viem";
 import { DeployError } from "../errors/DeployError.js";
+import { checkDeployInput } from "./checkDeployInput.js";
 
 /** The highest royalty the contracts accept, in basis points (10%). */
 export const maxRoyaltyBps = 1_000;
@@ -53,12 +54,17 @@ export function resolveCollectionConfig(input: ContractConfigInput, defaults: { 
   if (maxSupply < 0n || maxSupply > maxCollectionSupply) {
     throw invalid("maxSupply", String(maxSupply), `must be between 0 (unlimited) and ${maxCollectionSupply}`);
   }
-  return { ...resolveEditionsConfig(input, defaults), maxSupply };
+  return { ...resolveShared(input, defaults, "ERC-721"), maxSupply };
 }
 
 /** Like `resolveCollectionConfig`, for an ERC-1155 editions contract (no max supply; per-id caps instead). */
 export function resolveEditionsConfig(input: ContractConfigInput, defaults: { readonly creator: Address }): EditionsConfig {
+  return resolveShared(input, defaults, "ERC-1155");
+}
+
+function resolveShared(input: ContractConfigInput, defaults: { readonly creator: Address }, style: "ERC-721" | "ERC-1155"): EditionsConfig {
   if (typeof input.name !== "string" || input.name.trim() === "") throw invalid("name", String(input.name ?? ""), "must not be empty");
+  checkDeployInput(input, style);
   const owner = address(input.owner, defaults.creator, "owner");
   if (owner === zeroAddress) throw invalid("owner", owner, "must not be the zero address");
   const royaltyBps = toBigInt(input.royaltyBps ?? 0n, "royaltyBps");

@@ -17,9 +17,18 @@ export interface RecordedClone extends RecordedContract {
   readonly salt: string;
 }
 
+/** A soulbound `CredentialRegistry` created through the factory, in a deployments record (keyed by its name). */
+export interface RecordedCredentialRegistry extends RecordedContract {
+  readonly owner: Address;
+  readonly symbol: string;
+  /** The account that called the factory, and the salt text (absent in records written before 1.0). */
+  readonly creator?: Address;
+  readonly salt?: string;
+}
+
 /**
  * `deployments/<chainId>.json`: the user's contracts on one chain. Written by `scripts/deploy.ts` and
- * `mintkit deploy`. `collections` and `editions` are keyed by the contract's name. mintkit's own contracts
+ * `mintkit deploy`. `collections`, `editions` and `credentialRegistries` are keyed by the contract's name. mintkit's own contracts
  * (implementations, factory) are not recorded: their addresses are the same on every chain and computed
  * (`getCoreContracts`).
  */
@@ -34,7 +43,12 @@ export interface DeploymentRecord {
   collections: Record<string, RecordedClone>;
   /** ERC-1155 editions contracts created through the factory (absent in files written before it existed). */
   editions?: Record<string, RecordedClone>;
+  /** Credential registries created through the factory, by name (absent in files written before they were recorded). */
+  credentialRegistries?: Record<string, RecordedCredentialRegistry>;
 }
+
+/** The sections of a deployments record that hold the user's contracts, by name. */
+export type RecordSection = "collections" | "editions" | "credentialRegistries";
 
 /** An empty record for a chain. */
 export function emptyDeploymentRecord(chainId: number, network: string): DeploymentRecord {

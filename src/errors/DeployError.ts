@@ -24,6 +24,11 @@ export interface DeployErrorDetailsByCode {
     readonly expectedCodeHash: string;
     readonly actualCodeHash: string;
   };
+  /** A re-run asked for settings other than those of the contract already deployed under that name or salt. */
+  DEPLOY_CONFLICT: {
+    readonly address: string;
+    readonly differences: readonly { readonly field: string; readonly onChain: string; readonly asked: string }[];
+  };
   /** A deployments record file exists but is not valid JSON of the expected shape. */
   DEPLOY_INVALID_RECORD: { readonly path: string; readonly reason: string };
 }

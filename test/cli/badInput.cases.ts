@@ -513,17 +513,6 @@ export const badInputCases: readonly BadInputCase[] = [
  * MINTKIT_BATTERY_STRICT=1; the report counts them as "other" either way. Remove an id once its case is clean.
  */
 export const knownOpenCases: ReadonlySet<string> = new Set([
-  "global/dev-account-20",
-  "deploy-collection/base-uri-javascript",
-  "deploy-collection/base-uri-data-html",
-  "deploy-collection/contract-uri-javascript",
-  "deploy-collection/base-uri-not-a-uri",
-  "deploy-collection/name-too-long",
-  "deploy-collection/deployments-wrong-shape",
-  "deploy-editions/base-uri-javascript",
-  "deploy-editions/base-uri-data-html",
-  "deploy-credentials/base-uri-javascript",
-  "deploy-credentials/contract-uri-data-html",
   "mint/file-is-folder",
   "mint/to-zero",
   "mint/poster-is-folder",
@@ -535,7 +524,6 @@ export const knownOpenCases: ReadonlySet<string> = new Set([
   "batch/status-journal-is-folder",
   "batch/status-not-a-journal",
   "gas-mint/uri-javascript",
-  "credential-schema-list/deployments-wrong-shape",
   "credential-revoke/reason-huge",
   "credential-rebind/not-reissued",
 ]);

@@ -2,8 +2,9 @@ import { expect } from "chai";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { createPublicClient, http } from "viem";
+import { createPublicClient, http, type PublicClient } from "viem";
 import { getCoreContracts } from "../../src/deploy/coreContracts.js";
+import { startSourcify, type LoopbackServer } from "../verify/helpers/servers.js";
 import { runCli, startChain, tempDir, type Chain } from "./helpers/cli.js";
 
 interface DeployJson {
@@ -61,7 +62,7 @@ describe("mintkit deploy", () => {
     expect(again.json<DeployJson>()).to.include({ address: out.address, reused: true, transactionHash: null, cost: "0" });
     expect(again.json<DeployJson>().coreDeployed).to.deep.equal([]);
 
-    const text = await runCli(["--rpc-url", chain.rpcUrl, "deploy", "editions", "Prints", "PRT", "--base-uri", "ipfs://x/{id}.json"], { cwd });
+    const text = await runCli(["--rpc-url", chain.rpcUrl, "deploy", "editions", "Prints", "PRT", "--base-uri", "ipfs://bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku/{id}.json"], { cwd });
     expect(text.code, text.stderr).to.equal(0);
     expect(text.stdout).to.match(/Editions "Prints" deployed at 0x[0-9a-fA-F]{40}/);
     expect(text.stdout).to.match(/gas used \d+/);
@@ -169,5 +170,147 @@ describe("mintkit deploy", () => {
     } finally {
       await foreign.close();
     }
+  });
+
+  describe("re-running deploy (what is on chain, conflicts listed)", () => {
+    const rpc = () => ["--rpc-url", chain.rpcUrl, "--json"];
+    const recordOf = async (cwd: string) => readFile(path.join(cwd, "deployments", "31337.json"), "utf8");
+    const nonce = () => createPublicClient({ transport: http(chain.rpcUrl) }).getTransactionCount({ address: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266" });
+
+    it("prints the settings on chain (changed since), not the ones asked; nothing sent", async () => {
+      const cwd = tempDir();
+      const first = await runCli([...rpc(), "deploy", "collection", "Rerun", "RR", "--royalty-bps", "500"], { cwd });
+      expect(first.code, first.stderr).to.equal(0);
+      const receiver = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+      const set = await runCli([...rpc(), "royalty", "set", "Rerun", "--bps", "100", "--receiver", receiver], { cwd });
+      expect(set.code, set.stderr).to.equal(0);
+      const before = await nonce();
+      const again = await runCli([...rpc(), "deploy", "collection", "Rerun", "RR"], { cwd });
+      expect(again.code, again.stderr).to.equal(0);
+      expect(again.json<DeployJson & { royaltyReceiver: string }>()).to.include({ reused: true, royaltyBps: "100", royaltyReceiver: receiver, cost: "0" });
+      const text = await runCli(["--rpc-url", chain.rpcUrl, "deploy", "collection", "Rerun"], { cwd });
+      expect(text.code, text.stderr).to.equal(0);
+      expect(text.stdout).to.contain("already exists at").and.to.contain(`royalty  100 bps to ${receiver}`);
+      expect(await nonce()).to.equal(before);
+    });
+
+    it("options that differ from the deployed contract (same name, or same salt) are DEPLOY_CONFLICT listing each difference; exit 2, nothing sent or written", async () => {
+      const cwd = tempDir();
+      const first = await runCli([...rpc(), "deploy", "collection", "Fixed", "FIX", "--max-supply", "10", "--royalty-bps", "250"], { cwd });
+      expect(first.code, first.stderr).to.equal(0);
+      const record = await recordOf(cwd);
+      const before = await nonce();
+      const r = await runCli([...rpc(), "deploy", "collection", "Fixed", "OTHER", "--max-supply", "20", "--royalty-bps", "250"], { cwd });
+      expect(r.code, r.stderr).to.equal(2);
+      const error = r.errorJson().error as { code: string; message: string; hint: string; details: { differences: unknown[] } };
+      expect(error.code).to.equal("DEPLOY_CONFLICT");
+      expect(error.details.differences).to.deep.equal([
+        { field: "symbol", onChain: "FIX", asked: "OTHER" },
+        { field: "maxSupply", onChain: "10", asked: "20" },
+      ]);
+      expect(error.message).to.contain('maxSupply: "10" on chain vs "20" asked');
+      expect(error.hint).to.contain("Nothing was sent");
+      // Another folder (no record), same salt: the contract at the salt's address is compared the same way.
+      const other = tempDir();
+      const bySalt = await runCli([...rpc(), "deploy", "collection", "Fixed", "FIX", "--royalty-bps", "0"], { cwd: other });
+      expect(bySalt.code, bySalt.stderr).to.equal(2);
+      expect(bySalt.errorJson().error.details).to.deep.include({ differences: [{ field: "royaltyBps", onChain: "250", asked: "0" }] });
+      expect(existsSync(path.join(other, "deployments"))).to.equal(false);
+      expect(await nonce()).to.equal(before);
+      expect(await recordOf(cwd)).to.equal(record);
+    });
+
+    it("deploy credentials is idempotent by name: the second run finds it, sends nothing; a different --symbol is a conflict", async () => {
+      const cwd = tempDir();
+      const first = await runCli([...rpc(), "deploy", "credentials", "--name", "Diplomas", "--symbol", "DIP"], { cwd });
+      expect(first.code, first.stderr).to.equal(0);
+      const address = first.json<DeployJson>().address;
+      const before = await nonce();
+      const again = await runCli([...rpc(), "deploy", "credentials", "--name", "Diplomas"], { cwd });
+      expect(again.code, again.stderr).to.equal(0);
+      expect(again.json<DeployJson & { symbol: string }>()).to.include({ address, reused: true, symbol: "DIP", cost: "0" });
+      const conflict = await runCli([...rpc(), "deploy", "credentials", "--name", "Diplomas", "--symbol", "XYZ"], { cwd });
+      expect(conflict.code, conflict.stderr).to.equal(2);
+      expect(conflict.errorJson().error.code).to.equal("DEPLOY_CONFLICT");
+      expect(await nonce()).to.equal(before);
+      const record = JSON.parse(await recordOf(cwd));
+      expect(Object.keys(record.credentialRegistries)).to.deep.equal(["Diplomas"]);
+      expect(record.credentialRegistries.Diplomas).to.include({ address, symbol: "DIP", salt: "Diplomas:DIP" });
+    });
+
+    it("a deployments record that is a folder or of the wrong shape stops the deploy before anything is sent, and is left as it was", async () => {
+      const cwd = tempDir();
+      const { mkdirSync, writeFileSync, readFileSync } = await import("node:fs");
+      mkdirSync(path.join(cwd, "deployments", "31337.json"), { recursive: true });
+      const before = await nonce();
+      const folder = await runCli([...rpc(), "deploy", "collection", "T4", "T4"], { cwd });
+      expect(folder.code, folder.stderr).to.equal(2);
+      expect(folder.errorJson().error.message).to.contain("is a folder, not a file").and.not.to.contain("EISDIR");
+      const shaped = tempDir();
+      const text = JSON.stringify({ chainId: 31337, collections: ["Art"] });
+      mkdirSync(path.join(shaped, "deployments"));
+      writeFileSync(path.join(shaped, "deployments", "31337.json"), text);
+      const wrong = await runCli([...rpc(), "deploy", "credentials", "--name", "W"], { cwd: shaped });
+      expect(wrong.code, wrong.stderr).to.equal(2);
+      expect(wrong.errorJson().error).to.include({ code: "DEPLOY_INVALID_RECORD" });
+      expect(readFileSync(path.join(shaped, "deployments", "31337.json"), "utf8")).to.equal(text);
+      expect(await nonce()).to.equal(before);
+    });
+
+    it("refuses javascript:/data:text/html/non-URI base and contract URIs, a 101-character name and --dev-account 20 before sending", async () => {
+      const cwd = tempDir();
+      const before = await nonce();
+      const cases: string[][] = [
+        ["deploy", "collection", "J1", "J1", "--base-uri", "javascript:alert(1)//"],
+        ["deploy", "collection", "J4", "J4", "--base-uri", "not a uri with spaces"],
+        ["deploy", "editions", "E2", "E2", "--base-uri", "data:text/html;base64,PHNjcmlwdD4="],
+        ["deploy", "credentials", "--name", "C3", "--contract-uri", "data:text/html,<b>x</b>"],
+        ["deploy", "collection", "N".repeat(101), "N"],
+      ];
+      for (const args of cases) {
+        const r = await runCli([...rpc(), ...args], { cwd });
+        expect(r.code, `${args.join(" ").slice(0, 80)}: ${r.stderr}`).to.equal(2);
+        expect(r.errorJson().error.code).to.equal("DEPLOY_INVALID_CONFIG");
+      }
+      const dev = await runCli(["--rpc-url", chain.rpcUrl, "--dev-account", "20", "deploy", "collection", "D", "D"], { cwd });
+      expect(dev.code, dev.stderr).to.equal(2);
+      expect(dev.stderr).to.contain("Hardhat's dev accounts are 0 to 19");
+      expect(await nonce()).to.equal(before);
+      expect(existsSync(path.join(cwd, "deployments"))).to.equal(false);
+    });
+  });
+
+  describe("deploy … --verify (loopback Sourcify)", function () {
+    this.timeout(300_000);
+    let sourcify: LoopbackServer;
+    before(async () => {
+      sourcify = await startSourcify(createPublicClient({ transport: http(chain.rpcUrl) }) as PublicClient);
+    });
+    after(async () => sourcify?.close());
+
+    it("deploys, then verifies the contract's sources: the outcome is printed with the deployment; exit 0", async () => {
+      const cwd = tempDir();
+      const verify = ["--verify", "--sourcify", "--api-url", sourcify.url, "--poll-interval", "0"];
+      const r = await runCli(["--rpc-url", chain.rpcUrl, "--json", "deploy", "collection", "Verified", "VER", ...verify], { cwd });
+      expect(r.code, r.stderr).to.equal(0);
+      const out = r.json<DeployJson & { verification: { address: string; clone: boolean; results: { service: string; status: string }[] } }>();
+      expect(out.verification).to.deep.include({ address: out.address, clone: true });
+      expect(out.verification.results.map((x) => [x.service, x.status])).to.deep.equal([["sourcify", "verified"]]);
+      expect(sourcify.received.some((x) => x.method === "POST")).to.equal(true);
+      const text = await runCli(["--rpc-url", chain.rpcUrl, "deploy", "credentials", "--name", "Verified creds", ...verify], { cwd });
+      expect(text.code, text.stderr).to.equal(0);
+      expect(text.stdout).to.match(/Credential registry "Verified creds" \(CRED\) created at/);
+      expect(text.stdout).to.match(/✓ Sourcify: CredentialRegistry 0x[0-9a-fA-F]{40} (already )?verified/);
+    });
+
+    it("bad verification options are refused before anything is sent (exit 2)", async () => {
+      const cwd = tempDir();
+      const before = await createPublicClient({ transport: http(chain.rpcUrl) }).getTransactionCount({ address: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266" });
+      const r = await runCli(["--rpc-url", chain.rpcUrl, "--json", "deploy", "editions", "Unverified", "UNV", "--verify", "--api-url", "not a url"], { cwd });
+      expect(r.code, r.stderr).to.equal(2);
+      expect(r.errorJson().error.code).to.equal("CLI_INVALID_INPUT");
+      expect(await createPublicClient({ transport: http(chain.rpcUrl) }).getTransactionCount({ address: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266" })).to.equal(before);
+      expect(existsSync(path.join(cwd, "deployments"))).to.equal(false);
+    });
   });
 });

@@ -5,6 +5,8 @@ import path from "node:path";
 import { createPublicClient, http, type Address } from "viem";
 import { getCoreContracts } from "../../src/deploy/coreContracts.js";
 import { deterministicDeployerAddress, deterministicDeployerCode } from "../../src/deploy/deterministicDeployer.js";
+import { assertSeaport } from "../../src/market/assertSeaport.js";
+import { CONDUIT_CONTROLLER_ADDRESS, SEAPORT_V1_6_ADDRESS } from "../../src/market/seaportAddresses.js";
 import { cliBin, runCli, tempDir } from "./helpers/cli.js";
 
 interface DevJson {
@@ -12,6 +14,8 @@ interface DevJson {
   chainId: number;
   accounts: Address[];
   factory: Address;
+  seaport: Address;
+  conduitController: Address;
   gatewayUrl: string;
   deployments: string;
 }
@@ -57,6 +61,10 @@ describe("mintkit dev", () => {
       expect(info.deployments).to.equal(path.join(cwd, "deployments", "31337.json"));
       expect(info.factory).to.equal(getCoreContracts().MintkitFactory.address); // its every-chain address
       expect(await client.getCode({ address: deterministicDeployerAddress })).to.equal(deterministicDeployerCode);
+      // Seaport 1.6 + ConduitController at their canonical addresses, printed, and answering as Seaport 1.6 does.
+      expect(info).to.deep.include({ seaport: SEAPORT_V1_6_ADDRESS, conduitController: CONDUIT_CONTROLLER_ADDRESS });
+      expect((await client.getCode({ address: CONDUIT_CONTROLLER_ADDRESS }))?.length ?? 0).to.be.greaterThan(2);
+      await assertSeaport(client as never, { seaport: SEAPORT_V1_6_ADDRESS, chainId: 31337 });
       const record = JSON.parse(await readFile(info.deployments, "utf8"));
       expect(record.contracts).to.equal(undefined); // core contracts are not recorded
       expect(record.collections).to.deep.equal({}); // the stale "Old" entry is dropped

@@ -28,7 +28,7 @@ describe("mintkit gas (CLI)", function () {
     const c = await cli(["--json", "deploy", "collection", "Art", "ART", "--max-supply", "20000", "--royalty-bps", "500"]);
     expect(c.code, c.stderr).to.equal(0);
     collection = c.json<{ address: Address }>().address;
-    const e = await cli(["--json", "deploy", "editions", "Prints", "PRT", "--base-uri", "ipfs://x/{id}.json"]);
+    const e = await cli(["--json", "deploy", "editions", "Prints", "PRT", "--base-uri", "ipfs://bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku/{id}.json"]);
     expect(e.code, e.stderr).to.equal(0);
     editions = e.json<{ address: Address }>().address;
   });

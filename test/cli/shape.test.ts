@@ -21,12 +21,10 @@ const KNOWN_LONG_FILES = ["src/cli/commands/batch.ts"];
 const KNOWN_LONG_FUNCTIONS = [
   "src/cli/actions/credential/issue.ts",
   "src/cli/actions/credential/present.ts",
-  "src/cli/actions/deploy.ts",
-  "src/cli/actions/dev.ts",
   "src/cli/actions/mint.ts",
   "src/cli/commands/credential.ts",
 ];
-const KNOWN_EAGER_COMMANDS = ["src/cli/commands/batch.ts", "src/cli/commands/credential.ts", "src/cli/commands/deploy.ts"];
+const KNOWN_EAGER_COMMANDS = ["src/cli/commands/batch.ts", "src/cli/commands/credential.ts"];
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

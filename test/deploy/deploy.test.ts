@@ -8,7 +8,9 @@ import {
   createCollection,
   createEditions,
   credentialRegistryAbi,
+  checkDeployInput,
   deployCredentialRegistry,
+  diffDeployedConfig,
   deterministicDeployerAddress,
   deterministicDeployerCode,
   deterministicDeployerSigner,
@@ -20,10 +22,13 @@ import {
   mintkitFactoryAbi,
   mintkitCollectionAbi,
   mintkitEditionsAbi,
+  readDeployedConfig,
   readDeployments,
   resolveCollectionConfig,
+  resolveCredentialRegistryConfig,
   resolveEditionsConfig,
   saltFromText,
+  withRecordedContract,
   writeDeployments,
   type DeployClients,
 } from "../../src/node.js";
@@ -180,7 +185,7 @@ describe("deploy library", () => {
     const ed = await createEditions({
       ...c,
       factory: factory.address,
-      config: resolveEditionsConfig({ name: "Prints", baseURI: "ipfs://x/{id}.json" }, { creator: me }),
+      config: resolveEditionsConfig({ name: "Prints", baseURI: "ipfs://bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku/{id}.json" }, { creator: me }),
       salt: "prints-1",
     });
     expect(await c.publicClient.readContract({ address: ed.address, abi: mintkitEditionsAbi, functionName: "owner" })).to.equal(getAddress(me));
@@ -241,5 +246,83 @@ describe("deploy library", () => {
     // A record written before 1.0 (core contracts in "contracts") reads without them: they are never rewritten.
     await writeFile(path.join(cwd, "deployments", "8.json"), JSON.stringify({ chainId: 8, network: "old", contracts: { MintkitFactory: { address: zeroAddress } }, collections: {} }));
     expect(await readDeployments(8, { cwd })).to.deep.equal({ chainId: 8, network: "old", collections: {} });
+  });
+
+  it("the record owns credential registries: typed read/write next to collections; an old record without them still reads", async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), "mintkit-deploy-"));
+    await mkdir(path.join(cwd, "deployments"));
+    const art = { address: "0x5FbDB2315678afecb367f032d93F642f64180aa3", creator: "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", salt: "Art:ART" } as const;
+    await writeFile(path.join(cwd, "deployments", "31337.json"), JSON.stringify({ chainId: 31337, network: "local", collections: { Art: art } }));
+    const old = await readDeployments(31337, { cwd });
+    expect(old.credentialRegistries).to.equal(undefined);
+    const registry = { address: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512", owner: art.creator, symbol: "DIP", creator: art.creator, salt: "Diplomas:DIP" } as const;
+    await writeDeployments(withRecordedContract(old, "credentialRegistries", "Diplomas", registry), { cwd });
+    const back = await readDeployments(31337, { cwd });
+    expect(back.collections.Art).to.deep.equal(art);
+    expect(back.credentialRegistries?.Diplomas).to.deep.equal(registry);
+  });
+
+  it("a record of the wrong shape, a folder or a truncated file is refused with the file and what to do, and never rewritten", async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), "mintkit-deploy-"));
+    const dir = path.join(cwd, "deployments");
+    await mkdir(dir);
+    const shapes: Array<[number, string, RegExp]> = [
+      [11, JSON.stringify({ chainId: 11, collections: ["Art"] }), /"collections" is not an object/],
+      [12, JSON.stringify({ chainId: 12, credentialRegistries: { Reg: { address: 42 } } }), /"credentialRegistries"."Reg" has no valid "address"/],
+      [13, JSON.stringify({ chainId: 13, editions: { P: "0x5FbDB2315678afecb367f032d93F642f64180aa3" } }), /"editions"."P" has no valid "address"/],
+      [14, '{"chainId":14,"collections":{"Art":', /not valid JSON/],
+    ];
+    for (const [chainId, text, reason] of shapes) {
+      const file = path.join(dir, `${chainId}.json`);
+      await writeFile(file, text);
+      const err = await readDeployments(chainId, { cwd }).catch((e: unknown) => e);
+      expect(isDeployError(err, "DEPLOY_INVALID_RECORD"), String(err)).to.equal(true);
+      const e = err as Error & { shortMessage: string; hint: string };
+      expect(e.shortMessage).to.contain(file).and.to.match(reason);
+      expect(e.hint).to.contain("does not rewrite it");
+      expect(await readFile(file, "utf8")).to.equal(text);
+    }
+    await mkdir(path.join(dir, "15.json"));
+    const folder = (await readDeployments(15, { cwd }).catch((e: unknown) => e)) as Error & { shortMessage: string };
+    expect(isDeployError(folder, "DEPLOY_INVALID_RECORD")).to.equal(true);
+    expect(folder.shortMessage).to.contain("is a folder, not a file");
+    expect(folder.shortMessage).not.to.contain("EISDIR");
+  });
+
+  it("checkDeployInput refuses javascript:, data:text/html, non-URIs and over-long names; accepts ipfs/https and JSON data contract URIs", () => {
+    const refused: Array<[Parameters<typeof checkDeployInput>[0], Parameters<typeof checkDeployInput>[1], string]> = [
+      [{ name: "A", baseURI: "javascript:alert(1)//" }, "ERC-721", "baseURI"],
+      [{ name: "A", baseURI: "data:text/html,<script>alert(1)</script>" }, "ERC-721", "baseURI"],
+      [{ name: "A", baseURI: "data:text/html;base64,PHNjcmlwdD4=" }, "ERC-1155", "baseURI"],
+      [{ name: "A", baseURI: "not a uri with spaces" }, "credential", "baseURI"],
+      [{ name: "A", contractURI: "javascript:alert(1)" }, "ERC-721", "contractURI"],
+      [{ name: "A", contractURI: "data:text/html,<b>x</b>" }, "credential", "contractURI"],
+      [{ name: "N".repeat(101) }, "ERC-721", "name"],
+    ];
+    for (const [input, style, field] of refused) {
+      const err = thrown(() => checkDeployInput(input, style));
+      expect(isDeployError(err, "DEPLOY_INVALID_CONFIG"), `${JSON.stringify(input).slice(0, 60)}: ${String(err)}`).to.equal(true);
+      expect((err as { details: { field: string } }).details.field).to.equal(field);
+    }
+    const cid = "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku";
+    checkDeployInput({ name: "N".repeat(100), baseURI: `ipfs://${cid}/`, contractURI: "data:application/json;base64,e30=" }, "ERC-721");
+    checkDeployInput({ name: "P", baseURI: `https://example.com/{id}.json` }, "ERC-1155");
+    expect(isDeployError(thrown(() => resolveEditionsConfig({ name: "P", baseURI: "javascript:x" }, { creator: zeroAddress.replace(/0$/, "1") as Address })), "DEPLOY_INVALID_CONFIG")).to.equal(true);
+    expect(isDeployError(thrown(() => resolveCredentialRegistryConfig({ contractURI: "data:text/html,x" }, { creator: zeroAddress.replace(/0$/, "1") as Address })), "DEPLOY_INVALID_CONFIG")).to.equal(true);
+  });
+
+  it("readDeployedConfig reads a clone's settings from the chain; diffDeployedConfig lists only the given fields that differ", async () => {
+    const c = await clients();
+    const core = await ensureCoreContracts(c);
+    const me = c.walletClient.account.address;
+    const config = resolveCollectionConfig({ name: "Diffed", symbol: "DIF", royaltyBps: 250, maxSupply: 7, contractURI: "https://example.com/c.json" }, { creator: me });
+    const created = await createCollection({ ...c, factory: core.factory.address, config });
+    const onChain = await readDeployedConfig({ publicClient: c.publicClient, kind: "collection", address: created.address });
+    expect(onChain).to.deep.include({ name: "Diffed", symbol: "DIF", owner: getAddress(me), royaltyBps: 250n, royaltyReceiver: getAddress(me), maxSupply: 7n, contractURI: "https://example.com/c.json", baseURI: "" });
+    expect(diffDeployedConfig(onChain, { symbol: "DIF", owner: me.toLowerCase(), royaltyBps: 250n, baseURI: undefined })).to.deep.equal([]);
+    expect(diffDeployedConfig(onChain, { royaltyBps: 500n, maxSupply: 7n, symbol: "XYZ" })).to.deep.equal([
+      { field: "royaltyBps", onChain: "250", asked: "500" },
+      { field: "symbol", onChain: "DIF", asked: "XYZ" },
+    ]);
   });
 });

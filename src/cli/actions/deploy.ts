@@ -1,16 +1,23 @@
-/** The work of `mintkit deploy collection|editions` (loaded lazily by the command). */
+/** The work of `mintkit deploy collection|editions` (loaded lazily by the command). NODE-ONLY. */
 import { zeroAddress, type Address } from "viem";
-import { createCollection, createEditions } from "../../deploy/createViaFactory.js";
-import { ensureCoreContracts, type EnsureCoreContractsResult } from "../../deploy/ensureCoreContracts.js";
+import { createCollection, createEditions, type CreateViaFactoryResult } from "../../deploy/createViaFactory.js";
+import { hasCode, type DeployClients } from "../../deploy/deployAndWait.js";
+import type { EnsureCoreContractsResult } from "../../deploy/ensureCoreContracts.js";
+import type { DeployedConfig } from "../../deploy/readDeployedConfig.js";
 import { resolveCollectionConfig, resolveEditionsConfig, type ContractConfigInput } from "../../deploy/resolveConfig.js";
-import type { DeployClients } from "../../deploy/deployAndWait.js";
-import { resolveContext } from "../context.js";
-import { deploymentsPath, readDeployments, writeDeployments } from "../deployments.js";
+import type { RecordedClone } from "../../deploy/types.js";
+import { resolveContext, type SignerContext } from "../context.js";
+import { deploymentsPath, readDeployments, withRecordedContract, writeDeployments } from "../deployments.js";
 import type { GlobalOptions } from "../globalOptions.js";
-import { formatEth, note, type CommandResult } from "../output.js";
+import type { CommandResult } from "../output.js";
 import { parseAddress, parseBigIntOption, parseBps } from "../parse.js";
+import type { DeployPublishOptions } from "../publishDeployUris.js";
+import { checkVerifyOptions, costOf, ensureFactory, onChainOrConflict, verifyAfterDeploy, type DeployVerifyOptions } from "./deployShared.js";
 
-export interface DeployInput {
+export { ensureFactory } from "./deployShared.js";
+
+/** Options of `mintkit deploy collection|editions` (royalty and max supply default to 0 when absent). */
+export interface DeployInput extends DeployPublishOptions, DeployVerifyOptions {
   name: string;
   symbol: string;
   baseUri?: string;
@@ -23,112 +30,137 @@ export interface DeployInput {
   salt?: string;
 }
 
+type Kind = "collection" | "editions";
+
 /**
- * Validates everything, makes sure the core contracts are on the chain (found by their computed addresses,
- * deployed only where there is no code), creates (or finds) the contract, records it. The printed cost is
- * everything this run paid: core contracts deployed now plus the clone.
+ * Validates everything (nothing is sent for bad input), publishes the contract's ipfs:// URIs, makes sure the
+ * core contracts are on the chain, then creates the contract or finds the one already deployed under that
+ * name (recorded) or salt, and records it. A re-run prints what is on chain; options that differ from it are
+ * a `DEPLOY_CONFLICT` listing every difference. The printed cost is everything this run paid.
  */
-export async function deployContract(g: GlobalOptions, kind: "collection" | "editions", input: DeployInput): Promise<CommandResult> {
-  // Validate before touching the chain: nothing is sent (or written) for bad input.
-  const royaltyBps = parseBps(input.royaltyBps ?? "0");
-  const maxSupply = kind === "collection" ? parseBigIntOption(input.maxSupply ?? "0", "--max-supply", { max: 2n ** 40n - 2n }) : undefined;
-  const owner = input.owner !== undefined ? await parseAddress(input.owner, "--owner") : undefined;
-  const royaltyReceiver = input.royaltyReceiver !== undefined ? await parseAddress(input.royaltyReceiver, "--royalty-receiver") : undefined;
-  const primarySaleRecipient =
-    input.primarySaleRecipient !== undefined ? await parseAddress(input.primarySaleRecipient, "--primary-sale-recipient") : undefined;
+export async function deployContract(g: GlobalOptions, kind: Kind, input: DeployInput): Promise<CommandResult> {
+  const configInput = await checkedConfigInput(kind, input);
+  const services = await checkVerifyOptions(input);
+  const { publishDeployUris } = await import("../publishDeployUris.js");
+  const published = await publishDeployUris(g, async () => (await resolveContext(g)).chainId, input);
+  const ctx = await resolveContext(g, { signer: true });
+  const clients = { publicClient: ctx.publicClient, walletClient: ctx.walletClient } as unknown as DeployClients;
+  const record = await readDeployments(ctx.chainId, { network: ctx.network }); // a bad record stops here, before any transaction
+  const core = await ensureFactory(clients, g.json);
+  const section = kind === "collection" ? "collections" : "editions";
+  const recorded = record[section]?.[input.name];
+  const outcome = await createOrFind(ctx, clients, core, kind, input, configInput, recorded);
+  const entry: RecordedClone =
+    recorded?.address === outcome.created.address
+      ? recorded
+      : {
+          address: outcome.created.address,
+          creator: outcome.created.creator,
+          salt: outcome.created.salt,
+          ...(outcome.created.transactionHash ? { transactionHash: outcome.created.transactionHash } : {}),
+        };
+  const file = await writeDeployments(withRecordedContract(record, section, input.name, entry));
+  const result = describe(kind, input.name, outcome, core, ctx.chainId, file);
+  const withPublished = Object.keys(published).length === 0 ? result : { ...result, data: { ...(result.data as object), published } };
+  return verifyAfterDeploy(ctx, outcome.created.address, input, services, withPublished, g.json);
+}
+
+/** The options as the library takes them, each checked (addresses, numbers, URIs, name) before anything else. */
+async function checkedConfigInput(kind: Kind, input: DeployInput): Promise<ContractConfigInput> {
   const configInput: ContractConfigInput = {
     name: input.name,
     symbol: input.symbol,
     baseURI: input.baseUri,
     contractURI: input.contractUri,
-    maxSupply,
-    owner,
-    royaltyReceiver,
-    royaltyBps,
-    primarySaleRecipient,
+    maxSupply: kind === "collection" ? parseBigIntOption(input.maxSupply ?? "0", "--max-supply", { max: 2n ** 40n - 2n }) : undefined,
+    owner: input.owner !== undefined ? await parseAddress(input.owner, "--owner") : undefined,
+    royaltyReceiver: input.royaltyReceiver !== undefined ? await parseAddress(input.royaltyReceiver, "--royalty-receiver") : undefined,
+    royaltyBps: parseBps(input.royaltyBps ?? "0"),
+    primarySaleRecipient:
+      input.primarySaleRecipient !== undefined ? await parseAddress(input.primarySaleRecipient, "--primary-sale-recipient") : undefined,
   };
   const placeholder = "0x0000000000000000000000000000000000000001" as Address;
   if (kind === "collection") resolveCollectionConfig(configInput, { creator: placeholder });
   else resolveEditionsConfig(configInput, { creator: placeholder });
+  return configInput;
+}
 
-  const ctx = await resolveContext(g, { signer: true });
-  const clients = { publicClient: ctx.publicClient, walletClient: ctx.walletClient } as unknown as DeployClients;
-  const core = await ensureFactory(clients, g.json);
-  let record = await readDeployments(ctx.chainId, { network: ctx.network });
+interface Outcome {
+  readonly created: Pick<CreateViaFactoryResult, "address" | "reused" | "creator" | "salt" | "transactionHash" | "gasUsed" | "fee">;
+  /** What the contract holds: read from the chain when it already existed, else what was sent. */
+  readonly shown: Pick<DeployedConfig, "owner" | "royaltyBps" | "royaltyReceiver" | "maxSupply" | "baseURI" | "contractURI" | "symbol">;
+}
 
+/** The contract recorded under this name (if it still has code) or at the salt's address, else a new one. */
+async function createOrFind(
+  ctx: SignerContext,
+  clients: DeployClients,
+  core: EnsureCoreContractsResult,
+  kind: Kind,
+  input: DeployInput,
+  configInput: ContractConfigInput,
+  recorded: RecordedClone | undefined,
+): Promise<Outcome> {
+  const asked = {
+    symbol: input.symbol !== "" ? input.symbol : undefined,
+    owner: configInput.owner,
+    royaltyReceiver: configInput.royaltyReceiver,
+    royaltyBps: input.royaltyBps !== undefined ? BigInt(configInput.royaltyBps as bigint) : undefined,
+    maxSupply: input.maxSupply !== undefined ? BigInt(configInput.maxSupply as bigint) : undefined,
+    primarySaleRecipient: configInput.primarySaleRecipient,
+    baseURI: configInput.baseURI,
+    contractURI: configInput.contractURI,
+    salt: input.salt,
+  };
+  if (recorded !== undefined && (await hasCode(ctx.publicClient, recorded.address))) {
+    const shown = await onChainOrConflict(ctx, kind, input.name, recorded, asked);
+    return { created: { address: recorded.address, reused: true, creator: recorded.creator, salt: recorded.salt }, shown };
+  }
   const creator = ctx.account.address;
+  const params = { ...clients, factory: core.factory.address, salt: input.salt };
   const created =
     kind === "collection"
-      ? await createCollection({ ...clients, factory: core.factory.address, config: resolveCollectionConfig(configInput, { creator }), salt: input.salt })
-      : await createEditions({ ...clients, factory: core.factory.address, config: resolveEditionsConfig(configInput, { creator }), salt: input.salt });
-
-  const section = kind === "collection" ? "collections" : "editions";
-  const entries = { ...(record[section] ?? {}) };
-  const known = entries[input.name];
-  entries[input.name] =
-    created.reused && known?.address === created.address
-      ? known
-      : {
-          address: created.address,
-          creator: created.creator,
-          salt: created.salt,
-          ...(created.transactionHash ? { transactionHash: created.transactionHash } : {}),
-        };
-  record = { ...record, [section]: entries };
-  const file = await writeDeployments(record);
-
+      ? await createCollection({ ...params, config: resolveCollectionConfig(configInput, { creator }) })
+      : await createEditions({ ...params, config: resolveEditionsConfig(configInput, { creator }) });
+  if (created.reused) return { created, shown: await onChainOrConflict(ctx, kind, input.name, created, asked) };
   const config = kind === "collection" ? resolveCollectionConfig(configInput, { creator }) : resolveEditionsConfig(configInput, { creator });
-  const coreGas = core.deployed.reduce((sum, c) => sum + (c.gasUsed ?? 0n), 0n);
-  const totalGas = coreGas + (created.gasUsed ?? 0n);
-  const totalCost = core.fee + (created.fee ?? 0n);
+  return { created, shown: config };
+}
+
+/** The data and the lines printed: the contract's settings as on chain, and what this run paid. */
+function describe(kind: Kind, name: string, outcome: Outcome, core: EnsureCoreContractsResult, chainId: number, file: string): CommandResult {
+  const { created, shown } = outcome;
+  const cost = costOf(core, created);
+  const title = kind === "collection" ? "Collection" : "Editions";
+  const royaltyBps = shown.royaltyBps ?? 0n;
   const data = {
     kind,
-    name: input.name,
-    symbol: input.symbol,
+    name,
+    symbol: shown.symbol,
     address: created.address,
     reused: created.reused,
-    transactionHash: created.transactionHash ?? null,
-    gasUsed: created.gasUsed ?? 0n,
-    /** Everything this run paid: core contracts deployed now + the clone. */
-    totalGasUsed: totalGas,
-    cost: totalCost,
-    costEth: formatEth(totalCost).replace(/ ETH$/, ""),
-    chainId: ctx.chainId,
-    owner: config.owner,
-    royaltyReceiver: config.royaltyReceiver === zeroAddress ? null : config.royaltyReceiver,
-    royaltyBps: config.royaltyBps,
-    maxSupply: "maxSupply" in config ? config.maxSupply : null,
+    ...cost.data,
+    chainId,
+    owner: shown.owner,
+    royaltyReceiver: shown.royaltyReceiver === undefined || shown.royaltyReceiver === zeroAddress ? null : shown.royaltyReceiver,
+    royaltyBps,
+    maxSupply: shown.maxSupply ?? null,
+    baseURI: shown.baseURI ?? "",
+    contractURI: shown.contractURI,
     salt: created.salt,
-    factory: core.factory.address,
-    coreDeployed: core.deployed.map((c) => ({ name: c.name, address: c.address, transactionHash: c.transactionHash, gasUsed: c.gasUsed, cost: c.fee })),
     deployments: file,
   };
   const text = [
     created.reused
-      ? `${kind === "collection" ? "Collection" : "Editions"} "${input.name}" already exists at ${created.address} (salt "${created.salt}"); nothing sent.`
-      : `${kind === "collection" ? "Collection" : "Editions"} "${input.name}" deployed at ${created.address}`,
-    ...(created.reused ? [] : [`  tx       ${created.transactionHash}`, `  gas used ${created.gasUsed}`]),
-    ...core.deployed.map((c) => `  + ${c.name} deployed at ${c.address} (${c.gasUsed} gas, ${formatEth(c.fee ?? 0n)})`),
-    ...(totalCost > 0n || !created.reused
-      ? [`  cost     ${formatEth(totalCost)}${core.deployed.length > 0 ? ` (${totalGas} gas in all, mintkit's core contracts included)` : ""}`]
-      : []),
-    `  owner    ${config.owner}`,
-    `  royalty  ${config.royaltyBps} bps${config.royaltyBps > 0n ? ` to ${config.royaltyReceiver}` : ""}`,
-    ...("maxSupply" in config ? [`  supply   ${config.maxSupply === 0n ? "unlimited" : `max ${config.maxSupply}`}`] : []),
-    `  recorded in ${deploymentsPath(ctx.chainId)}`,
+      ? `${title} "${name}" already exists at ${created.address} (salt "${created.salt}"); nothing sent. On chain:`
+      : `${title} "${name}" deployed at ${created.address}`,
+    ...cost.text,
+    `  owner    ${shown.owner}`,
+    `  royalty  ${royaltyBps} bps${royaltyBps > 0n ? ` to ${shown.royaltyReceiver}` : ""}`,
+    ...(kind === "collection" ? [`  supply   ${shown.maxSupply === 0n ? "unlimited" : `max ${shown.maxSupply}`}`] : []),
+    ...(shown.baseURI ? [`  base URI ${shown.baseURI}`] : []),
+    ...(shown.contractURI ? [`  contract ${shown.contractURI}`] : []),
+    `  recorded in ${deploymentsPath(chainId)}`,
   ];
   return { data, text };
-}
-
-/**
- * Ensures mintkit's core contracts (implementations + factory) at their computed addresses, printing each one
- * deployed now (to stderr). Nothing is recorded: their addresses are the same on every chain.
- */
-export async function ensureFactory(clients: DeployClients, json: boolean): Promise<EnsureCoreContractsResult> {
-  return ensureCoreContracts({
-    ...clients,
-    onStep: (step) => {
-      if (!step.reused) note(json, `deployed ${step.name} at ${step.address} (${step.gasUsed} gas)`);
-    },
-  });
 }

@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { getAddress, type Address } from "viem";
 import { CliError } from "../../errors/CliError.js";
-import { resolveContext } from "../context.js";
+import type { DeployClients } from "../../deploy/deployAndWait.js";
+import { resolveContext, type SignerContext } from "../context.js";
 import { deploymentsPath, readDeployments, writeDeployments, type RecordedClone } from "../deployments.js";
 import type { GlobalOptions } from "../globalOptions.js";
 import { openEmbeddedStore } from "../ipfsSupport.js";
@@ -31,7 +32,46 @@ interface Running {
   close(): Promise<void>;
 }
 
+/**
+ * `mintkit dev`: checks the options (nothing starts for bad ones), starts Hardhat's chain, installs the
+ * deterministic deployer and mintkit's core contracts, starts the gateway, prints what runs, and waits for a signal.
+ */
 export async function dev(g: GlobalOptions, opts: DevOptions): Promise<CommandResult | undefined> {
+  const ports = checkDevOptions(g, opts);
+  const hre = await loadHardhat();
+  const running: Running[] = [];
+  const closeAll = async () => {
+    for (const r of running.reverse()) await r.close().catch(() => undefined);
+  };
+  try {
+    const rpcUrl = await startChainServer(hre, opts.host, ports, running);
+    const ctx = await resolveContext({ ...g, rpcUrl, account: undefined, devAccount: "0" }, { signer: true, env: {} });
+    const request = ctx.publicClient.request as unknown as (args: { method: string }) => Promise<unknown>;
+    const accounts = ((await request({ method: "eth_accounts" })) as Address[]).map((a) => getAddress(a));
+    const installed = opts.deploy ? await installContracts(ctx) : undefined;
+    const gatewayUrl = opts.gateway ? await startDevGateway(g, opts.host, ports.gatewayPort, running) : undefined;
+    await printResult(describeDev(g, opts, { rpcUrl, chainId: ctx.chainId, accounts, installed, gatewayUrl }), g.json);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+    await closeAll();
+    return undefined;
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}
+
+interface DevPorts {
+  readonly port: number;
+  readonly gatewayPort: number;
+  readonly chainId: number;
+}
+
+/** Ports, chain id and host, checked before anything starts (a non-loopback host needs --expose-unlocked-accounts). */
+function checkDevOptions(g: GlobalOptions, opts: DevOptions): DevPorts {
   const port = Number(parseBigIntOption(opts.port, "--port", { max: 65535n }));
   const gatewayPort = Number(parseBigIntOption(opts.gatewayPort, "--gateway-port", { max: 65535n }));
   const chainId = Number(parseBigIntOption(opts.chainId, "--chain-id", { min: 1n, max: 2n ** 32n }));
@@ -60,10 +100,12 @@ export async function dev(g: GlobalOptions, opts: DevOptions): Promise<CommandRe
       true,
     );
   }
+  return { port, gatewayPort, chainId };
+}
 
-  let hre: typeof import("hardhat/hre");
+async function loadHardhat(): Promise<typeof import("hardhat/hre")> {
   try {
-    hre = await import("hardhat/hre");
+    return await import("hardhat/hre");
   } catch (err) {
     throw new CliError("CLI_MISSING_DEPENDENCY", "`mintkit dev` needs Hardhat, which is not installed.", {
       hint: "Install it next to mintkit: npm install --save-dev hardhat (or run another local chain and pass --rpc-url).",
@@ -71,116 +113,123 @@ export async function dev(g: GlobalOptions, opts: DevOptions): Promise<CommandRe
       cause: err,
     });
   }
-  const running: Running[] = [];
-  const closeAll = async () => {
-    for (const r of running.reverse()) await r.close().catch(() => undefined);
+}
+
+/** Starts Hardhat's JSON-RPC server for a fresh in-process chain; returns its URL. */
+async function startChainServer(hre: typeof import("hardhat/hre"), host: string, ports: DevPorts, running: Running[]): Promise<string> {
+  const { port, chainId } = ports;
+  // Hardhat wants a project root holding a package.json: mintkit's own package (no config file is read).
+  const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+  // Hardhat's server reports a busy port as an unhandled 'error' event (a crash): check it first.
+  if (port !== 0) await assertPortFree(host, port);
+  const env = await hre.createHardhatRuntimeEnvironment({}, {}, packageRoot);
+  const server = await env.network.createServer({ network: "default", override: { chainId } }, host, port).catch((err: unknown) => {
+    throw listenFailed("chain", host, port, err);
+  });
+  const listening = await server.listen().catch((err: unknown) => {
+    throw listenFailed("chain", host, port, err);
+  });
+  running.push({ close: () => server.close() });
+  return `http://${listening.address.includes(":") ? `[${listening.address}]` : listening.address}:${listening.port}`;
+}
+
+interface Installed {
+  readonly factory: Address;
+  readonly deployed: { name: string; address: Address }[];
+  /** Seaport 1.6 and its ConduitController, at their canonical addresses (as on every public chain). */
+  readonly seaport: Address;
+  readonly conduitController: Address;
+}
+
+/**
+ * The chain starts empty: installs the deterministic deployer (EDR takes its presigned pre-EIP-155
+ * transaction), mintkit's core contracts at their every-chain addresses and Seaport 1.6 + ConduitController at
+ * their canonical addresses (so `mintkit list`/`buy` work locally), then forgets recorded user contracts that no
+ * longer have code.
+ */
+async function installContracts(ctx: SignerContext): Promise<Installed> {
+  const { installDeterministicDeployer } = await import("../../deploy/deterministicDeployer.js");
+  const { ensureFactory } = await import("./deployShared.js");
+  const clients = { publicClient: ctx.publicClient, walletClient: ctx.walletClient } as unknown as DeployClients;
+  await installDeterministicDeployer(clients);
+  const core = await ensureFactory(clients, true);
+  const { installSeaport } = await import("../../market/node/installSeaport.js");
+  const { seaport, conduitController } = await installSeaport(clients);
+  await forgetContractsWithoutCode(ctx, clients);
+  return { factory: core.factory.address, deployed: core.deployed.map((c) => ({ name: c.name, address: c.address })), seaport, conduitController };
+}
+
+async function forgetContractsWithoutCode(ctx: SignerContext, clients: DeployClients): Promise<void> {
+  const { hasCode } = await import("../../deploy/deployAndWait.js");
+  const record = await readDeployments(ctx.chainId, { network: "mintkit dev" });
+  let changed = false;
+  const live = async <T extends { address: Address }>(entries: Record<string, T> | undefined): Promise<Record<string, T> | undefined> => {
+    if (entries === undefined) return undefined;
+    const kept: Record<string, T> = {};
+    for (const [name, entry] of Object.entries(entries)) {
+      if (await hasCode(clients.publicClient, entry.address)) kept[name] = entry;
+      else changed = true;
+    }
+    return kept;
   };
-  try {
-    // Hardhat wants a project root holding a package.json: mintkit's own package (no config file is read).
-    const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-    // Hardhat's server reports a busy port as an unhandled 'error' event (a crash): check it first.
-    if (port !== 0) await assertPortFree(opts.host, port);
-    const env = await hre.createHardhatRuntimeEnvironment({}, {}, packageRoot);
-    const server = await env.network.createServer({ network: "default", override: { chainId } }, opts.host, port).catch((err: unknown) => {
-      throw listenFailed("chain", opts.host, port, err);
-    });
-    const listening = await server.listen().catch((err: unknown) => {
-      throw listenFailed("chain", opts.host, port, err);
-    });
-    running.push({ close: () => server.close() });
-    const rpcUrl = `http://${listening.address.includes(":") ? `[${listening.address}]` : listening.address}:${listening.port}`;
+  const collections = (await live<RecordedClone>(record.collections)) ?? {};
+  const editions = await live<RecordedClone>(record.editions);
+  const credentialRegistries = await live(record.credentialRegistries);
+  if (!changed) return;
+  await writeDeployments({
+    ...record,
+    collections,
+    ...(editions ? { editions } : {}),
+    ...(credentialRegistries ? { credentialRegistries } : {}),
+  });
+}
 
-    const ctx = await resolveContext({ ...g, rpcUrl, account: undefined, devAccount: "0" }, { signer: true, env: {} });
-    const request = ctx.publicClient.request as unknown as (args: { method: string }) => Promise<unknown>;
-    const accounts = ((await request({ method: "eth_accounts" })) as Address[]).map((a) => getAddress(a));
+async function startDevGateway(g: GlobalOptions, host: string, port: number, running: Running[]): Promise<string> {
+  const { startGateway } = await import("../../ipfs/gateway/index.js");
+  const store = await openEmbeddedStore(g.dataDir);
+  running.push({ close: () => store.close?.() ?? Promise.resolve() });
+  const gateway = await startGateway({ store, host, port });
+  running.push({ close: () => gateway.close() });
+  return gateway.url;
+}
 
-    let factory: Address | undefined;
-    let deployed: { name: string; address: Address }[] = [];
-    if (opts.deploy) {
-      const { installDeterministicDeployer } = await import("../../deploy/deterministicDeployer.js");
-      const { ensureFactory } = await import("./deploy.js");
-      const clients = { publicClient: ctx.publicClient, walletClient: ctx.walletClient } as unknown as import("../../deploy/deployAndWait.js").DeployClients;
-      // The chain starts empty: install the deterministic deployer (EDR takes its presigned pre-EIP-155
-      // transaction), then mintkit's core contracts at their every-chain addresses.
-      await installDeterministicDeployer(clients);
-      const core = await ensureFactory(clients, true);
-      factory = core.factory.address;
-      // The chain starts empty on every run: forget recorded user contracts that no longer have code.
-      const { hasCode } = await import("../../deploy/deployAndWait.js");
-      const record = (await readDeployments(ctx.chainId, { network: "mintkit dev" })) as import("./credential/registryRecord.js").DeploymentRecordWithCredentials;
-      const live = async <T extends { address: Address }>(entries: Record<string, T> | undefined) => {
-        const kept: Record<string, T> = {};
-        for (const [name, entry] of Object.entries(entries ?? {})) if (await hasCode(clients.publicClient, entry.address)) kept[name] = entry;
-        return kept;
-      };
-      const collections = await live<RecordedClone>(record.collections);
-      const editions = await live<RecordedClone>(record.editions);
-      const registries = await live(record.credentialRegistries);
-      if (
-        Object.keys(collections).length !== Object.keys(record.collections).length ||
-        Object.keys(editions).length !== Object.keys(record.editions ?? {}).length ||
-        Object.keys(registries).length !== Object.keys(record.credentialRegistries ?? {}).length
-      ) {
-        await writeDeployments({
-          ...record,
-          collections,
-          ...(record.editions ? { editions } : {}),
-          ...(record.credentialRegistries ? { credentialRegistries: registries } : {}),
-        } as typeof record);
-      }
-      deployed = core.deployed.map((c) => ({ name: c.name, address: c.address }));
-    }
+interface DevState {
+  readonly rpcUrl: string;
+  readonly chainId: number;
+  readonly accounts: readonly Address[];
+  readonly installed: Installed | undefined;
+  readonly gatewayUrl: string | undefined;
+}
 
-    let gatewayUrl: string | undefined;
-    if (opts.gateway) {
-      const { startGateway } = await import("../../ipfs/gateway/index.js");
-      const store = await openEmbeddedStore(g.dataDir);
-      running.push({ close: () => store.close?.() ?? Promise.resolve() });
-      const gateway = await startGateway({ store, host: opts.host, port: gatewayPort });
-      running.push({ close: () => gateway.close() });
-      gatewayUrl = gateway.url;
-    }
-
-    const data = {
-      rpcUrl,
-      chainId: ctx.chainId,
-      accounts,
-      factory: factory ?? null,
-      deployed,
-      deterministicDeployer: opts.deploy ? "0x4e59b44847b379578588920ca78fbf26c0b4956c" : null,
-      deployments: deploymentsPath(ctx.chainId),
-      gatewayUrl: gatewayUrl ?? null,
-      ipfsStore: path.join(path.resolve(g.dataDir), "ipfs"),
-    };
-    await printResult(
-      {
-        data,
-        text: [
-          `mintkit dev: local chain ${ctx.chainId} at ${rpcUrl}`,
-          ...(gatewayUrl ? [`IPFS gateway ${gatewayUrl}/ipfs/<cid> (blocks in ${data.ipfsStore})`] : []),
-          ...(factory ? [`MintkitFactory ${factory} (the same address on every chain; deterministic deployer at 0x4e59b44847b379578588920ca78fbf26c0b4956c)`] : []),
-          "",
-          "Accounts (Hardhat's well-known dev accounts, 10000 ETH each; their keys are public):",
-          ...accounts.map((a, i) => `  [${i}] ${a}`),
-          "",
-          `Try: mintkit --rpc-url ${rpcUrl} deploy collection "My Art" ART`,
-          "Ctrl-C to stop.",
-        ],
-      },
-      g.json,
-    );
-
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
-    });
-    await closeAll();
-    return undefined;
-  } catch (err) {
-    await closeAll();
-    throw err;
-  }
+function describeDev(g: GlobalOptions, opts: DevOptions, state: DevState): CommandResult {
+  const { rpcUrl, chainId, accounts, installed, gatewayUrl } = state;
+  const factory = installed?.factory;
+  const data = {
+    rpcUrl,
+    chainId,
+    accounts,
+    factory: factory ?? null,
+    deployed: installed?.deployed ?? [],
+    deterministicDeployer: opts.deploy ? "0x4e59b44847b379578588920ca78fbf26c0b4956c" : null,
+    seaport: installed?.seaport ?? null,
+    conduitController: installed?.conduitController ?? null,
+    deployments: deploymentsPath(chainId),
+    gatewayUrl: gatewayUrl ?? null,
+    ipfsStore: path.join(path.resolve(g.dataDir), "ipfs"),
+  };
+  const text = [
+    `mintkit dev: local chain ${chainId} at ${rpcUrl}`,
+    ...(gatewayUrl ? [`IPFS gateway ${gatewayUrl}/ipfs/<cid> (blocks in ${data.ipfsStore})`] : []),
+    ...(factory ? [`MintkitFactory ${factory} (the same address on every chain; deterministic deployer at 0x4e59b44847b379578588920ca78fbf26c0b4956c)`] : []),
+    ...(installed ? [`Seaport 1.6 ${installed.seaport} and ConduitController ${installed.conduitController} (their canonical addresses)`] : []),
+    "",
+    "Accounts (Hardhat's well-known dev accounts, 10000 ETH each; their keys are public):",
+    ...accounts.map((a, i) => `  [${i}] ${a}`),
+    "",
+    `Try: mintkit --rpc-url ${rpcUrl} deploy collection "My Art" ART`,
+    "Ctrl-C to stop.",
+  ];
+  return { data, text };
 }
 
 /** True for hosts that only this machine can reach: localhost, 127.0.0.0/8, ::1. */

@@ -1,27 +1,11 @@
 /**
- * Credential registries in `deployments/<chainId>.json`, under a `credentialRegistries` key (by registry
- * name) next to H5's `contracts`/`collections`/`editions`; older files without it stay valid. NODE-ONLY.
+ * Which credential registry a command works on, from `--registry` or the deployments record's
+ * `credentialRegistries` (the record and its types live in `src/deploy/`). NODE-ONLY.
  */
-import type { Address, Hash } from "viem";
+import type { Address } from "viem";
 import { CliError } from "../../../errors/CliError.js";
 import type { ChainContext } from "../../context.js";
-import { readDeployments, type DeploymentRecord } from "../../deployments.js";
-
-/** A deployed `CredentialRegistry`, in a deployments record. */
-export interface RecordedCredentialRegistry {
-  readonly address: Address;
-  readonly transactionHash?: Hash;
-  readonly owner: Address;
-  readonly symbol: string;
-  /** The account that called the factory, and the salt text (absent in records written before 1.0). */
-  readonly creator?: Address;
-  readonly salt?: string;
-}
-
-/** A deployments record that may list credential registries. */
-export type DeploymentRecordWithCredentials = DeploymentRecord & {
-  credentialRegistries?: Record<string, RecordedCredentialRegistry>;
-};
+import { readDeployments } from "../../deployments.js";
 
 /**
  * The registry a command works on: `--registry <address>` or `--registry <name>` (as recorded by `mintkit deploy
@@ -34,7 +18,7 @@ export async function resolveRegistry(ctx: ChainContext, value: string | undefin
   let address: Address;
   if (value !== undefined && value.startsWith("0x")) address = await parseAddress(value, "--registry");
   else {
-    const record = (await readDeployments(ctx.chainId, { network: ctx.network })) as DeploymentRecordWithCredentials;
+    const record = await readDeployments(ctx.chainId, { network: ctx.network });
     const registries = record.credentialRegistries ?? {};
     const names = Object.keys(registries);
     const picked = value !== undefined ? registries[value] : names.length === 1 ? registries[names[0]!] : undefined;
