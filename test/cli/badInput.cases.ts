@@ -523,7 +523,6 @@ export const knownOpenCases: ReadonlySet<string> = new Set([
   "batch/status-journal-not-found",
   "batch/status-journal-is-folder",
   "batch/status-not-a-journal",
-  "gas-mint/uri-javascript",
   "credential-revoke/reason-huge",
   "credential-rebind/not-reissued",
 ]);

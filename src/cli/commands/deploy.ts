@@ -1,4 +1,4 @@
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import type { DeployInput } from "../actions/deploy.js";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
@@ -6,6 +6,7 @@ import { addPublishOptions } from "../publishOptions.js";
 import { runAction } from "../run.js";
 import { registerDeployCredentials } from "./deployCredentials.js";
 import { rerunHelp } from "./deployRerunHelp.js";
+import { addDeployOptions } from "./deployOptions.js";
 import { addVerifyServiceOptions } from "./verify.js";
 
 type DeployOptions = Omit<DeployInput, "name" | "symbol">;
@@ -21,25 +22,17 @@ export function register(program: Command): void {
     'mintkit deploy editions "Prints" PRT --base-uri "ipfs://<dirCID>/{id}.json"',
   ]);
   for (const kind of ["collection", "editions"] as const) {
-    const cmd = deploy
-      .command(kind)
+    const cmd = addDeployOptions(
+      deploy.command(kind)
       .description(
         kind === "collection"
           ? "Create an ERC-721 collection (clone of the factory's implementation; deploys the factory first if needed)"
           : "Create an ERC-1155 editions contract (clone; deploys the factory first if needed)",
-      )
-      .argument("<name>", "contract name (at most 100 characters; also the key in deployments/<chainId>.json)")
-      .argument("[symbol]", "token symbol", "")
-      .option("--base-uri <uri>", kind === "collection" ? "base URI: tokenURI = <base-uri><id>.json" : "URI template with {id}")
-      .option("--contract-uri <uri>", "ERC-7572 contract metadata URI")
-      .option("--royalty-bps <bps>", "default royalty in basis points, 0-1000 (500 = 5%; default 0)")
-      .option("--royalty-receiver <address>", "royalty receiver (default: the owner)")
-      .option("--owner <address>", "owner (default: the signing account)")
-      .option("--primary-sale-recipient <address>", "receiver of voucher sales (default: the owner)")
-      .option("--salt <text>", "salt text for the deterministic address (default: <name>:<symbol>)");
+      ),
+      kind,
+    );
     // Publishing (issue 8): ipfs:// URIs in --contract-uri / --base-uri are published before the deploy.
     addPublishOptions(cmd).option("--no-publish", "do not publish the ipfs:// contract/base URI (needed on a non-dev chain without a provider)");
-    if (kind === "collection") cmd.addOption(new Option("--max-supply <n>", "maximum number of tokens, 0 = unlimited (default 0)"));
     addVerifyServiceOptions(cmd.option("--verify", "after deploying, publish the contract's sources (Sourcify; Etherscan too with an API key; see mintkit verify)"));
     cmd.addHelpText("after", rerunHelp);
     withExamples(

@@ -40,16 +40,17 @@ export interface DeployConfigValues {
  */
 export function addDeployOptions(cmd: Command, kind: "collection" | "editions"): Command {
   cmd
-    .argument("<name>", "contract name")
+    .argument("<name>", "contract name (at most 100 characters; also the key in deployments/<chainId>.json)")
     .argument("[symbol]", "token symbol", "")
     .option("--base-uri <uri>", kind === "collection" ? "base URI: tokenURI = <base-uri><id>.json" : "URI template with {id}")
     .option("--contract-uri <uri>", "ERC-7572 contract metadata URI")
-    .option("--royalty-bps <bps>", "default royalty in basis points, 0-1000 (500 = 5%)", "0")
+    .option("--royalty-bps <bps>", "default royalty in basis points, 0-1000 (500 = 5%; default 0)")
     .option("--royalty-receiver <address>", "royalty receiver (default: the owner)")
     .option("--owner <address>", "owner (default: the signing account)")
     .option("--primary-sale-recipient <address>", "receiver of voucher sales (default: the owner)")
     .option("--salt <text>", "salt text for the deterministic address (default: <name>:<symbol>)");
-  if (kind === "collection") cmd.addOption(new Option("--max-supply <n>", "maximum number of tokens, 0 = unlimited").default("0"));
+  // No commander defaults: a re-run of deploy compares only the options the user gave with the chain.
+  if (kind === "collection") cmd.addOption(new Option("--max-supply <n>", "maximum number of tokens, 0 = unlimited (default 0)"));
   return cmd;
 }
 

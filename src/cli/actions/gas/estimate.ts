@@ -6,7 +6,9 @@ import { contract, count, freshAddress, setup, type GasOptions, type Setup } fro
 import { estimateReport } from "./report.js";
 import { mintkitCollectionAbi } from "../../../contracts/index.js";
 import { GasError } from "../../../errors/GasError.js";
-import { parseAddress, parseBigIntOption } from "../../parse.js";
+import { invalidInput, parseAddress, parseBigIntOption } from "../../parse.js";
+import { checkUri } from "../../../metadata/checkUri.js";
+import { ProblemCollector } from "../../../metadata/collectProblems.js";
 
 /** `mintkit gas mint|batch|airdrop|editions-mint|transfer`: one estimate, the limit to send with first, priced per fee tier. */
 export async function estimate(g: GlobalOptions, opts: GasOptions, operation: string, input?: string): Promise<CommandResult> {
@@ -19,6 +21,7 @@ export async function estimate(g: GlobalOptions, opts: GasOptions, operation: st
     case "mint": {
       const collection = await contract(ctx, opts.collection!, "--collection");
       const to = opts.to ? await parseAddress(opts.to, "--to") : await freshAddress(lib, "mint");
+      if (opts.uri !== undefined) checkTokenUri(opts.uri);
       estimate = await lib.estimateMintGas(client, { collection, to, account: from, ...(opts.uri !== undefined ? { uri: opts.uri } : {}) });
       break;
     }
@@ -91,4 +94,12 @@ async function transferEstimate(s: Setup, opts: GasOptions): Promise<GasEstimate
   }
   const to = opts.to ? await parseAddress(opts.to, "--to") : await freshAddress(lib, "transfer");
   return await lib.estimateTransferGas(client, { collection, from: owner, to, tokenId });
+}
+
+/** `--uri` of `gas mint`: the same rule as a minted token's URI (ipfs://, ar://, https://, data:application/json). */
+function checkTokenUri(uri: string): void {
+  const out = new ProblemCollector();
+  checkUri(uri, "--uri", out, { expect: "any", placeholders: [], standard: "ERC-721" });
+  const error = out.problems.find((p) => p.severity === "error");
+  if (error !== undefined) throw invalidInput("--uri", uri, error.message, "Give the token's metadata URI: ipfs://<cid>, ar://<id> or https://….");
 }
