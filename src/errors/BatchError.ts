@@ -124,7 +124,7 @@ export interface BatchErrorDetailsByCode {
   BATCH_TX_NOT_CONFIRMED: { readonly step: string; readonly txHash: string; readonly timeoutMs: number };
   /** Importing the batch into the store gave another directory CID than the journal's plan. */
   BATCH_DIRECTORY_MISMATCH: { readonly journal: string; readonly planned: string; readonly imported: string };
-  /** A test-only fault injected with `MINTKIT_FAULT` (throw mode). */
+  /** A test-only fault injected in throw mode (src/batch/faults.ts, not in the public API). */
   BATCH_FAULT_INJECTED: { readonly point: string; readonly step: string };
 }
 
