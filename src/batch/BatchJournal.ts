@@ -28,7 +28,8 @@ export function readJournalFile(path: string): JournalContents | undefined {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     const code = (err as NodeJS.ErrnoException).code;
-    throw journalInvalid(path, code === "EISDIR" ? "is a folder, not a journal file" : `cannot be read (${code ?? (err as Error).message})`, undefined, err);
+    if (code === "EISDIR") throw journalInvalid(path, "is a folder, not a journal file");
+    throw journalInvalid(path, `cannot be read (${code ?? (err as Error).message})`, undefined, err);
   }
   const validLength = bytes.lastIndexOf(0x0a) + 1;
   const lines = bytes.subarray(0, validLength).toString("utf8").split("\n");

@@ -9,7 +9,8 @@ export interface BatchInputProblem {
   /**
    * A stable code: a `MetadataError` code (`MEDIA_UNSUPPORTED`, `MEDIA_MISLABELLED`, `MEDIA_TOO_LARGE`,
    * `MEDIA_EMPTY`, `MEDIA_POSTER_REQUIRED`, …), a metadata `ProblemCode` for metadata problems, or one
-   * of `FILE_MISSING`, `FILE_UNREADABLE`, `SIDECAR_INVALID`, `ITEM_INVALID`.
+   * of `FILE_MISSING`, `FILE_UNREADABLE`, `FILE_OUTSIDE_FOLDER` (a manifest path out of its folder),
+   * `SIDECAR_INVALID`, `ITEM_INVALID`.
    */
   readonly code: string;
   /** JSON path of the problem inside the item's metadata, when it is a metadata problem. */

@@ -18,6 +18,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statS
 import path from "node:path";
 import { createPublicClient, http } from "viem";
 import { badInputCases, knownOpenCases, type BadInputCase, type BatteryFixture, type CaseFile } from "./badInput.cases.js";
+
+/** MINTKIT_BATTERY_ONLY=<id prefix>[,…] runs only the cases whose id starts with one of them (while fixing cases). */
+const onlyPrefixes = process.env.MINTKIT_BATTERY_ONLY?.split(",").filter((p) => p !== "");
+const selectedCases = onlyPrefixes ? badInputCases.filter((c) => onlyPrefixes.some((p) => c.id.startsWith(p))) : badInputCases;
 import { spawn } from "node:child_process";
 import { cliBin, repoRoot, runCli, startChain, tempDir, type Chain } from "./helpers/cli.js";
 
@@ -234,7 +238,7 @@ describe("cli: the bad-input battery", function () {
     };
 
     const client = createPublicClient({ transport: http(chain.rpcUrl) });
-    const jobs = badInputCases.map((c) => ({
+    const jobs = selectedCases.map((c) => ({
       exclusive: c.sends === true,
       run: async (): Promise<CaseResult> => {
         const cwd = tempDir("mintkit-case-");
@@ -307,7 +311,7 @@ describe("cli: the bad-input battery", function () {
     }
   });
 
-  for (const c of badInputCases) {
+  for (const c of selectedCases) {
     it(`${c.id} → exit ${typeof c.exit === "number" ? c.exit : c.exit.join("|")}, clean`, function () {
       const r = results.get(c.id);
       expect(r, "the case did not run").to.not.equal(undefined);

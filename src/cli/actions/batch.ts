@@ -42,14 +42,13 @@ interface CheckedOptions {
   readonly profile?: (typeof PROFILES)[number];
 }
 
-async function checkOptions(collection: string, input: string, opts: BatchOptions): Promise<CheckedOptions> {
+async function checkOptions(collection: string, opts: BatchOptions): Promise<CheckedOptions> {
   if (/^0x/i.test(collection) && !isAddress(collection, { strict: false })) throw invalidAddress("<collection>", collection);
   const to = opts.to === undefined ? undefined : await parseAddress(opts.to, "--to");
   const maxGas = opts.maxGasPerTx === undefined ? undefined : positiveInteger("--max-gas-per-tx", opts.maxGasPerTx);
   const maxSize = opts.maxSize === undefined ? undefined : Number(positiveInteger("--max-size", opts.maxSize));
   const profile = PROFILES.find((p) => p === opts.profile);
   if (opts.profile !== undefined && profile === undefined) throw invalid("--profile", opts.profile, `not one of ${PROFILES.join(", ")}`);
-  await checkInputExists(input);
   if (opts.journal !== undefined) await checkJournalPath(opts.journal);
   return { ...(to ? { to } : {}), ...(maxGas ? { maxGas } : {}), ...(maxSize ? { maxSize } : {}), ...(profile ? { profile } : {}) };
 }
@@ -60,7 +59,7 @@ async function checkOptions(collection: string, input: string, opts: BatchOption
  * await batch(globalOptions(cmd), "Art", "./art", { publish: true });
  */
 export async function batch(g: GlobalOptions, collection: string, input: string, opts: BatchOptions): Promise<CommandResult> {
-  const checked = await checkOptions(collection, input, opts);
+  const checked = await checkOptions(collection, opts);
   const targets = resolvePublishTargets(opts);
   const pinningToken = readPinningToken(targets);
   const ctx = await resolveContext(g, { signer: true });
@@ -119,18 +118,6 @@ function summaryLines(summary: BatchSummary): string[] {
     `  journal:      ${summary.journal}`,
     `  mapping:      ${summary.mapping}`,
   ];
-}
-
-/** The input must exist (a folder or a manifest file): a clear error before any chain call. */
-async function checkInputExists(input: string): Promise<void> {
-  try {
-    await stat(input);
-  } catch {
-    throw new CliError("CLI_FILE_NOT_FOUND", `<input> not found: ${input} (neither a folder nor a manifest file).`, {
-      hint: "Pass a folder of media files or a manifest JSON (relative paths start from the working directory).",
-      details: { path: input },
-    });
-  }
 }
 
 /** --journal names a file (existing or not), never a folder. */
