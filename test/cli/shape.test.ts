@@ -19,11 +19,8 @@ const MAX_FUNCTION_LINES = 80;
  */
 const KNOWN_LONG_FILES: string[] = [];
 const KNOWN_LONG_FUNCTIONS = [
-  "src/cli/actions/credential/issue.ts",
-  "src/cli/actions/credential/present.ts",
   "src/cli/actions/deploy.ts",
   "src/cli/actions/dev.ts",
-  "src/cli/actions/mint.ts",
 ];
 const KNOWN_EAGER_COMMANDS = ["src/cli/commands/deploy.ts"];
 
