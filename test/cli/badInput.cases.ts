@@ -548,7 +548,5 @@ export const knownOpenCases: ReadonlySet<string> = new Set([
   "gas-mint/uri-javascript",
   "gas-fees/currency-bad",
   "credential-schema-list/deployments-wrong-shape",
-  "credential-revoke/reason-huge",
-  "credential-rebind/not-reissued",
   "credential-verify/nonce-store-corrupt",
 ]);

@@ -115,7 +115,7 @@ function registerRevoke(credential: Command): void {
     .description("Revoke a credential for good (its issuer or a registry admin)")
     .argument("<tokenId>", "the credential's token id")
     .option(...registryOption)
-    .option("--reason <text>", "why, for the public record (never personal data)", "");
+    .option("--reason <text>", "why, for the public record (never personal data; at most 1024 bytes)", "");
   withExamples(revoke, ['mintkit credential revoke 1234… --registry 0x… --reason "licence withdrawn"', "mintkit credential revoke 1234… --json"]);
   revoke.action(
     credentialAction(async (tokenId: string, opts: { registry?: string; reason?: string }, cmd: Command) => {
@@ -151,7 +151,7 @@ function registerRevoke(credential: Command): void {
 function registerRebind(credential: Command): void {
   const rebind = credential
     .command("rebind")
-    .description("Point a holder's claims file at the credential that replaced its own (after `credential reissue`)")
+    .description("Point a holder's claims file at the credential that replaced its own (after `credential reissue`; exit 2 when it was never reissued)")
     .argument("<claims-file>", "the holder's claims file")
     .option("--out <file>", "write the updated file here instead of in place")
     .option("--force", "overwrite --out if it exists");
