@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { BatchError } from "../errors/BatchError.js";
-import { crash, faultAt, type BatchFaults } from "./faults.js";
+import { armedBatchFaults, crash, faultAt, type BatchFaults } from "./faults.js";
 import { acquirePidLock } from "./pidLock.js";
 import type { JournalRecord } from "./types.js";
 
@@ -27,7 +27,9 @@ export function readJournalFile(path: string): JournalContents | undefined {
     bytes = readFileSync(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw journalInvalid(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, undefined, err);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EISDIR") throw journalInvalid(path, "is a folder, not a journal file");
+    throw journalInvalid(path, `cannot be read (${code ?? (err as Error).message})`, undefined, err);
   }
   const validLength = bytes.lastIndexOf(0x0a) + 1;
   const lines = bytes.subarray(0, validLength).toString("utf8").split("\n");
@@ -95,7 +97,7 @@ export class BatchJournal {
    * Opens (creating when missing) the journal at `path` for appending.
    * @throws BatchError `BATCH_JOURNAL_LOCKED`, `BATCH_JOURNAL_INVALID`.
    */
-  static open(path: string, options: { readonly faults?: BatchFaults } = {}): BatchJournal {
+  static open(path: string): BatchJournal {
     mkdirSync(dirname(path), { recursive: true });
     const releaseLock = acquireLock(path);
     try {
@@ -106,7 +108,7 @@ export class BatchJournal {
         fsyncSync(fd);
       }
       if (contents === undefined) fsyncDirectory(dirname(path));
-      return new BatchJournal(path, fd, contents, releaseLock, options.faults);
+      return new BatchJournal(path, fd, contents, releaseLock, armedBatchFaults());
     } catch (err) {
       releaseLock();
       throw err;

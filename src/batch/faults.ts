@@ -1,10 +1,12 @@
 import { BatchError } from "../errors/BatchError.js";
 
 /**
- * Test-only fault injection, to crash a batch run at exact points and prove that it resumes
- * (the kill -9 tests). The CLI reads it from the `MINTKIT_FAULT` environment variable, e.g.
- * `MINTKIT_FAULT=after-sign:2`, and kills itself with SIGKILL there; library tests use the `throw`
- * mode. Comma-separate several. Points, with the step as `<n>` (mint chunk n, from 1) or `base-uri`:
+ * Test-only fault injection, to crash a batch run at exact points and prove that it resumes (the
+ * kill -9 tests in test/cli/batch.test.ts and the resume tests in test/batch/runBatch.test.ts). Not part
+ * of the public API: neither `mintkit` nor `mintkit/node` exports it, and no production path reads an
+ * environment variable for it. A test arms it with `armBatchFaults` (in process, `throw` mode), or
+ * preloads test/cli/helpers/armBatchFaults.mjs into the CLI's process (`kill` mode: SIGKILL there).
+ * Spec: comma-separated points, with the step as `<n>` (mint chunk n, from 1) or `base-uri`:
  *
  * - `after-plan`: the plan is journaled, nothing is signed;
  * - `after-sign:<n>`: the step's signed transaction is journaled (fsynced), not broadcast;
@@ -36,8 +38,20 @@ const POINTS: ReadonlySet<string> = new Set([
   "torn-confirm",
 ]);
 
+let armed: BatchFaults | undefined;
+
+/** Test-only: arms `faults` for every batch run started from now on in this process (undefined disarms). */
+export function armBatchFaults(faults: BatchFaults | undefined): void {
+  armed = faults;
+}
+
+/** The faults armed by `armBatchFaults` (undefined in every real run). */
+export function armedBatchFaults(): BatchFaults | undefined {
+  return armed;
+}
+
 /**
- * Parses a `MINTKIT_FAULT` value (`after-sign:1,torn-confirm:base-uri`); undefined when empty.
+ * Parses a fault spec (`after-sign:1,torn-confirm:base-uri`); undefined when empty.
  * Unknown points are ignored (it is a test hook, never an input of real runs).
  */
 export function parseBatchFaults(spec: string | undefined, mode: BatchFaults["mode"] = "kill"): BatchFaults | undefined {
@@ -73,7 +87,7 @@ export function crash(faults: BatchFaults, point: string, step: string): never {
     for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
   }
   throw new BatchError("BATCH_FAULT_INJECTED", `Injected fault ${point} at ${step || "the batch"}.`, {
-    hint: "This is a test hook (MINTKIT_FAULT); run the batch again without it to resume.",
+    hint: "This is a test hook (armBatchFaults); run the batch again without it to resume.",
     details: { point, step },
   });
 }

@@ -10,7 +10,6 @@ export { readBatchStatus, batchStatusFromRecords } from "./batchStatus.js";
 export { BatchJournal, readJournalFile, type JournalContents } from "./BatchJournal.js";
 export { batchMapping, writeBatchMapping } from "./writeBatchMapping.js";
 export { batchIdFor, defaultBatchJournalPath, mappingPathFor, DEFAULT_DATA_DIR } from "./batchJournalPath.js";
-export { parseBatchFaults, type BatchFaults, type BatchFaultPoint } from "./faults.js";
 export { naturalCompare } from "./naturalCompare.js";
 export type {
   BatchEvent,

@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from "node:fs/promises";
-import { dirname, extname, isAbsolute, resolve } from "node:path";
+import { dirname, extname, isAbsolute, relative, resolve, sep } from "node:path";
 import { BatchError, type BatchInputProblem } from "../errors/BatchError.js";
 import { naturalCompare } from "./naturalCompare.js";
 import type { BatchFileRef, BatchItemSource, BatchSource } from "./types.js";
@@ -19,7 +19,8 @@ const FILE_FIELDS = new Set(["file", "poster"]);
  * file name without its extension.
  *
  * **Manifest**: `{ "items": [ { "file": "a.png", "name": "A", … } ] }` (or the bare array); `file`
- * and `poster` are relative to the manifest's folder; items are minted in list order.
+ * and `poster` are relative to the manifest's folder and stay inside it (an absolute path or `../` is
+ * the problem `FILE_OUTSIDE_FOLDER`); items are minted in list order.
  *
  * Problems of single items (an unreadable sidecar, an item without `file`) are returned, not thrown,
  * so that validation reports them together with every other problem.
@@ -34,10 +35,12 @@ export async function loadBatchInput(
   try {
     isDirectory = (await stat(path)).isDirectory();
   } catch (err) {
-    throw new BatchError("BATCH_INPUT_NOT_FOUND", `The batch input ${input} does not exist or cannot be read.`, {
-      hint: "Pass a folder of media files (one token each) or a manifest JSON file listing the items.",
+    const missing = ["ENOENT", "ENOTDIR"].includes((err as NodeJS.ErrnoException).code ?? "");
+    throw new BatchError("BATCH_INPUT_NOT_FOUND", `The batch input ${input} ${missing ? "does not exist" : "cannot be read"}.`, {
+      hint: "Pass a folder of media files (one token each) or a manifest JSON file listing the items (relative paths start from the working directory).",
       details: { input: path },
-      cause: err,
+      // A missing path says all there is to say; other failures (permissions) keep their cause.
+      ...(missing ? {} : { cause: err }),
     });
   }
   const loaded = isDirectory ? await loadFolder(path) : await loadManifest(path);
@@ -151,6 +154,17 @@ async function loadManifest(manifest: string): Promise<{ source: BatchSource; pr
     if (poster !== undefined && typeof poster !== "string") {
       problems.push({ item: index, file, code: "ITEM_INVALID", path: "poster", message: "poster must be a file path (a string)." });
     }
+    const outside = [["file", file] as const, ...(typeof poster === "string" ? [["poster", poster] as const] : [])].filter(([, f]) => escapes(base, f));
+    for (const [field, f] of outside) {
+      problems.push({
+        item: index,
+        file,
+        code: "FILE_OUTSIDE_FOLDER",
+        path: field,
+        message: `items[${index}].${field} "${f}" is outside the manifest's folder: give paths relative to the manifest, inside its folder (copy the file there).`,
+      });
+    }
+    if (outside.length > 0) continue;
     items.push({
       index,
       ...fileRef(base, file),
@@ -159,6 +173,13 @@ async function loadManifest(manifest: string): Promise<{ source: BatchSource; pr
     });
   }
   return { source: { kind: "manifest", input: manifest, items }, problems };
+}
+
+/** True when `file` is absolute or leads out of `base` (`../x.png`): a manifest names files inside its folder. */
+function escapes(base: string, file: string): boolean {
+  if (isAbsolute(file)) return true;
+  const rel = relative(base, resolve(base, file));
+  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
 }
 
 function fileRef(base: string, file: string): BatchFileRef {

@@ -15,7 +15,7 @@ import { acquireCollectionLock } from "./collectionLock.js";
 import { reconcileBatch } from "./reconcileBatch.js";
 import { batchIdFor, DEFAULT_DATA_DIR, defaultBatchJournalPath, mappingPathFor } from "./batchJournalPath.js";
 import { batchStatusFromRecords } from "./batchStatus.js";
-import { injectFault, type BatchFaults } from "./faults.js";
+import { armedBatchFaults, injectFault } from "./faults.js";
 import { importBatchDirectory, type ImportedBatch } from "./importBatchDirectory.js";
 import { loadBatchInput } from "./loadBatchInput.js";
 import { runBatchStep, type StepContext } from "./runBatchStep.js";
@@ -62,8 +62,6 @@ export interface RunBatchOptions {
    * URI is set on content nobody else can fetch. Throwing stops the run with nothing sent (a re-run resumes).
    */
   readonly beforeSend?: (batch: { readonly dirCid: CID; readonly store: BlockStore; readonly plan: PlanRecord }) => Promise<void>;
-  /** Test-only fault injection (see `parseBatchFaults`). */
-  readonly faults?: BatchFaults;
 }
 
 /**
@@ -151,7 +149,8 @@ async function runLocked(options: RunBatchOptions, run: LockedRun): Promise<Batc
   const { emit, collection, to, dataDir, items, source, chainId, batchId, journalPath } = run;
   const { client, account } = options;
   const existedBefore = existsSync(journalPath) && statSync(journalPath).size > 0;
-  const journal = BatchJournal.open(journalPath, options.faults ? { faults: options.faults } : {});
+  const faults = armedBatchFaults();
+  const journal = BatchJournal.open(journalPath);
   let store: BlockStore | undefined;
   const ownStore = options.store === undefined;
   try {
@@ -204,7 +203,7 @@ async function runLocked(options: RunBatchOptions, run: LockedRun): Promise<Batc
       tokens: plan.items.length,
       tokensConfirmed: status.tokens.confirmed,
     });
-    injectFault(options.faults, "after-plan");
+    injectFault(faults, "after-plan");
     await options.beforeSend?.({ dirCid: CID.parse(plan.dirCid), store: await getStore(), plan });
 
     const ctx: StepContext = {
@@ -212,7 +211,7 @@ async function runLocked(options: RunBatchOptions, run: LockedRun): Promise<Batc
       account,
       plan,
       journal,
-      ...(options.faults ? { faults: options.faults } : {}),
+      ...(faults ? { faults } : {}),
       confirmTimeoutMs: options.confirmTimeoutMs ?? 300_000,
       emit,
       tokensConfirmed: () => batchStatusFromRecords(journalPath, journal.records).tokens.confirmed,

@@ -89,6 +89,8 @@ const byCode: Record<string, ExitCodeValue> = {
   BATCH_INPUT_EMPTY: ExitCode.usage,
   BATCH_INPUT_NOT_FOUND: ExitCode.usage,
   BATCH_MANIFEST_INVALID: ExitCode.usage,
+  // A journal that is missing, a folder or not a journal is bad input; a stale one (chain state gone) stays 1.
+  BATCH_JOURNAL_INVALID: ExitCode.usage,
   BATCH_TX_REVERTED: ExitCode.reverted,
   // Source verification: bad input is 2; a service that is down, rate limits or fails the verification is 1.
   VERIFY_API_KEY_MISSING: ExitCode.usage,

@@ -9,7 +9,8 @@ export interface BatchInputProblem {
   /**
    * A stable code: a `MetadataError` code (`MEDIA_UNSUPPORTED`, `MEDIA_MISLABELLED`, `MEDIA_TOO_LARGE`,
    * `MEDIA_EMPTY`, `MEDIA_POSTER_REQUIRED`, …), a metadata `ProblemCode` for metadata problems, or one
-   * of `FILE_MISSING`, `FILE_UNREADABLE`, `SIDECAR_INVALID`, `ITEM_INVALID`.
+   * of `FILE_MISSING`, `FILE_UNREADABLE`, `FILE_OUTSIDE_FOLDER` (a manifest path out of its folder),
+   * `SIDECAR_INVALID`, `ITEM_INVALID`.
    */
   readonly code: string;
   /** JSON path of the problem inside the item's metadata, when it is a metadata problem. */
@@ -124,7 +125,7 @@ export interface BatchErrorDetailsByCode {
   BATCH_TX_NOT_CONFIRMED: { readonly step: string; readonly txHash: string; readonly timeoutMs: number };
   /** Importing the batch into the store gave another directory CID than the journal's plan. */
   BATCH_DIRECTORY_MISMATCH: { readonly journal: string; readonly planned: string; readonly imported: string };
-  /** A test-only fault injected with `MINTKIT_FAULT` (throw mode). */
+  /** A test-only fault injected in throw mode (src/batch/faults.ts, not in the public API). */
   BATCH_FAULT_INJECTED: { readonly point: string; readonly step: string };
 }
 

@@ -9,6 +9,7 @@ import path from "node:path";
 import { CID } from "multiformats/cid";
 import { zeroAddress, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
+import { armBatchFaults, parseBatchFaults } from "../../src/batch/faults.js";
 import { getBlock } from "../../src/ipfs/blockBytes.js";
 import type { BlockStore } from "../../src/ipfs/stores/BlockStore.js";
 
@@ -89,4 +90,17 @@ export async function readDirFile(store: BlockStore, dirCid: string, name: strin
 /** Reads and parses `<id>.json` from the batch directory. */
 export async function readMetadata(store: BlockStore, dirCid: string, id: bigint | string): Promise<Record<string, unknown>> {
   return JSON.parse(new TextDecoder().decode(await readDirFile(store, dirCid, `${id}.json`))) as Record<string, unknown>;
+}
+
+/**
+ * Runs `run` with the test-only batch faults of `spec` armed in throw mode (src/batch/faults.ts, not part of
+ * the public API), disarming them after.
+ */
+export async function withBatchFaults<T>(spec: string, run: () => Promise<T>): Promise<T> {
+  armBatchFaults(parseBatchFaults(spec, "throw"));
+  try {
+    return await run();
+  } finally {
+    armBatchFaults(undefined);
+  }
 }

@@ -8,11 +8,10 @@ import { mintkitCollectionAbi } from "../../src/contracts/mintkitCollection.js";
 import { cidForBytes } from "../../src/ipfs/cidForBytes.js";
 import { createFsStore } from "../../src/ipfs/stores/fsStore.js";
 import { readBatchStatus } from "../../src/batch/batchStatus.js";
-import { parseBatchFaults } from "../../src/batch/faults.js";
 import { runBatch, type RunBatchOptions } from "../../src/batch/runBatch.js";
 import type { BatchMapping, BatchSummary } from "../../src/batch/types.js";
 import { isBatchError } from "../../src/errors/BatchError.js";
-import { DEV_KEY_1, devAccount0, emptyCollectionConfig, expectedName, makeMediaFolder, readDirFile, readMetadata, svg, tempDir } from "./helpers.js";
+import { DEV_KEY_1, devAccount0, emptyCollectionConfig, expectedName, makeMediaFolder, readDirFile, readMetadata, svg, tempDir, withBatchFaults } from "./helpers.js";
 
 const { viem } = await network.create();
 const publicClient = await viem.getPublicClient();
@@ -138,7 +137,7 @@ describe("batch engine (runBatch) on the in-process chain and the embedded store
         const folder = makeMediaFolder(12);
         const dataDir = tempDir();
         const options = { ...baseOptions(collection, folder, dataDir), maxGasPerTransaction: 90_000n };
-        const err = await caught(runBatch({ ...options, faults: parseBatchFaults(point, "throw") }));
+        const err = await caught(withBatchFaults(point, () => runBatch(options)));
         expect(isBatchError(err, "BATCH_FAULT_INJECTED"), String(err)).to.equal(true);
 
         const journal = readdirSync(path.join(dataDir, "batches")).find((f) => f.endsWith(".jsonl"))!;
@@ -176,7 +175,7 @@ describe("batch engine (runBatch) on the in-process chain and the embedded store
     const collection = await deployCollection();
     const folder = makeMediaFolder(6);
     const dataDir = tempDir();
-    await caught(runBatch({ ...baseOptions(collection, folder, dataDir), faults: parseBatchFaults("after-confirm:base-uri", "throw") }));
+    await caught(withBatchFaults("after-confirm:base-uri", () => runBatch(baseOptions(collection, folder, dataDir))));
     // Someone else mints on the collection.
     await otherWallet!.writeContract({ address: collection, abi: mintkitCollectionAbi, functionName: "mint", args: [otherWallet!.account.address], account: ownerWallet!.account });
     const next = await read<bigint>(collection, "nextTokenId");
@@ -193,7 +192,7 @@ describe("batch engine (runBatch) on the in-process chain and the embedded store
     const collection = await deployCollection();
     const folder = makeMediaFolder(6);
     const dataDir = tempDir();
-    await caught(runBatch({ ...baseOptions(collection, folder, dataDir), faults: parseBatchFaults("after-sign:1", "throw") }));
+    await caught(withBatchFaults("after-sign:1", () => runBatch(baseOptions(collection, folder, dataDir))));
     // The same account sends something else with that nonce (a plain transfer).
     await ownerWallet!.sendTransaction({ to: otherWallet!.account.address, value: 1n });
     const summary = await runBatch(baseOptions(collection, folder, dataDir));
@@ -206,11 +205,11 @@ describe("batch engine (runBatch) on the in-process chain and the embedded store
     const collection = await deployCollection();
     const folder = makeMediaFolder(6);
     const dataDir = tempDir();
-    await caught(runBatch({ ...baseOptions(collection, folder, dataDir), faults: parseBatchFaults("after-confirm:base-uri", "throw") }));
+    await caught(withBatchFaults("after-confirm:base-uri", () => runBatch(baseOptions(collection, folder, dataDir))));
     const automine = (on: boolean) => publicClient.request({ method: "evm_setAutomine", params: [on] } as never);
     await automine(false);
     try {
-      await caught(runBatch({ ...baseOptions(collection, folder, dataDir), faults: parseBatchFaults("after-broadcast:1", "throw") }));
+      await caught(withBatchFaults("after-broadcast:1", () => runBatch(baseOptions(collection, folder, dataDir))));
       expect(await read<bigint>(collection, "nextTokenId")).to.equal(1n); // in the pool, not mined
       const timer = setTimeout(() => {
         void automine(true).then(() => publicClient.request({ method: "evm_mine", params: [] } as never));
@@ -259,7 +258,7 @@ describe("batch engine (runBatch) on the in-process chain and the embedded store
     const folder = makeMediaFolder(6);
     const dataDir = tempDir();
     const options = { ...baseOptions(collection, folder, dataDir), account: minter };
-    await caught(runBatch({ ...options, faults: parseBatchFaults("after-sign:1", "throw") }));
+    await caught(withBatchFaults("after-sign:1", () => runBatch(options)));
     // The cap drops under the chunk after it was signed: the journaled bytes revert when re-sent.
     await ownerWallet!.writeContract({ address: collection, abi: mintkitCollectionAbi, functionName: "setMaxSupply", args: [1n] });
     const reverted = await caught(runBatch(options));
@@ -282,11 +281,11 @@ describe("batch engine (runBatch) on the in-process chain and the embedded store
     const folder = makeMediaFolder(6);
     const dataDir = tempDir();
     const options = { ...baseOptions(collection, folder, dataDir), account: minter };
-    await caught(runBatch({ ...options, faults: parseBatchFaults("after-confirm:base-uri", "throw") }));
+    await caught(withBatchFaults("after-confirm:base-uri", () => runBatch(options)));
     const automine = (on: boolean) => publicClient.request({ method: "evm_setAutomine", params: [on] } as never);
     await automine(false);
     try {
-      await caught(runBatch({ ...options, faults: parseBatchFaults("after-broadcast:1", "throw") }));
+      await caught(withBatchFaults("after-broadcast:1", () => runBatch(options)));
       // The owner's mint pays a higher tip, so the block puts it first.
       await ownerWallet!.writeContract({
         address: collection,
@@ -313,7 +312,7 @@ describe("batch engine (runBatch) on the in-process chain and the embedded store
     const collection = await deployCollection();
     const folder = makeMediaFolder(6);
     const dataDir = tempDir();
-    await caught(runBatch({ ...baseOptions(collection, folder, dataDir), faults: parseBatchFaults("after-sign:1", "throw") }));
+    await caught(withBatchFaults("after-sign:1", () => runBatch(baseOptions(collection, folder, dataDir))));
     await ownerWallet!.writeContract({ address: collection, abi: mintkitCollectionAbi, functionName: "mintBatch", args: [owner, 2n, await read<bigint>(collection, "nextTokenId")] });
     const supply = await read<bigint>(collection, "totalSupply");
     const err = await caught(runBatch(baseOptions(collection, folder, dataDir)));
@@ -422,7 +421,7 @@ describe("batch engine (runBatch) on the in-process chain and the embedded store
     const collection = await deployCollection();
     const folder = makeMediaFolder(4);
     const dataDir = tempDir();
-    await caught(runBatch({ ...baseOptions(collection, folder, dataDir), faults: parseBatchFaults("after-plan", "throw") }));
+    await caught(withBatchFaults("after-plan", () => runBatch(baseOptions(collection, folder, dataDir))));
     const { writeFileSync } = await import("node:fs");
     const original = readFileSync(path.join(folder, "2.svg"));
     writeFileSync(path.join(folder, "2.svg"), svg(222));

@@ -1,8 +1,9 @@
 import { expect } from "chai";
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { BatchJournal, readJournalFile } from "../../src/batch/BatchJournal.js";
 import { parseBatchFaults } from "../../src/batch/faults.js";
+import { loadBatchInput } from "../../src/batch/loadBatchInput.js";
 import { naturalCompare } from "../../src/batch/naturalCompare.js";
 import { isBatchError } from "../../src/errors/BatchError.js";
 import { tempDir } from "./helpers.js";
@@ -27,6 +28,37 @@ describe("batch units", () => {
     expect(parseBatchFaults("after-plan")?.points).to.deep.equal([{ point: "after-plan" }]);
     expect(parseBatchFaults("")).to.equal(undefined);
     expect(parseBatchFaults(undefined)).to.equal(undefined);
+  });
+
+  it("manifest: a file or poster outside the manifest's folder (../, absolute) is a problem, not an item", async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, "m"));
+    writeFileSync(path.join(dir, "secret.png"), "x");
+    writeFileSync(path.join(dir, "m", "ok.png"), "x");
+    const items = [
+      { file: "../secret.png", name: "S" },
+      { file: path.join(dir, "secret.png"), name: "A" },
+      { file: "ok.png", poster: "../secret.png", name: "P" },
+      { file: "sub/../ok.png", name: "Inside" },
+    ];
+    writeFileSync(path.join(dir, "m", "manifest.json"), JSON.stringify({ items }));
+    const { source, problems } = await loadBatchInput(path.join(dir, "m", "manifest.json"));
+    expect(source.items.map((i) => i.file)).to.deep.equal(["sub/../ok.png"]);
+    expect(problems.map((p) => [p.item, p.code, p.path])).to.deep.equal([
+      [0, "FILE_OUTSIDE_FOLDER", "file"],
+      [1, "FILE_OUTSIDE_FOLDER", "file"],
+      [2, "FILE_OUTSIDE_FOLDER", "poster"],
+    ]);
+  });
+
+  it("input: a missing path is BATCH_INPUT_NOT_FOUND without a raw Node cause", async () => {
+    const err = await loadBatchInput(path.join(tempDir(), "nope")).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isBatchError(err, "BATCH_INPUT_NOT_FOUND"), String(err)).to.equal(true);
+    expect((err as Error).message).to.match(/does not exist/);
+    expect((err as Error).cause).to.equal(undefined);
   });
 
   it("journal: a torn last line is ignored and dropped on open; a corrupt middle line is an error", () => {

@@ -513,16 +513,4 @@ export const badInputCases: readonly BadInputCase[] = [
  * MINTKIT_BATTERY_STRICT=1; the report counts them as "other" either way. Remove an id once its case is clean.
  */
 export const knownOpenCases: ReadonlySet<string> = new Set([
-  "mint/file-is-folder",
-  "mint/to-zero",
-  "mint/poster-is-folder",
-  "batch/input-not-found",
-  "batch/to-bad-checksum",
-  "batch/journal-is-folder",
-  "batch/manifest-item-escapes-folder",
-  "batch/status-journal-not-found",
-  "batch/status-journal-is-folder",
-  "batch/status-not-a-journal",
-  "credential-revoke/reason-huge",
-  "credential-rebind/not-reissued",
 ]);

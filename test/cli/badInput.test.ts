@@ -18,6 +18,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statS
 import path from "node:path";
 import { createPublicClient, http } from "viem";
 import { badInputCases, knownOpenCases, type BadInputCase, type BatteryFixture, type CaseFile } from "./badInput.cases.js";
+
 import { spawn } from "node:child_process";
 import { cliBin, repoRoot, runCli, startChain, tempDir, type Chain } from "./helpers/cli.js";
 

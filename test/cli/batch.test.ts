@@ -1,6 +1,6 @@
 /**
  * `mintkit batch` end to end: the real binary against Hardhat's HTTP chain, killed with SIGKILL at
- * deterministic crash points (MINTKIT_FAULT, see src/batch/faults.ts) and by the test while it runs,
+ * deterministic crash points (test-only fault injection preloaded by `batchFaultEnv`, see src/batch/faults.ts) and by the test while it runs,
  * then resumed: every planned token minted exactly once, each token URI serving its file's metadata, the
  * journal and mapping.json in agreement, no chunk signed twice.
  * Needs `npm run build` first (the binary runs dist/).
@@ -9,13 +9,23 @@ import { expect } from "chai";
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { createPublicClient, createWalletClient, getAddress, http, type Address } from "viem";
 import { mintkitCollectionAbi, mintkitCollectionBytecode } from "../../src/contracts/mintkitCollection.js";
 import { cidForBytes } from "../../src/ipfs/cidForBytes.js";
 import { createFsStore } from "../../src/ipfs/stores/fsStore.js";
 import type { BatchMapping, BatchSummary } from "../../src/batch/types.js";
 import { devAccount0, emptyCollectionConfig, expectedName, makeMediaFolder, readMetadata, svg } from "../batch/helpers.js";
-import { cliBin, runCli, startChain, tempDir, type Chain, type CliRun } from "./helpers/cli.js";
+import { cliBin, repoRoot, runCli, startChain, tempDir, type Chain, type CliRun } from "./helpers/cli.js";
+
+/**
+ * Environment for `runCli` that crashes the batch at `spec` (e.g. `after-sign:2`) with SIGKILL: preloads the
+ * test-only helpers/armBatchFaults.mjs into the child (src/batch/faults.ts; not reachable from the public API).
+ */
+function batchFaultEnv(spec: string): Record<string, string> {
+  const preload = pathToFileURL(path.join(repoRoot, "test", "cli", "helpers", "armBatchFaults.mjs")).href;
+  return { NODE_OPTIONS: `--import=${preload}`, MINTKIT_TEST_BATCH_FAULTS: spec };
+}
 
 /** 30 tokens in several chunks. */
 const COUNT = 30;
@@ -158,12 +168,12 @@ describe("mintkit batch (CLI): kill -9 at any point, then resume", function () {
     "torn-confirm:3",
   ];
   for (const point of crashPoints) {
-    it(`MINTKIT_FAULT=${point}: killed with SIGKILL there, the same command resumes it`, async () => {
+    it(`fault ${point}: killed with SIGKILL there, the same command resumes it`, async () => {
       const collection = await deployCollection();
       const cwd = tempDir();
       const folder = makeMediaFolder(COUNT, path.join(cwd, "art"));
       const args = ["batch", collection, "art", "--max-gas-per-tx", GAS_CAP];
-      const killed = await cli(args, cwd, { MINTKIT_FAULT: point });
+      const killed = await cli(args, cwd, batchFaultEnv(point));
       expect(killed.signal, `${killed.stdout}\n${killed.stderr}`).to.equal("SIGKILL");
       const halfway = await status(cwd);
       expect(halfway.complete).to.equal(false);
@@ -210,7 +220,7 @@ describe("mintkit batch (CLI): kill -9 at any point, then resume", function () {
     const collection = await deployCollection();
     const cwd = tempDir();
     makeMediaFolder(6, path.join(cwd, "art"));
-    const killed = await cli(["batch", collection, "art"], cwd, { MINTKIT_FAULT: "after-confirm:base-uri" });
+    const killed = await cli(["batch", collection, "art"], cwd, batchFaultEnv("after-confirm:base-uri"));
     expect(killed.signal).to.equal("SIGKILL");
     const hash = await wallet.writeContract({
       address: collection,

@@ -17,14 +17,9 @@ const MAX_FUNCTION_LINES = 80;
  * What is still over the limits (issue 10, step 2 not finished): listed so that nothing new goes over and each
  * entry is removed when it is split (the tests fail when an entry is no longer over the limit, too).
  */
-const KNOWN_LONG_FILES = ["src/cli/commands/batch.ts"];
-const KNOWN_LONG_FUNCTIONS = [
-  "src/cli/actions/credential/issue.ts",
-  "src/cli/actions/credential/present.ts",
-  "src/cli/actions/mint.ts",
-  "src/cli/commands/credential.ts",
-];
-const KNOWN_EAGER_COMMANDS = ["src/cli/commands/batch.ts", "src/cli/commands/credential.ts"];
+const KNOWN_LONG_FILES: string[] = [];
+const KNOWN_LONG_FUNCTIONS: string[] = [];
+const KNOWN_EAGER_COMMANDS: string[] = [];
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -2,15 +2,12 @@
  * `mintkit credential …`: soulbound credentials with private claims. The issuer registers schemas, issues
  * (writing the holder's private claims file), revokes and reissues; the holder presents chosen claims to a
  * verifier (audience + nonce, signed); the verifier checks the presentation against the chain (exit 0 only
- * when valid). Top-level imports stay light: the work is in `../credential/*` and loads inside the actions.
+ * when valid). Top-level imports stay light: the work is in `../actions/credential/` and loads inside the actions.
  * `mintkit deploy credentials` is in `./deployCredentials.ts`.
  */
 import type { Command } from "commander";
 import { credentialAction } from "../actions/credential/credentialAction.js";
-import type { ChallengeInput } from "../actions/credential/challenge.js";
-import type { IssueInput } from "../actions/credential/issue.js";
-import type { PresentInput, VerifyInput } from "../actions/credential/present.js";
-import type { SchemaAddInput } from "../actions/credential/schema.js";
+import type { ChallengeInput, IssueInput, PresentInput, SchemaAddInput, VerifyInput } from "../actions/credential/index.js";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
 import { collect } from "../parse.js";
@@ -36,7 +33,17 @@ export function register(program: Command): void {
       "One clock: show, present, challenge and verify tell time by the chain's latest block (what the registry's isValid uses).\n",
   );
 
-  // schema add | list
+  registerSchema(credential);
+  registerIssue(credential);
+  registerRevoke(credential);
+  registerRebind(credential);
+  registerPresent(credential);
+  registerChallenge(credential);
+  registerVerify(credential);
+}
+
+/** Registers `mintkit credential schema add|list`. */
+function registerSchema(credential: Command): void {
   const schema = credential.command("schema").description("Register and list credential types (name + typed claim fields)");
   withExamples(schema, [
     'mintkit credential schema add --name KYC --field "bool age_over_18" --field "string nationality"',
@@ -56,7 +63,7 @@ export function register(program: Command): void {
   ]);
   schemaAdd.action(
     credentialAction(async (opts: SchemaAddInput, cmd: Command) => {
-      const { schemaAdd: run } = await import("../actions/credential/schema.js");
+      const { schemaAdd: run } = await import("../actions/credential/index.js");
       return run(globalOptions(cmd), opts);
     }),
   );
@@ -64,12 +71,15 @@ export function register(program: Command): void {
   withExamples(schemaList, ["mintkit credential schema list --registry 0x…", "mintkit credential schema list --json"]);
   schemaList.action(
     credentialAction(async (opts: { registry?: string }, cmd: Command) => {
-      const { schemaList: run } = await import("../actions/credential/schema.js");
+      const { schemaList: run } = await import("../actions/credential/index.js");
       return run(globalOptions(cmd), opts);
     }),
   );
 
-  // issue
+}
+
+/** Registers `mintkit credential issue`. */
+function registerIssue(credential: Command): void {
   const issue = credential
     .command("issue")
     .description("Issue a credential: build the holder's claims (fresh random salts), commit them on chain, write the holder's claims file")
@@ -91,27 +101,29 @@ export function register(program: Command): void {
   ]);
   issue.action(
     credentialAction(async (opts: IssueInput, cmd: Command) => {
-      const { issueCredential } = await import("../actions/credential/issue.js");
+      const { issueCredential } = await import("../actions/credential/index.js");
       return issueCredential(globalOptions(cmd), opts);
     }),
   );
 
-  // revoke
+}
+
+/** Registers `mintkit credential revoke and reissue`. */
+function registerRevoke(credential: Command): void {
   const revoke = credential
     .command("revoke")
     .description("Revoke a credential for good (its issuer or a registry admin)")
     .argument("<tokenId>", "the credential's token id")
     .option(...registryOption)
-    .option("--reason <text>", "why, for the public record (never personal data)", "");
+    .option("--reason <text>", "why, for the public record (never personal data; at most 1024 bytes)", "");
   withExamples(revoke, ['mintkit credential revoke 1234… --registry 0x… --reason "licence withdrawn"', "mintkit credential revoke 1234… --json"]);
   revoke.action(
     credentialAction(async (tokenId: string, opts: { registry?: string; reason?: string }, cmd: Command) => {
-      const { revokeCredential } = await import("../actions/credential/manage.js");
+      const { revokeCredential } = await import("../actions/credential/index.js");
       return revokeCredential(globalOptions(cmd), tokenId, opts);
     }),
   );
 
-  // reissue
   const reissue = credential
     .command("reissue")
     .description("Reissue a credential to a new holder after key loss: the old one is revoked, the new one keeps the same claims")
@@ -128,27 +140,29 @@ export function register(program: Command): void {
   reissue.addHelpText("after", "\nThe claims file stays valid (same claims root); the holder can update its reference with `mintkit credential rebind <claims-file>`.\n");
   reissue.action(
     credentialAction(async (tokenId: string, opts: { registry?: string; to: string; claimsFile?: string; out?: string; force?: boolean }, cmd: Command) => {
-      const { reissueCredential } = await import("../actions/credential/manage.js");
+      const { reissueCredential } = await import("../actions/credential/index.js");
       return reissueCredential(globalOptions(cmd), tokenId, opts);
     }),
   );
 
-  // rebind
+}
+
+/** Registers `mintkit credential rebind and show`. */
+function registerRebind(credential: Command): void {
   const rebind = credential
     .command("rebind")
-    .description("Point a holder's claims file at the credential that replaced its own (after `credential reissue`)")
+    .description("Point a holder's claims file at the credential that replaced its own (after `credential reissue`; exit 2 when it was never reissued)")
     .argument("<claims-file>", "the holder's claims file")
     .option("--out <file>", "write the updated file here instead of in place")
     .option("--force", "overwrite --out if it exists");
   withExamples(rebind, ["mintkit credential rebind holder-claims.json", "mintkit credential rebind old-claims.json --out holder-claims.json --json"]);
   rebind.action(
     credentialAction(async (file: string, opts: { out?: string; force?: boolean }, cmd: Command) => {
-      const { rebindClaimsFile } = await import("../actions/credential/manage.js");
+      const { rebindClaimsFile } = await import("../actions/credential/index.js");
       return rebindClaimsFile(globalOptions(cmd), file, opts);
     }),
   );
 
-  // show
   const show = credential
     .command("show")
     .description("Show a credential's status (valid, revoked, expired), issuer, schema, holder and dates")
@@ -157,12 +171,15 @@ export function register(program: Command): void {
   withExamples(show, ["mintkit credential show 1234… --registry 0x…", "mintkit credential show 1234… --json"]);
   show.action(
     credentialAction(async (tokenId: string, opts: { registry?: string }, cmd: Command) => {
-      const { showCredential } = await import("../actions/credential/manage.js");
+      const { showCredential } = await import("../actions/credential/index.js");
       return showCredential(globalOptions(cmd), tokenId, opts);
     }),
   );
 
-  // present
+}
+
+/** Registers `mintkit credential present`. */
+function registerPresent(credential: Command): void {
   const present = credential
     .command("present")
     .description("As the holder: disclose chosen claims to one verifier, signed for its audience and nonce (EIP-712)")
@@ -181,12 +198,15 @@ export function register(program: Command): void {
   present.addHelpText("after", "\nSigned by the signing account (--account keystore, MINTKIT_PRIVATE_KEY or --dev-account): it must be the credential's holder.\n");
   present.action(
     credentialAction(async (opts: PresentInput, cmd: Command) => {
-      const { presentCredential } = await import("../actions/credential/present.js");
+      const { presentCredential } = await import("../actions/credential/index.js");
       return presentCredential(globalOptions(cmd), opts);
     }),
   );
 
-  // challenge
+}
+
+/** Registers `mintkit credential challenge`. */
+function registerChallenge(credential: Command): void {
   const challenge = credential
     .command("challenge")
     .description("As the verifier: print a fresh random nonce for a holder to present with, recorded as issued until --ttl passes")
@@ -204,12 +224,15 @@ export function register(program: Command): void {
   );
   challenge.action(
     credentialAction(async (opts: ChallengeInput, cmd: Command) => {
-      const { issueChallenge } = await import("../actions/credential/challenge.js");
+      const { issueChallenge } = await import("../actions/credential/index.js");
       return issueChallenge(globalOptions(cmd), opts);
     }),
   );
 
-  // verify
+}
+
+/** Registers `mintkit credential verify`. */
+function registerVerify(credential: Command): void {
   const verify = credential
     .command("verify")
     .description("As the verifier: check a presentation against the chain; exit code 0 only when it is valid")
@@ -239,7 +262,7 @@ export function register(program: Command): void {
   );
   verify.action(
     credentialAction(async (file: string, opts: VerifyInput, cmd: Command) => {
-      const { verifyCredentialPresentation } = await import("../actions/credential/present.js");
+      const { verifyCredentialPresentation } = await import("../actions/credential/index.js");
       return verifyCredentialPresentation(globalOptions(cmd), file, opts);
     }),
   );

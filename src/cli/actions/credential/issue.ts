@@ -4,7 +4,7 @@
  * half-written. Claim values and salts are never printed: only claim names, the root and the token id.
  * NODE-ONLY.
  */
-import { getAddress } from "viem";
+import { getAddress, type Address, type Hex } from "viem";
 import { credentialRegistryAbi } from "../../../contracts/credentialRegistry.js";
 import { createClaimsFile, stringifyClaimsFile } from "../../../credentials/claimsFile.js";
 import type { Claim } from "../../../credentials/claimTypes.js";
@@ -96,46 +96,8 @@ export async function issueCredential(g: GlobalOptions, input: IssueInput): Prom
   const expiry = input.expiry === undefined ? 0 : parseExpiry(input.expiry, now);
   const issueDate = issueDateOption ?? new Date(Number(now) * 1000).toISOString().slice(0, 10);
 
-  // 3. The claims: values from --claims, age predicates derived from --birth-date (the date itself is a claim
-  //    only when the schema declares a `string birth_date` field that --claims leaves empty).
-  const problems: string[] = [];
-  const merged: Record<string, unknown> = { ...values };
-  if (birthDate !== undefined) {
-    const derived = ages.length > 0 ? deriveAgeClaims({ birthDate, issueDate, ages }) : {};
-    for (const [name, value] of Object.entries(derived)) {
-      if (Object.prototype.hasOwnProperty.call(values, name)) problems.push(`"${name}" is both in --claims and derived by --age-over: keep one`);
-      else merged[name] = value;
-    }
-    const birthField = schema.claimFields.find((f) => f.name === "birth_date");
-    if (birthField?.type === "string" && !Object.prototype.hasOwnProperty.call(values, "birth_date")) merged.birth_date = birthDate;
-    // A provable birth date (`uint64 birth_date` + `uint256 birth_date#poseidon`) is kept as days since 1970-01-01.
-    else if (birthField !== undefined && /^uint\d+$/.test(birthField.type) && !Object.prototype.hasOwnProperty.call(values, "birth_date")) merged.birth_date = dayNumber(birthDate);
-    else if (ages.length === 0 && birthField === undefined) {
-      problems.push("--birth-date is given without --age-over and the schema has no birth_date field: it would be unused");
-    }
-  }
-  // Provable claims (`uint256 <name>#poseidon` fields): a fresh blinding each, kept in the holder's claims file.
-  const provable = schema.claimFields.map((f) => committedClaimName(f.name)).filter((n): n is string => n !== undefined);
-  const blindings = provable.length === 0 ? undefined : Object.fromEntries(provable.map((name) => [name, createBlinding()]));
-  let claims: Claim[] = [];
-  try {
-    claims = createClaims({ fields: schema.fields, values: merged as never, ...(blindings === undefined ? {} : { blindings }) });
-  } catch (err) {
-    if (!(err instanceof CredentialError) || err.code !== "CREDENTIAL_INVALID_CLAIMS") throw err;
-    problems.push(...(err.details as { problems: readonly string[] }).problems);
-  }
-  const ageFields = schema.claimFields.filter((f) => /^age_over_\d\d$/.test(f.name)).map((f) => f.name);
-  const missingAges = ageFields.filter((name) => !Object.prototype.hasOwnProperty.call(merged, name));
-  if (problems.length > 0) {
-    const tips = [
-      `Schema ${schemaId} "${schema.name}" has fields: ${schema.fields.join(", ")}.`,
-      ...(missingAges.length > 0 ? [`Derive ${missingAges.join(", ")} with --age-over ${missingAges.map((n) => Number(n.slice(9))).join(",")} --birth-date YYYY-MM-DD.`] : []),
-    ];
-    throw new CredentialError("CREDENTIAL_INVALID_CLAIMS", `The claims do not fit schema ${schemaId} "${schema.name}" (${problems.length} problem${problems.length === 1 ? "" : "s"}).`, {
-      hint: `${tips.join(" ")} Fix: ${problems.join("; ")}.`,
-      details: { problems },
-    });
-  }
+  // 3. The claims: values from --claims, age predicates derived from --birth-date.
+  const { claims, blindings } = buildClaims({ schema, schemaId, values, ages, birthDate, issueDate });
   const { root } = commitClaims(claims);
   const issuer = getAddress(ctx.account.address);
   const args = [holder, schemaId, root, expiry, burnAuth] as const;
@@ -174,6 +136,83 @@ export async function issueCredential(g: GlobalOptions, input: IssueInput): Prom
     });
   }
 
+  return issueResult({ tokenId, registry, chainId: ctx.chainId, schemaId, schema, holder, issuer, claims, root, expiry, burnAuth, outcome, out: input.out });
+}
+
+/**
+ * The claims: values from --claims, age predicates derived from --birth-date (the date itself is a claim only
+ * when the schema declares a `birth_date` field that --claims leaves empty), with a fresh blinding per provable claim.
+ * @throws CredentialError `CREDENTIAL_INVALID_CLAIMS` with every problem.
+ */
+function buildClaims(input: {
+  schema: NonNullable<Awaited<ReturnType<typeof getSchema>>>;
+  schemaId: number;
+  values: Record<string, unknown>;
+  ages: readonly number[];
+  birthDate: string | undefined;
+  issueDate: string;
+}): { claims: Claim[]; blindings: Record<string, Hex> | undefined } {
+  const { schema, schemaId, values, ages, birthDate, issueDate } = input;
+  const problems: string[] = [];
+  const merged: Record<string, unknown> = { ...values };
+  if (birthDate !== undefined) {
+    const derived = ages.length > 0 ? deriveAgeClaims({ birthDate, issueDate, ages }) : {};
+    for (const [name, value] of Object.entries(derived)) {
+      if (Object.prototype.hasOwnProperty.call(values, name)) problems.push(`"${name}" is both in --claims and derived by --age-over: keep one`);
+      else merged[name] = value;
+    }
+    const birthField = schema.claimFields.find((f) => f.name === "birth_date");
+    if (birthField?.type === "string" && !Object.prototype.hasOwnProperty.call(values, "birth_date")) merged.birth_date = birthDate;
+    // A provable birth date (`uint64 birth_date` + `uint256 birth_date#poseidon`) is kept as days since 1970-01-01.
+    else if (birthField !== undefined && /^uint\d+$/.test(birthField.type) && !Object.prototype.hasOwnProperty.call(values, "birth_date")) merged.birth_date = dayNumber(birthDate);
+    else if (ages.length === 0 && birthField === undefined) {
+      problems.push("--birth-date is given without --age-over and the schema has no birth_date field: it would be unused");
+    }
+  }
+  // Provable claims (`uint256 <name>#poseidon` fields): a fresh blinding each, kept in the holder's claims file.
+  const provable = schema.claimFields.map((f) => committedClaimName(f.name)).filter((n): n is string => n !== undefined);
+  const blindings = provable.length === 0 ? undefined : Object.fromEntries(provable.map((name) => [name, createBlinding()]));
+  let claims: Claim[] = [];
+  try {
+    claims = createClaims({ fields: schema.fields, values: merged as never, ...(blindings === undefined ? {} : { blindings }) });
+  } catch (err) {
+    if (!(err instanceof CredentialError) || err.code !== "CREDENTIAL_INVALID_CLAIMS") throw err;
+    problems.push(...(err.details as { problems: readonly string[] }).problems);
+  }
+  const ageFields = schema.claimFields.filter((f) => /^age_over_\d\d$/.test(f.name)).map((f) => f.name);
+  const missingAges = ageFields.filter((name) => !Object.prototype.hasOwnProperty.call(merged, name));
+  if (problems.length > 0) {
+    const tips = [
+      `Schema ${schemaId} "${schema.name}" has fields: ${schema.fields.join(", ")}.`,
+      ...(missingAges.length > 0 ? [`Derive ${missingAges.join(", ")} with --age-over ${missingAges.map((n) => Number(n.slice(9))).join(",")} --birth-date YYYY-MM-DD.`] : []),
+    ];
+    throw new CredentialError("CREDENTIAL_INVALID_CLAIMS", `The claims do not fit schema ${schemaId} "${schema.name}" (${problems.length} problem${problems.length === 1 ? "" : "s"}).`, {
+      hint: `${tips.join(" ")} Fix: ${problems.join("; ")}.`,
+      details: { problems },
+    });
+  }
+  return { claims, blindings };
+}
+
+/** The issued credential as JSON data and printed lines. */
+function issueResult(r: {
+  tokenId: bigint;
+  registry: Address;
+  chainId: number;
+  schemaId: number;
+  schema: { readonly name: string };
+  holder: Address;
+  issuer: Address;
+  claims: readonly Claim[];
+  root: Hex;
+  expiry: number;
+  burnAuth: number;
+  outcome: Awaited<ReturnType<typeof credentialWrite>>;
+  out: string;
+}): CommandResult {
+  const { tokenId, registry, schemaId, schema, holder, issuer, claims, root, expiry, burnAuth, outcome } = r;
+  const ctx = { chainId: r.chainId };
+  const input = { out: r.out };
   const claimNames = claims.map((c) => c.name);
   return {
     data: {

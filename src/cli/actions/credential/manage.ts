@@ -31,6 +31,13 @@ function noSuchCredential(tokenId: bigint, registry: Address): CliError<"CLI_INV
 export async function revokeCredential(g: GlobalOptions, tokenIdText: string, input: { registry?: string; reason?: string }): Promise<CommandResult> {
   const tokenId = parseTokenId(tokenIdText);
   const reason = input.reason ?? "";
+  const reasonBytes = new TextEncoder().encode(reason).length;
+  if (reasonBytes > MAX_REVOKE_REASON_BYTES) {
+    throw new CliError("CLI_INVALID_INPUT", `--reason is ${reasonBytes} bytes long; the most accepted is ${MAX_REVOKE_REASON_BYTES} (UTF-8).`, {
+      hint: "Give a short public reason (it is stored on chain in the Revoked event, and paid for in gas); keep the details off chain.",
+      details: { field: "--reason", value: `${reason.slice(0, 40)}…`, reason: `longer than ${MAX_REVOKE_REASON_BYTES} bytes` },
+    });
+  }
   const ctx = await resolveContext(g, { signer: true });
   const registry = await resolveRegistry(ctx, input.registry);
   note(g.json, `Revoking credential ${tokenId} in ${registry}…`);
@@ -44,6 +51,9 @@ export async function revokeCredential(g: GlobalOptions, tokenIdText: string, in
     ],
   };
 }
+
+/** The longest `credential revoke --reason` accepted, in UTF-8 bytes (it goes on chain in the event). */
+export const MAX_REVOKE_REASON_BYTES = 1024;
 
 /** `credential reissue <tokenId> --to <newHolder> [--claims-file f [--out g]]`. */
 export async function reissueCredential(
@@ -109,10 +119,10 @@ export async function rebindClaimsFile(g: GlobalOptions, file: string, input: { 
     current = next;
   }
   if (current === tokenId) {
-    return {
-      data: { claimsFile: file, tokenId, updated: false },
-      text: [`Credential ${tokenId} was not reissued: ${file} is up to date.`],
-    };
+    throw new CliError("CLI_INVALID_INPUT", `Credential ${tokenId} was never reissued: ${file} already refers to it, nothing to rebind.`, {
+      hint: "Rebind a claims file after its issuer ran `mintkit credential reissue` (check with `mintkit credential show <tokenId>`: it lists replacedBy).",
+      details: { field: "<claims-file>", value: file, reason: "credential not reissued" },
+    });
   }
   const target = input.out ?? file;
   const credential = await rebindFile(ctx, registry, claimsFile, current, target);

@@ -176,48 +176,67 @@ export async function verifyCredentialPresentation(g: GlobalOptions, file: strin
     result = { valid: false, reasons: [{ code: "MALFORMED_PRESENTATION", message: `The presentation file is malformed: ${problems.join("; ")}.` }], claims: {}, predicates: [] };
   }
   if (presentation !== undefined) {
-    const ctx = await resolveContext(g);
-    const now = await chainTime(ctx);
-    const store = verifierNonceStore(ctx);
-    let unrecorded = false;
-    // Nonces from `credential challenge` are consumed (a replay is NONCE_REUSED). Others are the verifier's own
-    // (made outside mintkit): refused as NONCE_UNKNOWN with --require-challenge, otherwise accepted with a warning.
-    const nonceStore: NonceStore = {
-      issue: (record) => store.issue(record),
-      consume: async (nonce, at) => {
-        const consumed = await store.consume(nonce, at);
-        if (consumed !== "unknown" || input.requireChallenge === true) return consumed;
-        unrecorded = true;
-        return "ok";
-      },
-    };
-    result = await verifyPresentation(ctx.publicClient, presentation, {
+    result = await checkOnChain(g, presentation, input, {
       trustedIssuers,
-      audience: input.audience,
-      nonce: input.nonce,
-      nonceStore,
-      now,
       maxAge,
       clockSkew,
       requiredClaims,
       requiredPredicates,
       predicateDayTolerance,
-      onChainProof: input.onChainProof === true,
     });
-    if (unrecorded && result.valid) {
-      note(
-        g.json,
-        `warning: nonce "${input.nonce}" was not issued by \`mintkit credential challenge\` here, so nothing stops this presentation from verifying again. Issue nonces with \`credential challenge\` (and pass --require-challenge) to refuse replays.`,
-        true,
-      );
-    }
-    if (presentation.predicates !== undefined) {
-      const { releasePredicateProver } = await import("../../../credentials/releasePredicateProver.js");
-      await releasePredicateProver();
-    }
   }
   const verdict = result!;
   if (!verdict.valid) process.exitCode = ExitCode.failure;
+  return verdictResult(file, verdict, presentation);
+}
+
+/** The checks of `verifyCredentialPresentation` that are not about the file: chain, clock, nonce. */
+type PresentationChecks = Pick<
+  Parameters<typeof verifyPresentation>[2],
+  "trustedIssuers" | "maxAge" | "clockSkew" | "requiredClaims" | "requiredPredicates" | "predicateDayTolerance"
+>;
+
+/** Verifies a parsed presentation against the chain, by its clock, consuming the nonce when recorded. */
+async function checkOnChain(g: GlobalOptions, presentation: Presentation, input: VerifyInput, checks: PresentationChecks): Promise<PresentationVerification> {
+  const ctx = await resolveContext(g);
+  const now = await chainTime(ctx);
+  const store = verifierNonceStore(ctx);
+  let unrecorded = false;
+  // Nonces from `credential challenge` are consumed (a replay is NONCE_REUSED). Others are the verifier's own
+  // (made outside mintkit): refused as NONCE_UNKNOWN with --require-challenge, otherwise accepted with a warning.
+  const nonceStore: NonceStore = {
+    issue: (record) => store.issue(record),
+    consume: async (nonce, at) => {
+      const consumed = await store.consume(nonce, at);
+      if (consumed !== "unknown" || input.requireChallenge === true) return consumed;
+      unrecorded = true;
+      return "ok";
+    },
+  };
+  const result = await verifyPresentation(ctx.publicClient, presentation, {
+    ...checks,
+    audience: input.audience,
+    nonce: input.nonce,
+    nonceStore,
+    now,
+    onChainProof: input.onChainProof === true,
+  });
+  if (unrecorded && result.valid) {
+    note(
+      g.json,
+      `warning: nonce "${input.nonce}" was not issued by \`mintkit credential challenge\` here, so nothing stops this presentation from verifying again. Issue nonces with \`credential challenge\` (and pass --require-challenge) to refuse replays.`,
+      true,
+    );
+  }
+  if (presentation.predicates !== undefined) {
+    const { releasePredicateProver } = await import("../../../credentials/releasePredicateProver.js");
+    await releasePredicateProver();
+  }
+  return result;
+}
+
+/** The verdict as JSON data and printed lines. */
+function verdictResult(file: string, verdict: PresentationVerification, presentation: Presentation | undefined): CommandResult {
   const claims = Object.fromEntries(Object.entries(verdict.claims).map(([k, v]) => [k, claimValueToJson(v as ClaimValue)]));
   const c = verdict.credential;
   const data = {
