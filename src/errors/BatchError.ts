@@ -147,7 +147,7 @@ export class BatchError<TCode extends BatchErrorCode = BatchErrorCode> extends M
       readonly details: BatchErrorDetailsByCode[TCode];
     },
   ) {
-    super(code, shortMessage, { docsPath: "/batch", ...options });
+    super(code, shortMessage, { docsPath: "src/batch/README.md", ...options });
   }
 }
 

@@ -67,7 +67,7 @@ export class CliError<TCode extends CliErrorCode = CliErrorCode> extends Mintkit
       readonly details: CliErrorDetailsByCode[TCode];
     },
   ) {
-    super(code, shortMessage, { docsPath: "/cli", ...options });
+    super(code, shortMessage, { docsPath: "docs/cli.md", ...options });
   }
 }
 

@@ -54,7 +54,7 @@ export class CredentialError<TCode extends CredentialErrorCode = CredentialError
       readonly details: CredentialErrorDetailsByCode[TCode];
     },
   ) {
-    super(code, shortMessage, { docsPath: "/credentials", ...options });
+    super(code, shortMessage, { docsPath: "docs/design.md (4. Credentials)", ...options });
   }
 }
 

@@ -50,7 +50,7 @@ export class DeployError<TCode extends DeployErrorCode = DeployErrorCode> extend
       readonly details: DeployErrorDetailsByCode[TCode];
     },
   ) {
-    super(code, shortMessage, { docsPath: "/deploy", ...options });
+    super(code, shortMessage, { docsPath: "docs/cli.md", ...options });
   }
 }
 

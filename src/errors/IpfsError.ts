@@ -108,7 +108,7 @@ export class IpfsError<TCode extends IpfsErrorCode = IpfsErrorCode> extends Mint
       readonly details: IpfsErrorDetailsByCode[TCode];
     },
   ) {
-    super(code, shortMessage, { docsPath: "/ipfs", ...options });
+    super(code, shortMessage, { docsPath: "docs/design.md (5. IPFS)", ...options });
   }
 }
 

@@ -21,7 +21,7 @@ export interface MintkitErrorOptions<TDetails> {
   readonly details?: TDetails;
   /** The underlying error. */
   readonly cause?: unknown;
-  /** Path of the relevant documentation page, e.g. `/ipfs/stores`. */
+  /** The documentation for this kind of error: a file of the mintkit repository, e.g. `docs/cli.md` (a section may follow in parentheses). */
   readonly docsPath?: string;
 }
 

@@ -1,6 +1,6 @@
 /**
  * `mintkit access challenge|prove|check` end to end: a real chain over HTTP, the built CLI as a child
- * process (with `access` registered: see fixtures/mintkit.mjs), a QR code written to a PNG and read back.
+ * process (bin/mintkit.js), a QR code written to a PNG and read back.
  * Exit codes: 0 admitted, 6 refused with the reason code, 2 bad input, 1 an unusable store.
  */
 import { expect } from "chai";
@@ -13,10 +13,11 @@ import { privateKeyToAccount } from "viem/accounts";
 import { mintkitCollectionAbi, mintkitCollectionBytecode } from "../../src/contracts/index.js";
 import { devAccount0 } from "../batch/helpers.js";
 import { benchConfig } from "../collection/helpers.js";
+import { cliBin } from "../cli/helpers/cli.js";
 import { startChain, tempDir, type Chain } from "../cli/helpers/cli.js";
 import { AUDIENCE, EVENT } from "./helpers.js";
 
-const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures", "mintkit.mjs");
+const fixture = cliBin;
 // Hardhat's well-known dev account 1 (the ticket holder; `--dev-account 1`).
 const holder = privateKeyToAccount("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
 

@@ -46,7 +46,7 @@ describe("errors: MintkitError", () => {
     expect(err).to.be.instanceOf(MintkitError);
     expect(err.name).to.equal("IpfsError");
     expect(err.details?.cid).to.equal("bafy...");
-    expect(err.docsPath).to.equal("/ipfs");
+    expect(err.docsPath).to.equal("docs/design.md (5. IPFS)");
     expect(isIpfsError(err, "IPFS_BLOCK_NOT_FOUND")).to.equal(true);
     expect(isIpfsError(err, "IPFS_STORE_FAILED")).to.equal(false);
   });

@@ -4,4 +4,5 @@
 // tests set it (`batchFaultEnv` in test/cli/batch.test.ts); the library itself never reads an environment variable for it.
 import { armBatchFaults, parseBatchFaults } from "../../../dist/batch/faults.js";
 
-armBatchFaults(parseBatchFaults(process.env.MINTKIT_TEST_BATCH_FAULTS, "kill"));
+// Mocha loads every file under test/: without the variable this arms nothing.
+if (process.env.MINTKIT_TEST_BATCH_FAULTS) armBatchFaults(parseBatchFaults(process.env.MINTKIT_TEST_BATCH_FAULTS, "kill"));
