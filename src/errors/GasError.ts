@@ -60,7 +60,7 @@ export class GasError<TCode extends GasErrorCode = GasErrorCode> extends Mintkit
       readonly details: GasErrorDetailsByCode[TCode];
     },
   ) {
-    super(code, shortMessage, { docsPath: "/gas", ...options });
+    super(code, shortMessage, { docsPath: "docs/gas.md", ...options });
   }
 }
 

@@ -37,7 +37,7 @@ export class KeystoreError<TCode extends KeystoreErrorCode = KeystoreErrorCode> 
       readonly details: KeystoreErrorDetailsByCode[TCode];
     },
   ) {
-    super(code, shortMessage, { docsPath: "/keystore", ...options });
+    super(code, shortMessage, { docsPath: "README.md (The CLI: keys)", ...options });
   }
 }
 

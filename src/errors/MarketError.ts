@@ -94,7 +94,7 @@ export class MarketError<TCode extends MarketErrorCode = MarketErrorCode> extend
     shortMessage: string,
     options: MintkitErrorOptions<MarketErrorDetailsByCode[TCode]> & { readonly details: MarketErrorDetailsByCode[TCode] },
   ) {
-    super(code, shortMessage, { docsPath: "/market", ...options });
+    super(code, shortMessage, { docsPath: "docs/market.md", ...options });
   }
 }
 

@@ -58,7 +58,7 @@ export class MetadataError<TCode extends MetadataErrorCode = MetadataErrorCode> 
       readonly details: MetadataErrorDetailsByCode[TCode];
     },
   ) {
-    super(code, shortMessage, { docsPath: "/metadata", ...options });
+    super(code, shortMessage, { docsPath: "README.md (Library: metadata)", ...options });
   }
 }
 

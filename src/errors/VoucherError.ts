@@ -119,7 +119,7 @@ export class VoucherError<TCode extends VoucherErrorCode = VoucherErrorCode> ext
       readonly details: VoucherErrorDetailsByCode[TCode];
     },
   ) {
-    super(code, shortMessage, { docsPath: "/vouchers", ...options });
+    super(code, shortMessage, { docsPath: "README.md (Contracts: lazy minting)", ...options });
   }
 }
 
