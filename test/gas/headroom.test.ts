@@ -244,8 +244,8 @@ describe("the case the user is in, read from the chain", function () {
     const rich = {
       name: "Rich",
       symbol: "RCH",
-      baseURI: `ipfs://${"b".repeat(59)}/metadata/with/a/long/path/`,
-      contractURI: `ipfs://${"c".repeat(59)}`,
+      baseURI: `ipfs://bafkreih7tnwpvg3lpnjw4uwh4sbsfadxhv4pdmmwyr2ukprv7plbwgvhyy/metadata/with/a/long/path/`,
+      contractURI: `ipfs://bafkreih7tnwpvg3lpnjw4uwh4sbsfadxhv4pdmmwyr2ukprv7plbwgvhyy`,
       royaltyBps: 750,
       maxSupply: 10_000,
       primarySaleRecipient: rival.account.address,
