@@ -2,7 +2,7 @@
  * `mintkit list`, `mintkit buy`, `mintkit listing verify|cancel` against a Hardhat JSON-RPC server with
  * Seaport 1.6 installed at its canonical address: the order file, the royalty and fee paid, the exit codes
  * and the typed errors of bad input. Runs the built CLI (`npm run build`) with the market commands
- * registered (helpers/mintkitMarket.mjs).
+ * registered (bin/mintkit.js).
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -12,9 +12,9 @@ import { expect } from "chai";
 import { createPublicClient, createWalletClient, getAddress, http, parseEther, type Address } from "viem";
 import { mintkitCollectionAbi } from "../../src/contracts/index.js";
 import { installSeaport } from "../../src/node.js";
-import { startChain, tempDir, type Chain } from "../cli/helpers/cli.js";
+import { cliBin, startChain, tempDir, type Chain } from "../cli/helpers/cli.js";
 
-const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), "helpers", "mintkitMarket.mjs");
+const entry = cliBin;
 
 interface Run {
   code: number | null;

@@ -7,10 +7,10 @@ import path from "node:path";
 import { expect } from "chai";
 import { createPublicClient, http, type PublicClient } from "viem";
 import { getCoreContracts } from "../../src/node.js";
-import { repoRoot, runCli, startChain, tempDir, type Chain } from "../cli/helpers/cli.js";
+import { cliBin, repoRoot, runCli, startChain, tempDir, type Chain } from "../cli/helpers/cli.js";
 import { startEtherscan, startSourcify, type EtherscanServer, type LoopbackServer } from "./helpers/servers.js";
 
-const harness = path.join(repoRoot, "test", "verify", "helpers", "mintkitWithVerify.mjs");
+const harness = cliBin;
 
 interface Run {
   readonly code: number | null;
