@@ -7,7 +7,6 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect } from "chai";
 import { createPublicClient, createWalletClient, getAddress, http, parseEther, type Address } from "viem";
 import { mintkitCollectionAbi } from "../../src/contracts/index.js";
