@@ -19,6 +19,9 @@ export const GAS_OPERATIONS = [
   "credentialRevoke",
   "credentialReissue",
   "cancelVouchers",
+  "fulfillListing",
+  "cancelListing",
+  "checkIn",
 ] as const;
 
 /** One of {@link GAS_OPERATIONS}. */
