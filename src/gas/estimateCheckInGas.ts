@@ -2,6 +2,7 @@ import type { Address } from "viem";
 import { checkInCall, checkInTicket, type CheckInTicket } from "../access/checkInOnChain.js";
 import type { AccessGranted } from "../access/verifyAccess.js";
 import { accessCheckInAbi } from "../contracts/accessCheckIn.js";
+import { GasError } from "../errors/GasError.js";
 import { estimateFields } from "./gasLimitFor.js";
 import { SLOT_CREATED_GAS } from "./headroom.js";
 import { accountAddress, simulateTransaction, type GasAccount, type GasClient } from "./simulateGas.js";
@@ -31,7 +32,17 @@ export async function estimateCheckInGas(client: GasClient, parameters: Estimate
   const address = toAddress("address", parameters.address);
   const ticket = parameters.granted !== undefined ? checkInTicket(parameters.granted) : parameters.ticket;
   const call = checkInCall(ticket);
-  const sim = await simulateTransaction(client, "check in", { ...call, address, abi: accessCheckInAbi, account: parameters.account } as never, { measureUsed: true });
+  const sim = await simulateTransaction(client, "check in", { ...call, address, abi: accessCheckInAbi, account: parameters.account } as never, { measureUsed: true }).catch(
+    (err: unknown) => {
+      if (!(err instanceof GasError) || err.code !== "GAS_NOT_MINTER") throw err;
+      const door = accountAddress(parameters.account);
+      throw new GasError("GAS_NOT_MINTER", `${door} may not check in on ${address}: it lacks the DOOR_ROLE.`, {
+        hint: "Estimate as a door account (--from), or have the contract's admin grant it: grantRole(DOOR_ROLE, door).",
+        details: { contract: address, account: door },
+        cause: err,
+      });
+    },
+  );
   return {
     operation: "checkIn",
     ...(await estimateFields(client, sim, { operation: "checkIn" })),
