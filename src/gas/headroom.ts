@@ -83,7 +83,7 @@ export interface GasCase {
     /** ERC-20 paid to a recipient holding none of it: its balance slot is written from zero, +17,100. */
     | "payee-new-balance"
     | "payee-existing-balance"
-    /** The buyer's ERC-20 allowance to Seaport is below the maximum: it is rewritten after the transfer, +2,900. */
+    /** The buyer's ERC-20 allowance to Seaport is below the maximum: each transfer rewrites it (+2,900 for the slot, +100 per later transfer). */
     | "allowance-limited"
     | "allowance-unlimited"
     /** A check-in writes the ticket's own record slot from zero, whatever the event has seen before. */

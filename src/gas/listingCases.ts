@@ -11,6 +11,8 @@ export interface ListingFlows {
   readonly currency: Address;
   /** The distinct recipients of a nonzero payment (seller, royalty, marketplace fee), the buyer left out. */
   readonly recipients: readonly Address[];
+  /** How many nonzero payments the fulfilment makes (one transfer each). */
+  readonly payments: number;
   /** The token the buyer receives, and how (`"collection"`: ERC-721; `"editions"`: ERC-1155 id `id`). */
   readonly token: Address;
   readonly kind: "collection" | "editions";
@@ -28,6 +30,7 @@ export function listingFlows(listing: SignedListing, buyer: Address): ListingFlo
   return {
     currency,
     recipients: distinct.filter((r) => !isAddressEqual(r, buyer)),
+    payments: paid.length,
     token: offer.token,
     kind: offer.itemType === ItemType.ERC1155 ? "editions" : "collection",
     id: offer.identifierOrCriteria,
@@ -76,10 +79,17 @@ export async function listingCases(client: GasClient, listing: SignedListing, bu
   cases.push(
     allowance === maxUint256
       ? { case: "allowance-unlimited", gas: 0n, description: `the buyer's allowance to Seaport is unlimited: it is not written` }
-      : { case: "allowance-limited", gas: ALLOWANCE_WRITE_GAS, description: `the buyer's allowance to Seaport (${allowance}) is rewritten after the transfer (+2.9k)` },
+      : {
+          case: "allowance-limited",
+          gas: ALLOWANCE_WRITE_GAS + WARM_REWRITE_GAS * BigInt(flows.payments - 1),
+          description: `the buyer's allowance to Seaport (${allowance}) is rewritten by each of the ${flows.payments} transfer(s): +2.9k for the slot, +100 per later rewrite, plus the token's own code for it (about 400 gas a transfer with OpenZeppelin's ERC20)`,
+        },
   );
   return cases;
 }
+
+/** A storage slot the transaction already wrote, written again (EIP-2200 dirty slot, warm). */
+const WARM_REWRITE_GAS = 100n;
 
 type Describe = (who: string) => string;
 
