@@ -49,6 +49,7 @@ export { estimateCancelVouchersGas } from "./estimateCancelVouchersGas.js";
 export { estimateFulfillListingGas, type EstimateFulfillListingGasParameters } from "./estimateFulfillListingGas.js";
 export { estimateCancelListingGas, type EstimateCancelListingGasParameters } from "./estimateCancelListingGas.js";
 export { estimateCheckInGas, type EstimateCheckInGasParameters } from "./estimateCheckInGas.js";
+export { estimateApproveSeaportGas, type EstimateApproveSeaportGasParameters } from "./estimateApproveSeaportGas.js";
 export {
   headroomFor,
   type HeadroomForParameters,

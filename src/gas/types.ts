@@ -21,6 +21,7 @@ export const GAS_OPERATIONS = [
   "cancelVouchers",
   "fulfillListing",
   "cancelListing",
+  "approveSeaport",
   "checkIn",
 ] as const;
 

@@ -15,7 +15,9 @@ import {
   accessEventId,
   approveSeaport,
   createListing,
+  estimateApproveSeaportGas,
   estimateCheckInGas,
+  isGasError,
   estimateFulfillListingGas,
   fulfillListing,
   sampleRecipients,
@@ -88,6 +90,15 @@ describe("fulfilment cases: priced as the EVM charges them", function () {
     expect(caseGas(limited, "allowance-limited")).to.equal(ALLOWANCE_WRITE_GAS + 200n);
     const extra = Number(limited.gas - existing.gas);
     expect(extra).to.be.within(Number(ALLOWANCE_WRITE_GAS + 200n), Number(ALLOWANCE_WRITE_GAS + 200n) + 3 * 400 + 200);
+  });
+});
+
+describe("approval", function () {
+  it("an approval already set is refused (approveSeaport would send nothing), before any simulation", async function () {
+    const { c } = await saleOf(O); // saleOf approved Seaport for the seller
+    const err = await estimateApproveSeaportGas(publicClient, { collection: c.address, account: seller!.account.address }).catch((e: unknown) => e);
+    expect(isGasError(err, "GAS_INVALID_PARAMETER"), String(err)).to.equal(true);
+    expect((err as Error).message).to.contain("already approved");
   });
 });
 

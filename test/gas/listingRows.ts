@@ -1,9 +1,9 @@
 /**
  * The rows of the gas matrix (operations.test.ts) for this wave's operations: a buyer filling a Seaport 1.6
- * listing (ERC-721 and ERC-1155, ETH and ERC-20, royalty and marketplace fee), a listing cancelled (one, or all
- * by counter), and a door's on-chain check-in (ERC-721, ERC-1155). Each is sent by the library's own send path
- * (`fulfillListing`, `cancelListing`, `checkInOnChain`), which picks its own limit: the row checks that limit
- * is the estimate's headroom on the node's estimate.
+ * listing (ERC-721 and ERC-1155, ETH and ERC-20, royalty and marketplace fee), the seller's one-time approval, a
+ * listing cancelled (one, or all by counter), and a door's on-chain check-in (ERC-721, ERC-1155). Each is sent by
+ * the library's own send path (`fulfillListing`, `approveSeaport`, `cancelListing`, `checkInOnChain`), which picks
+ * its own limit: the rows check it carries the estimate's headroom.
  */
 import { expect } from "chai";
 import { getAddress, maxUint256, parseEther, type Address, type Hash, type PublicClient, type WalletClient, type Account, type Chain, type Transport } from "viem";
@@ -16,6 +16,7 @@ import {
   createListing,
   createMemoryCheckInStore,
   encodeAccessProof,
+  estimateApproveSeaportGas,
   estimateCancelListingGas,
   estimateCheckInGas,
   estimateFulfillListingGas,
@@ -81,7 +82,6 @@ export function listingRows(ctx: ListingRowsContext): GasRow[] {
     await editions.write.mint([seller!.account.address, 7n, 5n, 0n, "0x"]);
     await editions.write.mint([ticketHolder!.account.address, 9n, 2n, 0n, "0x"]);
     await approveSeaport(seller!, publicClient, { collection: collection.address });
-    await approveSeaport(seller!, publicClient, { collection: editions.address });
     const usd = await viem.deployContract("MockERC20");
     const record = await viem.deployContract("AccessCheckIn", [O]);
     await record.write.grantRole([await record.read.DOOR_ROLE(), door!.account.address]);
@@ -154,6 +154,17 @@ export function listingRows(ctx: ListingRowsContext): GasRow[] {
       "existing-holder",
       "recipient-existing-account",
     ]),
+    {
+      name: "approve Seaport for the seller's tokens of a collection (approveSeaport)",
+      operation: "approveSeaport",
+      estimate: () => estimateApproveSeaportGas(publicClient, { collection: s!.editions.address, account: seller!.account.address }),
+      send: async (_gas, estimate) => {
+        const result = await approveSeaport(seller!, publicClient, { collection: s!.editions.address });
+        expect(result.gasLimit?.gasLimit).to.equal((await publicClient.getTransaction({ hash: result.transactionHash! })).gas);
+        expect(result.gasLimit?.headroom).to.deep.equal(estimate.headroom);
+        return result.transactionHash!;
+      },
+    },
     fulfilRow("fulfil an ERC-1155 listing (2 copies) in ETH", buyerB!, async () => list(s!.editions.address, 7n, { quantity: 2n }), ["fresh-holder"]),
     fulfilRow("fulfil an ERC-721 listing in an ERC-20: recipients hold none of it, allowance limited", buyerB!, async () => {
       await s!.usd.write.mint([buyerB!.account.address, PRICE]);
