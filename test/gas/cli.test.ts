@@ -99,6 +99,31 @@ describe("mintkit gas buy / gas check-in (CLI)", function () {
     expect(filled.errorJson().error.code).to.equal("MARKET_FILLED");
   });
 
+  it("gas listing-cancel: what listing cancel sends (one order, or --all), within 2% of its receipt; gas approve: the seller's approval", async () => {
+    const list = await cli(["--dev-account", "1", "--json", "list", collection, "3", "--price", "1eth", "--expires", "+7d", "--out", "order3.json"]);
+    expect(list.code, list.stderr).to.equal(0);
+    const r = await cli(["--json", "gas", "listing-cancel", "order3.json", "--from", accounts[1]!]);
+    expect(r.code, r.stderr).to.equal(0);
+    const est = r.json<Estimate>();
+    expect([est.operation, est.via]).to.deep.equal(["cancelListing", "cancel"]);
+    const all = await cli(["--dev-account", "1", "gas", "list-cancel", "--all"]);
+    expect(all.code, all.stderr).to.equal(0);
+    expect(all.stdout).to.match(/^cancelListing \(incrementCounter\) on 0x[0-9a-fA-F]{40}: send with a limit of /m);
+    const neither = await cli(["--json", "gas", "listing-cancel", "--from", accounts[1]!]);
+    expect(neither.code).to.equal(2);
+    const cancel = await cli(["--dev-account", "1", "--json", "listing", "cancel", "order3.json"]);
+    expect(cancel.code, cancel.stderr).to.equal(0);
+    const { gasUsed } = cancel.json<{ gasUsed: string }>();
+    expect(Math.abs(Number(BigInt(est.gas) - BigInt(gasUsed))) / Number(gasUsed)).to.be.lessThan(0.02);
+
+    const approve = await cli(["--json", "gas", "approve", "--collection", "Sale", "--from", accounts[3]!]);
+    expect(approve.code, approve.stderr).to.equal(0);
+    expect(approve.json<Estimate>().operation).to.equal("approveSeaport");
+    const approved = await cli(["--json", "gas", "approve", "--collection", "Sale", "--from", accounts[1]!]); // list approved it
+    expect(approved.code).to.equal(2);
+    expect(approved.errorJson().error.code).to.equal("GAS_INVALID_PARAMETER");
+  });
+
   it("gas check-in --json: the door's record of an ERC-721 ticket, within 2% of the same check-in sent; text names the ticket", async () => {
     const args = ["gas", "check-in", "--check-in", record, "--event", "devcon-2026", "--collection", collection, "--token-id", "3", "--from", accounts[5]!];
     const r = await cli(["--json", ...args]);

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { CheckInGasOptions, CredentialGasOptions, DeployGasOptions, GasOptions } from "../actions/gas/index.js";
+import type { CheckInGasOptions, CredentialGasOptions, DeployGasOptions, GasOptions, ListingGasOptions } from "../actions/gas/index.js";
 import { addDeployOptions } from "./deployOptions.js";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
@@ -116,7 +116,7 @@ function registerEstimates(op: AddOperation): void {
   registerMarket(op);
 }
 
-/** `gas buy|check-in`: a buyer filling a Seaport listing, a door's on-chain check-in. */
+/** `gas buy|listing-cancel|approve|check-in`: Seaport listings bought, cancelled and approved; a door's on-chain check-in. */
 function registerMarket(op: AddOperation): void {
   op("buy", "Filling a Seaport listing: the order file mintkit buy takes, bought by --from (default: the signing account)", [
     "mintkit gas buy order.json --from 0xBuyer…",
@@ -124,6 +124,19 @@ function registerMarket(op: AddOperation): void {
   ])
     .argument("<order>", "the order file (OpenSea Orders API JSON, as written by `mintkit list --out`)")
     .action(runAction(async (order: string, opts: GasOptions, cmd: Command) => (await actions()).buy(globalOptions(cmd), order, opts)));
+
+  op("listing-cancel", "Cancelling a Seaport listing by its seller, or every listing of the account with --all (as mintkit listing cancel)", [
+    "mintkit gas listing-cancel order.json",
+    "mintkit gas listing-cancel --all --from 0xSeller…",
+  ])
+    .alias("list-cancel")
+    .argument("[order]", "the order file to cancel")
+    .option("--all", "every order the account signed so far (incrementCounter)")
+    .action(runAction(async (order: string | undefined, opts: ListingGasOptions, cmd: Command) => (await actions()).listingCancel(globalOptions(cmd), order, opts)));
+
+  op("approve", "A seller's one-time approval of Seaport for a collection (mintkit list sends it when missing)", ["mintkit gas approve --collection Art --from 0xSeller…"])
+    .requiredOption("--collection <address|name>", "the collection to list from")
+    .action(runAction(async (opts: GasOptions, cmd: Command) => (await actions()).approve(globalOptions(cmd), opts)));
 
   op("check-in", "A door recording an admitted ticket in an AccessCheckIn contract (checkIn / checkIn1155), as --from (the door account)", [
     "mintkit gas check-in --check-in 0xRecord… --event devcon-2026 --collection Tickets --token-id 7",

@@ -1,4 +1,4 @@
-/** `mintkit gas buy` and `mintkit gas check-in`: a buyer filling a Seaport listing, a door's on-chain check-in. */
+/** `mintkit gas buy|listing-cancel|approve|check-in`: Seaport listings bought, cancelled, approved; a door's on-chain check-in. */
 import { getAddress, type Address } from "viem";
 import { readContract } from "viem/actions";
 import type { CheckInTicket } from "../../../access/checkInOnChain.js";
@@ -10,6 +10,30 @@ import { resolveCollectionAddress } from "../../resolveCollection.js";
 import { readOrderFile } from "../orderFile.js";
 import { estimateReport } from "./report.js";
 import { missingInput, setup, type GasOptions } from "./support.js";
+
+/** The options of `gas listing-cancel` (and `--collection` of `gas approve`). */
+export interface ListingGasOptions extends GasOptions {
+  all?: boolean;
+}
+
+/** `gas listing-cancel <order.json> | --all`: what `mintkit listing cancel` sends, as --from (default: the signing account). */
+export async function listingCancel(g: GlobalOptions, file: string | undefined, opts: ListingGasOptions): Promise<CommandResult> {
+  if ((file === undefined) === (opts.all !== true)) {
+    throw invalidInput("[order]", file ?? "", file === undefined ? "is missing" : "cannot go with --all", "Give one order file to cancel, or --all to cancel every order of the account.");
+  }
+  const listing = file === undefined ? undefined : await readOrderFile(file);
+  const s = await setup(g, opts);
+  const estimate = await s.lib.estimateCancelListingGas(s.ctx.publicClient, { ...(listing === undefined ? {} : { listing }), account: s.from });
+  return estimateReport(s, estimate, opts, [file === undefined ? "every order of the account (incrementCounter)" : `order ${file}`]);
+}
+
+/** `gas approve --collection <c>`: the seller's one-time approval of Seaport (`mintkit list` sends it when missing). */
+export async function approve(g: GlobalOptions, opts: GasOptions): Promise<CommandResult> {
+  const s = await setup(g, opts);
+  const collection = await resolveCollectionAddress(s.ctx, opts.collection ?? "", "--collection");
+  const estimate = await s.lib.estimateApproveSeaportGas(s.ctx.publicClient, { collection, account: s.from });
+  return estimateReport(s, estimate, opts);
+}
 
 /** The options `gas check-in` takes besides the common ones (the ticket options of `access check`). */
 export interface CheckInGasOptions extends GasOptions {
