@@ -1,6 +1,7 @@
 import { keccak256, toHex, type Account, type Address, type Chain, type Client, type Hash, type Hex, type Transport } from "viem";
-import { readContract, simulateContract, writeContract } from "viem/actions";
+import { estimateContractGas, readContract, simulateContract, writeContract } from "viem/actions";
 import { accessCheckInAbi } from "../contracts/accessCheckIn.js";
+import { gasLimitFor } from "../gas/gasLimitFor.js";
 import type { AccessGranted } from "./verifyAccess.js";
 
 /** The `eventId` the `AccessCheckIn` contract keys an event by: `keccak256(bytes(event))`. */
@@ -17,30 +18,61 @@ export interface CheckInOnChainParameters {
   readonly account?: Account | Address;
 }
 
+/** The ticket a check-in records: what {@link checkInOnChain} reads from a granted proof. */
+export interface CheckInTicket {
+  /** The event's name (its id is `keccak256(bytes(event))`, see {@link accessEventId}). */
+  readonly event: string;
+  readonly kind: "erc721" | "erc1155";
+  readonly collection: Address;
+  /** The ERC-721 token, or the ERC-1155 id. */
+  readonly tokenId: bigint;
+  /** Who holds it (the proof's signer, or its ERC-1271 wallet). */
+  readonly holder: Address;
+  /** ERC-1155: the balance that admits (default 1). */
+  readonly minBalance?: bigint;
+}
+
+/** The ticket of a proof {@link verifyAccess} accepted. */
+export function checkInTicket(granted: AccessGranted): CheckInTicket {
+  const { challenge } = granted.proof;
+  const { grant } = challenge;
+  return {
+    event: challenge.event,
+    kind: grant.kind,
+    collection: grant.collection,
+    tokenId: granted.tokenId,
+    holder: granted.holder,
+    ...(grant.kind === "erc1155" ? { minBalance: grant.minBalance ?? 1n } : {}),
+  };
+}
+
+/** The `AccessCheckIn` call that records `ticket`: `checkIn`, or `checkIn1155` with its minimum balance. */
+export function checkInCall(ticket: CheckInTicket) {
+  const eventId = accessEventId(ticket.event);
+  return ticket.kind === "erc721"
+    ? ({ functionName: "checkIn", args: [eventId, ticket.collection, ticket.tokenId, ticket.holder] } as const)
+    : ({ functionName: "checkIn1155", args: [eventId, ticket.collection, ticket.tokenId, ticket.holder, ticket.minBalance ?? 1n] } as const);
+}
+
 /**
  * The optional public record: after {@link verifyAccess} accepted a proof, a door account marks the ticket
  * as used for the event in an `AccessCheckIn` contract (`checkIn`, or `checkIn1155` with the challenge's
  * minimum balance), which re-checks the holding and emits `CheckedIn`. Simulated first: a ticket already
- * checked in reverts `AlreadyCheckedIn` before anything is sent. Returns the transaction hash. Browser-safe.
+ * checked in reverts `AlreadyCheckedIn` before anything is sent. Sent with the limit `gasLimitFor` gives
+ * (the node's estimate: nothing that can move before inclusion makes a check-in dearer, its record slot is
+ * written from zero whatever happens); `estimateCheckInGas` prices it. Returns the transaction hash.
+ * Browser-safe.
  * @example
  * const granted = await verifyAccess(publicClient, { proof, audience, event, accept, store });
  * if (granted.valid) await checkInOnChain(doorWallet, { address: checkInContract, granted });
  */
 export async function checkInOnChain(client: Client<Transport, Chain, Account>, parameters: CheckInOnChainParameters): Promise<Hash> {
-  const { challenge } = parameters.granted.proof;
-  const { grant } = challenge;
-  const eventId = accessEventId(challenge.event);
-  const { holder, tokenId } = parameters.granted;
   const account = parameters.account ?? client.account;
-  const base = { address: parameters.address, abi: accessCheckInAbi, account } as const;
-  if (grant.kind === "erc721") {
-    const args = [eventId, grant.collection, tokenId, holder] as const;
-    await simulateContract(client, { ...base, functionName: "checkIn", args });
-    return writeContract(client, { ...base, functionName: "checkIn", args, chain: client.chain });
-  }
-  const args = [eventId, grant.collection, tokenId, holder, grant.minBalance ?? 1n] as const;
-  await simulateContract(client, { ...base, functionName: "checkIn1155", args });
-  return writeContract(client, { ...base, functionName: "checkIn1155", args, chain: client.chain });
+  const call = { ...checkInCall(checkInTicket(parameters.granted)), address: parameters.address, abi: accessCheckInAbi, account } as const;
+  await simulateContract(client, call as never);
+  const estimate = await estimateContractGas(client, call as never);
+  const { gasLimit } = await gasLimitFor(client, { operation: "checkIn", estimate });
+  return writeContract(client, { ...call, chain: client.chain, gas: gasLimit } as never);
 }
 
 /** When a ticket was checked in on chain for the event (unix seconds), or 0. Holder only counts for ERC-1155. */

@@ -23,4 +23,12 @@ export { admitAccess, type AdmitAccessParameters, type AdmitAccessReturnType } f
 export { ticketKey, type CheckInRecord, type CheckInResult, type CheckInStore, type TicketRef } from "./checkInStore.js";
 export { createMemoryCheckInStore } from "./createMemoryCheckInStore.js";
 export { accessQrSvg, decodeAccessQr, accessQrErrorCorrection, type RgbaImage } from "./accessQr.js";
-export { accessEventId, checkInOnChain, getOnChainCheckIn, type CheckInOnChainParameters } from "./checkInOnChain.js";
+export {
+  accessEventId,
+  checkInCall,
+  checkInOnChain,
+  checkInTicket,
+  getOnChainCheckIn,
+  type CheckInOnChainParameters,
+  type CheckInTicket,
+} from "./checkInOnChain.js";

@@ -17,6 +17,15 @@ export const COLD_SLOAD_GAS = 2_100n;
 /** A fresh slot written from zero, cold: a range record a batch may have to add. */
 export const SLOT_CREATED_GAS = 22_100n;
 
+/**
+ * ETH sent to an empty account (no balance, nonce or code; EIP-161): the EVM charges 25,000 more for the
+ * call that creates it (`G_newaccount`).
+ */
+export const NEW_ACCOUNT_GAS = 25_000n;
+
+/** An ERC-20 allowance below the maximum is rewritten after the transfer: a warm nonzero slot, 5,000 − 2,100. */
+export const ALLOWANCE_WRITE_GAS = 2_900n;
+
 /** What can move before inclusion and make the transaction dearer than it was estimated. */
 export type HeadroomCase =
   /** A recipient that holds tokens now may hold none at inclusion (it sold or burned them): its balance slot is written from zero. */
@@ -67,7 +76,18 @@ export interface GasCase {
     | "batch-new-word"
     | "batch-used-word"
     | "fresh-holder"
-    | "existing-holder";
+    | "existing-holder"
+    /** ETH paid to an empty account (no balance, nonce or code): the call creates it, +25,000. */
+    | "recipient-new-account"
+    | "recipient-existing-account"
+    /** ERC-20 paid to a recipient holding none of it: its balance slot is written from zero, +17,100. */
+    | "payee-new-balance"
+    | "payee-existing-balance"
+    /** The buyer's ERC-20 allowance to Seaport is below the maximum: each transfer rewrites it (+2,900 for the slot, +100 per later transfer). */
+    | "allowance-limited"
+    | "allowance-unlimited"
+    /** A check-in writes the ticket's own record slot from zero, whatever the event has seen before. */
+    | "ticket-record";
   /** Gas this case adds over the cheaper one (0 for the cheaper one itself). */
   readonly gas: bigint;
   readonly description: string;

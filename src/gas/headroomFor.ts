@@ -2,6 +2,7 @@ import { erc20Abi, zeroAddress, type Address } from "viem";
 import { readContract } from "viem/actions";
 import { mintkitCollectionAbi } from "../contracts/mintkitCollection.js";
 import { mintkitEditionsAbi } from "../contracts/mintkitEditions.js";
+import type { SignedListing } from "../market/orderTypes.js";
 import type { Voucher } from "../vouchers/voucherTypes.js";
 import { contractKind } from "./contractKind.js";
 import {
@@ -14,6 +15,7 @@ import {
   type HeadroomItem,
 } from "./headroom.js";
 import { readHolderBalances } from "./gasCases.js";
+import { listingFlows, readPayeeBalances } from "./listingCases.js";
 import { maxRangeRecords, readRangeHeads } from "./readRangeHeads.js";
 import type { GasClient } from "./simulateGas.js";
 import type { GasOperation } from "./types.js";
@@ -37,9 +39,16 @@ export type HeadroomForParameters =
       readonly from: Address;
     }
   | {
+      readonly operation: "fulfillListing";
+      /** The signed Seaport listing being filled. */
+      readonly listing: SignedListing;
+      /** The buyer (who sends the fulfilment and receives the token). */
+      readonly from: Address;
+    }
+  | {
       readonly operation: Exclude<
         GasOperation,
-        "mint" | "mintWithURI" | "mintBatch" | "transfer" | "airdrop" | "editionsMintNew" | "editionsMintExisting" | "redeem"
+        "mint" | "mintWithURI" | "mintBatch" | "transfer" | "airdrop" | "editionsMintNew" | "editionsMintExisting" | "redeem" | "fulfillListing"
       >;
     };
 
@@ -56,13 +65,18 @@ const RANGE_LOOKUP_GAS = 4n * COLD_SLOAD_GAS + 400n;
  *   range record (`extra-range-record`, +44,200);
  * - an explicit-id ERC-721 voucher: a later `reserve` makes the contract look the id up in the batch bitmap
  *   (`cold-range-lookup`, +8,800);
- * - an ERC-20 price: the payee may hold none of the currency by then (`fresh-payee`, +17,100).
+ * - an ERC-20 price: the payee may hold none of the currency by then (`fresh-payee`, +17,100);
+ * - a Seaport listing filled: the buyer may hold none of the collection (or id) by then (`fresh-holder`),
+ *   and each ERC-20 recipient (seller, royalty, marketplace fee) holding the currency now may hold none
+ *   (`fresh-payee`, +17,100 each). ETH recipients need none: an account that exists now cannot become empty
+ *   again (spending its balance sets its nonce), and one that is empty now is already priced as created.
  *
  * What moves the other way (a uid word someone else opens, a holder who gets a first token) only makes the
  * transaction cheaper; what makes it revert (a batch's expected first id taken, a spent uid) is no gas
  * question. Deploys, credential writes and cancellations need no headroom: every slot they write is either
- * fresh whatever happens (a new clone, a new credential record) or can only become cheaper (a credential
- * holder's word never returns to zero: it keeps the holder's serial).
+ * fresh whatever happens (a new clone, a new credential record, a ticket's check-in record) or can only
+ * become cheaper (a credential holder's word never returns to zero: it keeps the holder's serial; a
+ * cancelled order's status slot).
  *
  * @example
  * const headroom = await headroomFor(publicClient, { operation: "redeem", contract, voucher, from: buyer });
@@ -83,6 +97,8 @@ export async function headroomFor(client: GasClient, parameters: HeadroomForPara
       return NO_HEADROOM; // a new id: the recipient's balance of it is zero now and at inclusion
     case "redeem":
       return toHeadroom(await redeemItems(client, parameters.contract, parameters.voucher, parameters.from));
+    case "fulfillListing":
+      return toHeadroom(await fulfilItems(client, parameters.listing, parameters.from));
     default:
       return NO_HEADROOM;
   }
@@ -120,6 +136,19 @@ async function redeemItems(client: GasClient, contract: Address, voucher: Vouche
     const payee = voucher.payee !== zeroAddress ? voucher.payee : await primarySaleRecipient(client, contract, kind);
     const balance = await readContract(client, { address: voucher.currency, abi: erc20Abi, functionName: "balanceOf", args: [payee] });
     if (balance > 0n) items.push({ case: "fresh-payee", gas: SLOT_OPENED_GAS, description: `the payee ${payee} may hold none of ${voucher.currency} at inclusion` });
+  }
+  return items;
+}
+
+/** The buyer's holder slot, and each ERC-20 recipient holding the currency now. */
+async function fulfilItems(client: GasClient, listing: SignedListing, buyer: Address): Promise<HeadroomItem[]> {
+  const flows = listingFlows(listing, buyer);
+  const items = await holderItems(client, flows.token, [buyer], flows.kind === "editions" ? flows.id : undefined);
+  if (flows.currency !== zeroAddress) {
+    const balances = await readPayeeBalances(client, flows.currency, flows.recipients);
+    for (const { payee, balance } of balances) {
+      if (balance > 0n) items.push({ case: "fresh-payee", gas: SLOT_OPENED_GAS, description: `the recipient ${payee} may hold none of ${flows.currency} at inclusion` });
+    }
   }
   return items;
 }

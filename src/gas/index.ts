@@ -46,6 +46,10 @@ export {
 export { estimateCredentialRevokeGas } from "./estimateCredentialRevokeGas.js";
 export { estimateCredentialReissueGas } from "./estimateCredentialReissueGas.js";
 export { estimateCancelVouchersGas } from "./estimateCancelVouchersGas.js";
+export { estimateFulfillListingGas, type EstimateFulfillListingGasParameters } from "./estimateFulfillListingGas.js";
+export { estimateCancelListingGas, type EstimateCancelListingGasParameters } from "./estimateCancelListingGas.js";
+export { estimateCheckInGas, type EstimateCheckInGasParameters } from "./estimateCheckInGas.js";
+export { estimateApproveSeaportGas, type EstimateApproveSeaportGasParameters } from "./estimateApproveSeaportGas.js";
 export {
   headroomFor,
   type HeadroomForParameters,
@@ -60,6 +64,8 @@ export {
   SLOT_OPENED_GAS,
   COLD_SLOAD_GAS,
   SLOT_CREATED_GAS,
+  NEW_ACCOUNT_GAS,
+  ALLOWANCE_WRITE_GAS,
   type Headroom,
   type HeadroomItem,
   type HeadroomCase,

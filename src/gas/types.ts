@@ -19,6 +19,10 @@ export const GAS_OPERATIONS = [
   "credentialRevoke",
   "credentialReissue",
   "cancelVouchers",
+  "fulfillListing",
+  "cancelListing",
+  "approveSeaport",
+  "checkIn",
 ] as const;
 
 /** One of {@link GAS_OPERATIONS}. */

@@ -1,5 +1,6 @@
 import { getAddress, type Account, type Address, type Chain, type Client, type Hash, type Transport, type WalletClient } from "viem";
-import { readContract, waitForTransactionReceipt, writeContract } from "viem/actions";
+import { estimateContractGas, readContract, waitForTransactionReceipt, writeContract } from "viem/actions";
+import { gasLimitFor, type GasLimit } from "../gas/gasLimitFor.js";
 import { marketRead, marketReadOrThrow } from "./chainRead.js";
 import { marketError } from "./marketProblem.js";
 import { SEAPORT_V1_6_ADDRESS } from "./seaportAddresses.js";
@@ -18,11 +19,14 @@ export interface ApproveSeaportReturnType {
   readonly gasUsed: bigint;
   /** What the approval cost in wei (`gasUsed * effectiveGasPrice`); 0 when nothing was sent. */
   readonly fee: bigint;
+  /** The limit it was sent with (`gasLimitFor`: no headroom, the approval slot is written from zero whatever happens); undefined when nothing was sent. */
+  readonly gasLimit?: GasLimit;
 }
 
 /**
  * Approves Seaport (`setApprovalForAll`) for the seller's tokens of `collection`, once: a listing can
- * only be filled when Seaport may move the token. Nothing is sent when the approval is already set.
+ * only be filled when Seaport may move the token. Nothing is sent when the approval is already set; else it
+ * is sent with the limit `gasLimitFor` gives (`estimateApproveSeaportGas` prices it).
  *
  * @example
  * const { fee } = await approveSeaport(walletClient, publicClient, { collection });
@@ -43,17 +47,19 @@ export async function approveSeaport<TChain extends Chain | undefined, TAccount 
   );
   if (approved) return { transactionHash: undefined, gasUsed: 0n, fee: 0n };
   const client = walletClient as unknown as WalletClient;
+  const call = { ...approveSeaportCall(operator), address: parameters.collection, abi: marketTokenAbi, account } as const;
+  const gasLimit = await marketReadOrThrow("estimate setApprovalForAll", async () =>
+    gasLimitFor(publicClient as Client<Transport, Chain | undefined>, { operation: "approveSeaport", estimate: await estimateContractGas(publicClient, call) }),
+  );
   const transactionHash = await marketReadOrThrow("send setApprovalForAll", () =>
-    writeContract(client, {
-      address: parameters.collection,
-      abi: marketTokenAbi,
-      functionName: "setApprovalForAll",
-      args: [operator, true],
-      account,
-      chain: client.chain ?? null,
-    }),
+    writeContract(client, { ...call, chain: client.chain ?? null, gas: gasLimit.gasLimit }),
   );
   const receipt = await marketReadOrThrow("wait for the approval", () => waitForTransactionReceipt(publicClient, { hash: transactionHash }));
   if (receipt.status !== "success") throw marketError("MARKET_TRANSACTION_REVERTED", { transactionHash });
-  return { transactionHash, gasUsed: receipt.gasUsed, fee: receipt.gasUsed * receipt.effectiveGasPrice };
+  return { transactionHash, gasUsed: receipt.gasUsed, fee: receipt.gasUsed * receipt.effectiveGasPrice, gasLimit };
+}
+
+/** The call that approves `operator` for all of the sender's tokens of a collection. */
+export function approveSeaportCall(operator: Address) {
+  return { functionName: "setApprovalForAll", args: [operator, true] } as const;
 }

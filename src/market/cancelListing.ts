@@ -1,4 +1,5 @@
 import { getAddress, isAddressEqual, type Account, type Address, type Chain, type Client, type Hash, type Transport, type WalletClient } from "viem";
+import { gasLimitFor, type GasLimit } from "../gas/gasLimitFor.js";
 import { estimateContractGas, readContract, waitForTransactionReceipt, writeContract } from "viem/actions";
 import { seaportAbi } from "./generated/seaportAbi.js";
 import { marketReadOrThrow } from "./chainRead.js";
@@ -24,6 +25,8 @@ export interface CancelListingReturnType {
   readonly newCounter: bigint | undefined;
   readonly gasUsed: bigint;
   readonly fee: bigint;
+  /** The limit it was sent with (`gasLimitFor`: a cancellation needs no headroom, nothing can make it dearer). */
+  readonly gasLimit: GasLimit;
 }
 
 /**
@@ -49,17 +52,17 @@ export async function cancelListing<TChain extends Chain | undefined, TAccount e
   if (listing !== undefined && !isAddressEqual(listing.seaport, seaport)) {
     throw marketError("MARKET_WRONG_SEAPORT", { orderSeaport: getAddress(listing.seaport), seaport });
   }
-  const call =
-    listing === undefined
-      ? ({ address: seaport, abi: seaportAbi, functionName: "incrementCounter", args: [], account } as const)
-      : ({ address: seaport, abi: seaportAbi, functionName: "cancel", args: [[cancelComponents(listing)]], account } as const);
+  const call = { ...cancelListingCall(listing), address: seaport, abi: seaportAbi, account } as const;
   const fail = async (error: unknown, operation: string): Promise<never> => {
     const explained = listing === undefined ? undefined : await explainFulfilError(publicClient, error, { listing, seaport, account: from, value: 0n });
     throw explained?.code === "MARKET_FULFILL_REVERTED" ? explained : marketError("MARKET_RPC_FAILED", { operation }, error);
   };
-  const gas = await estimateContractGas(publicClient, call as never).catch((error: unknown) => fail(error, "eth_estimateGas cancel"));
+  const estimate = await estimateContractGas(publicClient, call as never).catch((error: unknown) => fail(error, "eth_estimateGas cancel"));
+  const gasLimit = await marketReadOrThrow("read the fee tiers", () =>
+    gasLimitFor(publicClient as Client<Transport, Chain | undefined>, { operation: "cancelListing", estimate }),
+  );
   const client = walletClient as unknown as WalletClient;
-  const transactionHash = await writeContract(client, { ...call, chain: client.chain ?? null, gas } as never).catch((error: unknown) =>
+  const transactionHash = await writeContract(client, { ...call, chain: client.chain ?? null, gas: gasLimit.gasLimit } as never).catch((error: unknown) =>
     fail(error, "send the cancellation"),
   );
   const receipt = await marketReadOrThrow("wait for the cancellation", () => waitForTransactionReceipt(publicClient, { hash: transactionHash }));
@@ -76,7 +79,15 @@ export async function cancelListing<TChain extends Chain | undefined, TAccount e
     newCounter,
     gasUsed: receipt.gasUsed,
     fee: receipt.gasUsed * receipt.effectiveGasPrice,
+    gasLimit,
   };
+}
+
+/** The Seaport call that cancels `listing` (`cancel`, by its offerer), or every order of the sender (`incrementCounter`). */
+export function cancelListingCall(listing: SignedListing | undefined) {
+  return listing === undefined
+    ? ({ functionName: "incrementCounter", args: [] } as const)
+    : ({ functionName: "cancel", args: [[cancelComponents(listing)]] } as const);
 }
 
 function cancelComponents(listing: SignedListing) {

@@ -11,6 +11,7 @@ import {
   type Transport,
   type WalletClient,
 } from "viem";
+import { gasLimitFor, type GasLimit } from "../gas/gasLimitFor.js";
 import { estimateContractGas, getBalance, readContract, simulateContract, waitForTransactionReceipt, writeContract } from "viem/actions";
 import { marketReadOrThrow } from "./chainRead.js";
 import { explainFulfilError, fulfilAbi } from "./decodeSeaportError.js";
@@ -41,6 +42,8 @@ export interface FulfillListingReturnType {
   /** What the gas cost in wei. */
   readonly fee: bigint;
   readonly blockNumber: bigint;
+  /** The limit the fulfilment was sent with and why: the node's estimate plus the headroom `gasLimitFor` gives. */
+  readonly gasLimit: GasLimit;
 }
 
 /**
@@ -50,7 +53,9 @@ export interface FulfillListingReturnType {
  * simulates the fulfilment (a revert is decoded by `explainFulfilError`), then sends it and waits for the
  * receipt. The cheapest Seaport path that applies: `fulfillBasicOrder_efficient_6GL6yc` for a listing of one
  * token paid in ETH or one ERC-20 whose first consideration item pays the seller (every mintkit listing and
- * seaport-js's), `fulfillOrder` otherwise.
+ * seaport-js's), `fulfillOrder` otherwise. The gas limit is the node's estimate plus the headroom `gasLimitFor`
+ * reads from the chain (the buyer may empty its holding of the collection, an ERC-20 recipient its balance,
+ * before the fulfilment is included), not the bare estimate, which then runs out of gas.
  *
  * @example
  * const { transactionHash, gasUsed } = await fulfillListing(walletClient, publicClient, { listing: parseListing(json) });
@@ -78,10 +83,13 @@ export async function fulfillListing<TChain extends Chain | undefined, TAccount 
     throw (await explainFulfilError(publicClient, error, context)) ?? marketError("MARKET_RPC_FAILED", { operation }, error);
   };
   await simulateContract(publicClient, call as never).catch((error: unknown) => fail(error, "eth_call fulfil"));
-  const gas = await estimateContractGas(publicClient, call as never).catch((error: unknown) => fail(error, "eth_estimateGas fulfil"));
+  const estimate = await estimateContractGas(publicClient, call as never).catch((error: unknown) => fail(error, "eth_estimateGas fulfil"));
+  const gasLimit = await marketReadOrThrow("read the state the fulfilment's gas limit depends on", () =>
+    gasLimitFor(publicClient as Client<Transport, Chain | undefined>, { operation: "fulfillListing", listing, from: buyer, estimate }),
+  );
 
   const client = walletClient as unknown as WalletClient;
-  const transactionHash = await writeContract(client, { ...call, chain: client.chain ?? null, gas } as never).catch(
+  const transactionHash = await writeContract(client, { ...call, chain: client.chain ?? null, gas: gasLimit.gasLimit } as never).catch(
     (error: unknown) => fail(error, "send the fulfilment"),
   );
   const receipt = await marketReadOrThrow(`wait for the receipt of ${transactionHash}`, () =>
@@ -100,6 +108,7 @@ export async function fulfillListing<TChain extends Chain | undefined, TAccount 
     gasUsed: receipt.gasUsed,
     fee: receipt.gasUsed * receipt.effectiveGasPrice,
     blockNumber: receipt.blockNumber,
+    gasLimit,
   };
 }
 

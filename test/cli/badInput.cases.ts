@@ -369,6 +369,10 @@ const gasCases: BadInputCase[] = [
   { id: "gas-compare/count-negative", command: "gas compare", exit: 2, args: () => ["gas", "compare", "--collection", "Art", "--count", "-10"] },
   { id: "gas-fees/eth-price-absurd", command: "gas fees", exit: 2, args: () => ["gas", "fees", "--eth-price", "1e400"] },
   { id: "gas-fees/currency-bad", command: "gas fees", exit: 2, args: () => ["gas", "fees", "--eth-price", "3000", "--currency", "dollars and cents"] },
+  { id: "gas-buy/missing-order", command: "gas buy", exit: 2, args: () => ["gas", "buy", "nope.json"] },
+  { id: "gas-buy/not-an-order", command: "gas buy", exit: 2, files: () => ({ "o.json": json({ parameters: { offerer: "nope" } }) }), args: () => ["gas", "buy", "o.json"] },
+  { id: "gas-check-in/address-short", command: "gas check-in", exit: 2, args: () => ["gas", "check-in", "--check-in", SHORT_ADDRESS, "--event", "e1", "--collection", "Art", "--token-id", "1"] },
+  { id: "gas-check-in/token-and-erc1155", command: "gas check-in", exit: 2, args: () => ["gas", "check-in", "--check-in", HOLDER_1, "--event", "e1", "--collection", "Art", "--token-id", "1", "--erc1155", "2"] },
 ];
 
 // ---------------------------------------------------------------------------------------------- credential

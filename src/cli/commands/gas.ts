@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { CredentialGasOptions, DeployGasOptions, GasOptions } from "../actions/gas/index.js";
+import type { CheckInGasOptions, CredentialGasOptions, DeployGasOptions, GasOptions, ListingGasOptions } from "../actions/gas/index.js";
 import { addDeployOptions } from "./deployOptions.js";
 import { globalOptions } from "../globalOptions.js";
 import { withExamples } from "../help.js";
@@ -19,7 +19,8 @@ export function register(program: Command): void {
         "Every figure is simulated on the chain (eth_estimateGas, debug_traceCall when offered), never assumed;",
         "costs use fee tiers from eth_feeHistory, and a fiat amount when you give --eth-price.",
         "Simulations run as --from <address>, else as the signing account (dev account 0 on a local chain);",
-        "gas redeem runs as the buyer (--from, else the voucher's recipient), never the signer by default.",
+        "gas redeem runs as the buyer (--from, else the voucher's recipient), never the signer by default;",
+        "gas buy runs as --from, else the signing account (the account mintkit buy pays with).",
         "The headline is the limit to send with: the minimum plus headroom for what can move before inclusion",
         "(a holder emptying its balance, the next id crossing into a new bitmap word); then the state-dependent",
         "cases the transaction is in, the headroom items and the worst-case cost (the whole limit at the fast",
@@ -30,6 +31,7 @@ export function register(program: Command): void {
     "mintkit gas mint --collection 0x… --eth-price 3200",
     "mintkit gas batch ./art --collection 0x… --json",
     "mintkit gas redeem v.json --from 0xBuyer…",
+    "mintkit gas buy order.json --from 0xBuyer…",
     'mintkit gas deploy collection "My Art" ART --base-uri ipfs://<dirCID>/',
     "mintkit gas plan --collection 0x… --count 10000 --max-gas 3000000",
     "mintkit gas compare --collection 0x… --editions 0x… --count 100 --holders many",
@@ -84,6 +86,7 @@ function registerEstimates(op: AddOperation): void {
 
   op("redeem", "A buyer redeeming a signed voucher file as --from (default: the voucher's recipient), or a sample of the signer's next voucher", [
     "mintkit gas redeem v.json --from 0xBuyer…",
+    "mintkit gas buy order.json --from 0xBuyer…",
     "mintkit gas redeem --collection 0x… --price 0.01eth --count 2 --from 0xBuyer…",
   ])
     .argument("[file]", "signed voucher file (from `voucher sign`); without it, a sample voucher with the uid `voucher sign` issues next")
@@ -110,6 +113,43 @@ function registerEstimates(op: AddOperation): void {
     .action(runAction(async (opts: GasOptions, cmd: Command) => (await actions()).estimate(globalOptions(cmd), opts, "transfer")));
 
   registerCredentialWrites(op);
+  registerMarket(op);
+}
+
+/** `gas buy|listing-cancel|approve|check-in`: Seaport listings bought, cancelled and approved; a door's on-chain check-in. */
+function registerMarket(op: AddOperation): void {
+  op("buy", "Filling a Seaport listing: the order file mintkit buy takes, bought by --from (default: the signing account)", [
+    "mintkit gas buy order.json --from 0xBuyer…",
+    "mintkit --dev-account 2 gas buy order.json --json",
+  ])
+    .argument("<order>", "the order file (OpenSea Orders API JSON, as written by `mintkit list --out`)")
+    .action(runAction(async (order: string, opts: GasOptions, cmd: Command) => (await actions()).buy(globalOptions(cmd), order, opts)));
+
+  op("listing-cancel", "Cancelling a Seaport listing by its seller, or every listing of the account with --all (as mintkit listing cancel)", [
+    "mintkit gas listing-cancel order.json",
+    "mintkit gas listing-cancel --all --from 0xSeller…",
+  ])
+    .alias("list-cancel")
+    .argument("[order]", "the order file to cancel")
+    .option("--all", "every order the account signed so far (incrementCounter)")
+    .action(runAction(async (order: string | undefined, opts: ListingGasOptions, cmd: Command) => (await actions()).listingCancel(globalOptions(cmd), order, opts)));
+
+  op("approve", "A seller's one-time approval of Seaport for a collection (mintkit list sends it when missing)", ["mintkit gas approve --collection Art --from 0xSeller…"])
+    .requiredOption("--collection <address|name>", "the collection to list from")
+    .action(runAction(async (opts: GasOptions, cmd: Command) => (await actions()).approve(globalOptions(cmd), opts)));
+
+  op("check-in", "A door recording an admitted ticket in an AccessCheckIn contract (checkIn / checkIn1155), as --from (the door account)", [
+    "mintkit gas check-in --check-in 0xRecord… --event devcon-2026 --collection Tickets --token-id 7",
+    "mintkit gas check-in --check-in 0xRecord… --event devcon-2026 --collection 0x… --erc1155 1 --holder 0xHolder…",
+  ])
+    .requiredOption("--check-in <address>", "the AccessCheckIn contract (the door account needs its DOOR_ROLE)")
+    .requiredOption("--event <id>", "the event the ticket is checked in for (as in access check)")
+    .requiredOption("--collection <address|name>", "the ticket collection")
+    .option("--token-id <id>", "ERC-721: the ticket")
+    .option("--erc1155 <id>", "the ticket is ERC-1155 id <id> (with --holder)")
+    .option("--min-balance <n>", "ERC-1155: the balance that admits (default 1)")
+    .option("--holder <address>", "who holds the ticket (default for ERC-721: its owner now)")
+    .action(runAction(async (opts: CheckInGasOptions, cmd: Command) => (await actions()).checkIn(globalOptions(cmd), opts)));
 }
 
 /** `gas deploy collection|editions <name> [symbol] …`: the options of `mintkit deploy` (the same declarations), plus --direct. */
