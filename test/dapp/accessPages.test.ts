@@ -80,7 +80,8 @@ describe("example dapp: the holder page and the door page (tickets at the door) 
     await holder.fill("#challenge-text", challenge);
     await holder.click("#read-challenge");
     await holder.locator("#challenge-status", { hasText: "Challenge read." }).waitFor();
-    await holder.locator("#tokens-held:not(:text('—'))").waitFor();
+    // The page has read the wallet's tokens for this challenge (and filled in the first) before we type.
+    await holder.waitForFunction(() => !/^(—|reading)/.test(document.getElementById("tokens-held")!.textContent ?? ""));
     if (tokenId !== undefined) await holder.fill("#token-id", String(tokenId));
     const before = await holder.locator("#proof-text").inputValue();
     await holder.click("#sign");
@@ -141,13 +142,6 @@ describe("example dapp: the holder page and the door page (tickets at the door) 
     await holderContext.addInitScript(injectedProvider, { rpcUrl: chain.rpcUrl, account: HOLDER });
     holder = await holderContext.newPage();
     for (const page of [door, holder]) page.on("pageerror", (error) => pageErrors.push(error.message));
-    door.on("requestfinished", (request) => {
-      if (!request.url().startsWith(chain.rpcUrl)) return;
-      void request.response().then(async (response) => {
-        const body = await response?.text().catch(() => "");
-        if (body && body.includes('"error"')) console.log("DOOR RPC", request.postData(), body);
-      });
-    });
     await door.goto(site.url);
     await holder.goto(site.url);
   });

@@ -11,6 +11,8 @@ import { $, connectWallet, describe, firstFile, guard, show, type Wallet } from 
 
 let wallet: Wallet | undefined;
 let challenge: AccessChallenge | undefined;
+/** The holder typed a token id for this challenge: the page no longer fills one in. */
+let typed = false;
 
 const time = (seconds: number) => new Date(seconds * 1000).toLocaleTimeString("en-GB", { hour12: false });
 
@@ -31,6 +33,7 @@ async function connect(): Promise<void> {
 // ── the challenge ─────────────────────────────────────────────────────────────────────────────────────
 async function takeChallenge(text: string): Promise<void> {
   challenge = undefined;
+  typed = false;
   $<HTMLButtonElement>("sign").disabled = true;
   $("proof").hidden = true;
   show("sign-status", "");
@@ -62,6 +65,7 @@ async function describeChallenge(c: AccessChallenge): Promise<void> {
   tokenInput.readOnly = fixed !== undefined;
   tokenInput.value = fixed === undefined ? "" : String(fixed);
   show("challenge-status", "Challenge read.", "ok");
+  show("tokens-held", "reading your tokens…");
   if (!wallet) {
     show("ask-expiry", `${time(c.expiresAt)}`);
     show("ask-chain", String(c.chainId));
@@ -69,6 +73,7 @@ async function describeChallenge(c: AccessChallenge): Promise<void> {
     return;
   }
   const now = Number((await wallet.publicClient.getBlock({ blockTag: "latest" })).timestamp);
+  if (challenge !== c) return; // another challenge was taken meanwhile
   const left = c.expiresAt - now;
   show("ask-expiry", left > 0 ? `${time(c.expiresAt)} (in ${left} s)` : `${time(c.expiresAt)}: expired, ask the door for a new challenge`, left > 0 ? undefined : "bad");
   const sameChain = c.chainId === wallet.chainId;
@@ -76,12 +81,13 @@ async function describeChallenge(c: AccessChallenge): Promise<void> {
   $<HTMLButtonElement>("sign").disabled = false;
   if (!sameChain) return;
   const held = await heldTokens(wallet.publicClient, wallet.account, grant);
+  if (challenge !== c) return;
   if (held.length === 0) {
     show("tokens-held", "none of your tokens qualifies now: the door will refuse a proof for a token you do not hold", "bad");
     return;
   }
   show("tokens-held", held.map((id) => `#${id}`).join(", "), "ok");
-  if (tokenInput.value === "") tokenInput.value = String(held[0]);
+  if (!typed && tokenInput.value === "") tokenInput.value = String(held[0]);
 }
 
 // ── signing ───────────────────────────────────────────────────────────────────────────────────────────
@@ -128,6 +134,7 @@ $<HTMLInputElement>("challenge-image").addEventListener("change", (event) => {
   input.value = "";
   if (file) guard("challenge-status", async () => takeChallenge(await readQrFile(file)))();
 });
+$("token-id").addEventListener("input", () => (typed = true));
 $("challenge-camera").addEventListener("click", guard("challenge-status", toggleCamera));
 $("sign").addEventListener("click", () => {
   guard("sign-status", sign)();
