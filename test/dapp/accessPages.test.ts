@@ -16,7 +16,7 @@ import { createPublicClient, createWalletClient, erc721Abi, http, type Address }
 import { decodeAccessChallenge, decodeAccessProof } from "../../src/access/accessPayload.js";
 import { decodeAccessQr } from "../../src/access/accessQr.js";
 import { runCli, startChain, tempDir, type Chain, type CliRun } from "../cli/helpers/cli.js";
-import { buildDapp, exampleRoot, injectedProvider, launchChromium, serveStatic } from "./helpers/browser.js";
+import { buildDapp, injectedProvider, launchChromium, serveStatic } from "./helpers/browser.js";
 import { writeStillY4m } from "./helpers/y4m.js";
 
 const HOLDER: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"; // Hardhat dev account 1
@@ -121,9 +121,9 @@ describe("example dapp: the holder page and the door page (tickets at the door) 
   }
 
   before(async function () {
-    await buildDapp();
+    const dist = await buildDapp();
     chain = await startChain();
-    site = await serveStatic(path.join(exampleRoot, "dist"));
+    site = await serveStatic(dist);
     origin = new URL(site.url).origin;
     cwd = tempDir("mintkit-door-");
     collection = (await cli(["--json", "deploy", "collection", "Gig Tickets", "GIG"])).json<{ address: Address }>().address;

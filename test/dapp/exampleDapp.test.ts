@@ -15,7 +15,7 @@ import { createPublicClient, http, parseEther, type Address } from "viem";
 import { cidForBytes } from "../../src/ipfs/cidForBytes.js";
 import { mintkitCollectionAbi } from "../../src/contracts/index.js";
 import { runCli, startChain, tempDir, type Chain, type CliRun } from "../cli/helpers/cli.js";
-import { buildDapp, exampleRoot, injectedProvider, launchChromium, serveStatic } from "./helpers/browser.js";
+import { buildDapp, injectedProvider, launchChromium, serveStatic } from "./helpers/browser.js";
 
 const BUYER: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"; // Hardhat dev account 1
 const CREATOR: Address = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // dev account 0 (the CLI's default)
@@ -41,9 +41,9 @@ describe("example dapp (examples/dapp) in headless Chromium", function () {
   const text = (selector: string) => page.locator(selector).innerText();
 
   before(async function () {
-    await buildDapp();
+    const dist = await buildDapp();
     chain = await startChain();
-    site = await serveStatic(path.join(exampleRoot, "dist"));
+    site = await serveStatic(dist);
     cwd = tempDir("mintkit-dapp-");
     collection = (await cli(["--json", "deploy", "collection", "Dapp Art", "DART", "--royalty-bps", "500"])).json<{ address: Address }>().address;
 

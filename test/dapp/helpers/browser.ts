@@ -10,14 +10,21 @@ import path from "node:path";
 import chromium from "@sparticuz/chromium";
 import { chromium as playwright, type Browser } from "playwright-core";
 import { build } from "vite";
-import { repoRoot } from "../../cli/helpers/cli.js";
+import { repoRoot, tempDir } from "../../cli/helpers/cli.js";
 
 export const exampleRoot = path.join(repoRoot, "examples", "dapp");
 
-let built: Promise<unknown> | undefined;
-/** Builds examples/dapp into examples/dapp/dist (every page), once for all the test files of a run. */
-export function buildDapp(): Promise<unknown> {
-  built ??= build({ configFile: path.join(exampleRoot, "vite.config.ts"), logLevel: "warn" });
+let built: Promise<string> | undefined;
+/**
+ * Builds examples/dapp (every page) into a temporary folder and returns it: once per test process, and
+ * never into examples/dapp/dist, which test files running at once in other mocha workers would empty.
+ */
+export function buildDapp(): Promise<string> {
+  built ??= (async () => {
+    const outDir = tempDir("mintkit-dapp-dist-");
+    await build({ configFile: path.join(exampleRoot, "vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } });
+    return outDir;
+  })();
   return built;
 }
 
