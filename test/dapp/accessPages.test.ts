@@ -15,11 +15,13 @@ import type { Browser, Page } from "playwright-core";
 import { createPublicClient, createWalletClient, erc721Abi, http, type Address } from "viem";
 import { decodeAccessChallenge, decodeAccessProof } from "../../src/access/accessPayload.js";
 import { decodeAccessQr } from "../../src/access/accessQr.js";
+import { mintkitEditionsAbi } from "../../src/contracts/index.js";
 import { runCli, startChain, tempDir, type Chain, type CliRun } from "../cli/helpers/cli.js";
 import { buildDapp, injectedProvider, launchChromium, serveStatic } from "./helpers/browser.js";
 import { writeStillY4m } from "./helpers/y4m.js";
 
 const HOLDER: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"; // Hardhat dev account 1
+const CREATOR: Address = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // dev account 0 (the CLI's default)
 const BUYER: Address = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"; // dev account 2: buys ticket #2 from the holder
 const EVENT = "launch-party";
 
@@ -272,6 +274,37 @@ describe("example dapp: the holder page and the door page (tickets at the door) 
     await door.locator("#verdict-title", { hasText: "REFUSED" }).waitFor();
     expect(await text(door, "#verdict-reason")).to.equal("NOT_HOLDER");
     expect(await door.locator("#log li").count()).to.equal(8);
+  });
+
+  it("an ERC-1155 door (id 7, at least 2): a holder with 1 is REFUSED (BALANCE_TOO_LOW), with 2 ADMIT", async () => {
+    const editions = (await cli(["--json", "deploy", "editions", "Gig Passes", "PASS"])).json<{ address: Address }>().address;
+    const creator = createWalletClient({ transport: http(chain.rpcUrl), account: CREATOR });
+    const mint = async (amount: bigint) => {
+      const hash = await creator.writeContract({ address: editions, abi: mintkitEditionsAbi, functionName: "mint", args: [HOLDER, 7n, amount, 0n, "0x"], chain: null });
+      await publicClient().waitForTransactionReceipt({ hash });
+    };
+    await mint(1n);
+    await door.selectOption("#kind", "erc1155");
+    await door.fill("#token-id", "7");
+    await door.fill("#min-balance", "2");
+    await door.fill("#collection", editions);
+    await door.click("#open");
+    await door.locator("#settings-status", { hasText: "at least 2 of id 7" }).waitFor();
+
+    const { png } = await holderSigns(await doorChallenge());
+    expect(await text(holder, "#ask-ticket")).to.equal(`at least 2 of ERC-1155 id 7 of ${editions}`);
+    expect(await text(holder, "#tokens-held")).to.contain("none of your tokens qualifies");
+    expect(await holder.locator("#token-id").inputValue()).to.equal("7");
+    const low = await doorReads(png);
+    expect([low.title, low.reason], low.detail).to.deep.equal(["REFUSED", "BALANCE_TOO_LOW"]);
+    expect(low.detail).to.equal(`${HOLDER} holds 1 of id 7 now; at least 2 is needed.`);
+
+    await mint(1n);
+    const enough = await holderSigns(await doorChallenge());
+    expect(await text(holder, "#tokens-held")).to.equal("#7");
+    const verdict = await doorReads(enough.png);
+    expect([verdict.title, verdict.reason], verdict.detail).to.deep.equal(["ADMIT", "Token #7 (balance 2)"]);
+    expect(await publicClient().readContract({ address: editions, abi: mintkitEditionsAbi, functionName: "balanceOf", args: [HOLDER, 7n] })).to.equal(2n);
   });
 
   it("a second door reads the holder's code from its camera (Chromium's fake camera playing the screenshot as y4m video): ADMIT, once", async () => {

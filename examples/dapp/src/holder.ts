@@ -106,6 +106,7 @@ async function sign(): Promise<void> {
   $<HTMLTextAreaElement>("proof-text").value = payload;
   show("proof-size", `${payload.length} characters; a QR code holds up to 1,000 here`);
   $("proof").hidden = false;
+  $("proof").scrollIntoView({ block: "center" });
   show("sign-status", `Signed for token #${proof.tokenId}: show the code to the door before ${time(challenge.expiresAt)}.`, "ok");
 }
 
