@@ -264,16 +264,23 @@ describe("example dapp: the holder page and the door page (tickets at the door) 
     expect(verdict.detail).to.equal(`The proof is for event after-party, not ${EVENT}.`);
   });
 
-  it("the door also checks pasted proof text", async () => {
+  it("the door also checks pasted proof text; damaged text is NOT A TICKET", async () => {
     const { payload } = await holderSigns(await doorChallenge(), 2n);
-    await door.fill("#proof-text", payload);
-    await door.evaluate(() => {
-      document.getElementById("verdict-title")!.textContent = "";
-    });
-    await door.click("#check-text");
-    await door.locator("#verdict-title", { hasText: "REFUSED" }).waitFor();
-    expect(await text(door, "#verdict-reason")).to.equal("NOT_HOLDER");
-    expect(await door.locator("#log li").count()).to.equal(8);
+    const paste = async (proofText: string) => {
+      await door.fill("#proof-text", proofText);
+      await door.evaluate(() => {
+        document.getElementById("verdict-title")!.textContent = "";
+      });
+      await door.click("#check-text");
+      await door.waitForFunction(() => !["", "Checking…"].includes(document.getElementById("verdict-title")!.textContent ?? ""));
+      return { title: await text(door, "#verdict-title"), reason: await text(door, "#verdict-reason"), detail: await text(door, "#verdict-detail") };
+    };
+    const cut = await paste(payload.slice(0, 120));
+    expect(cut.title).to.equal("NOT A TICKET");
+    expect(cut.detail).to.contain("ACCESS_MALFORMED_PAYLOAD");
+    const whole = await paste(payload);
+    expect([whole.title, whole.reason]).to.deep.equal(["REFUSED", "NOT_HOLDER"]);
+    expect(await door.locator("#log li").count()).to.equal(9);
   });
 
   it("an ERC-1155 door (id 7, at least 2): a holder with 1 is REFUSED (BALANCE_TOO_LOW), with 2 ADMIT", async () => {

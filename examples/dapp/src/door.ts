@@ -9,6 +9,7 @@ import {
   createAccessChallenge,
   createMemoryCheckInStore,
   encodeAccessChallenge,
+  isMintkitError,
   type AdmitAccessReturnType,
 } from "mintkit";
 import { readDoorSettings, type DoorSettings } from "./doorSettings.js";
@@ -54,9 +55,16 @@ function requireDoor(): Door {
   return door;
 }
 
-/** A fresh challenge (its nonce admits one proof), timed by the chain's latest block like the CLI's. */
+let renewal: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * A fresh challenge (its nonce admits one proof), timed by the chain's latest block like the CLI's, and
+ * replaced shortly before it expires so the code on show can always be answered.
+ */
 async function newChallenge(): Promise<void> {
   const { client, audience, event, chainId, grant, ttl } = requireDoor();
+  clearTimeout(renewal);
+  renewal = setTimeout(guard("challenge-expiry", newChallenge), Math.max(5, ttl - 30) * 1000);
   const now = Number((await client.getBlock({ blockTag: "latest" })).timestamp);
   const challenge = createAccessChallenge({ audience, event, chainId, grant, now, ttl });
   const text = encodeAccessChallenge(challenge);
@@ -98,7 +106,9 @@ async function check(payload: string): Promise<void> {
   try {
     result = await admitAccess(current.client, { proof: payload.trim(), audience: current.audience, event: current.event, accept: current.accept, store });
   } catch (error) {
-    verdict("unreadable", "NOT A TICKET", "", describe(error));
+    // A payload that is not a proof (ACCESS_MALFORMED_PAYLOAD, …), or the chain could not be read.
+    const notATicket = isMintkitError(error) && error.code.startsWith("ACCESS_");
+    verdict("unreadable", notATicket ? "NOT A TICKET" : "CANNOT CHECK NOW", "", describe(error));
     return;
   }
   showResult(result);

@@ -1,7 +1,8 @@
 /**
  * mintkit example dapp: plain TypeScript on viem + mintkit, no framework. Each section is one task a dapp
  * does with mintkit: connect an injected EIP-1193 wallet, show a collection, redeem a lazy-mint voucher
- * file, compute a file's IPFS CIDs in the browser, and verify a credential presentation.
+ * file, compute a file's IPFS CIDs in the browser, and verify a credential presentation. Tickets at the
+ * door have their own pages: holder.html (src/holder.ts) and door.html (src/door.ts).
  */
 import { formatEther, getAddress, isAddress, type Address, type PublicClient, type WalletClient } from "viem";
 import {
