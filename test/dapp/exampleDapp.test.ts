@@ -7,59 +7,19 @@
  * Assertions are on what the page shows, checked against the chain.
  */
 import { expect } from "chai";
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import { readFile, writeFile } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
-import chromium from "@sparticuz/chromium";
-import { chromium as playwright, type Browser, type Page } from "playwright-core";
-import { build } from "vite";
+import type { Browser, Page } from "playwright-core";
 import { createPublicClient, http, parseEther, type Address } from "viem";
 import { cidForBytes } from "../../src/ipfs/cidForBytes.js";
 import { mintkitCollectionAbi } from "../../src/contracts/index.js";
-import { repoRoot, runCli, startChain, tempDir, type Chain, type CliRun } from "../cli/helpers/cli.js";
+import { runCli, startChain, tempDir, type Chain, type CliRun } from "../cli/helpers/cli.js";
+import { buildDapp, injectedProvider, launchChromium, serveStatic } from "./helpers/browser.js";
 
-const exampleRoot = path.join(repoRoot, "examples", "dapp");
 const BUYER: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"; // Hardhat dev account 1
 const CREATOR: Address = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"; // dev account 0 (the CLI's default)
 const AUDIENCE = "https://shop.example";
-
-/** Serves a built folder on 127.0.0.1 and a free port (index.html for "/"). */
-async function serveStatic(folder: string): Promise<{ url: string; server: Server }> {
-  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml" };
-  const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    const file = path.join(folder, pathname === "/" ? "index.html" : pathname);
-    if (!file.startsWith(folder)) return void res.writeHead(403).end();
-    readFile(file).then(
-      (body) => res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" }).end(body),
-      () => res.writeHead(404).end("not found"),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
-}
-
-/** The test wallet: an EIP-1193 provider on window.ethereum, backed by a dev account of the chain. */
-function injectedProvider({ rpcUrl, account }: { rpcUrl: string; account: string }): void {
-  let id = 0;
-  const w = window as unknown as { ethereum: unknown };
-  w.ethereum = {
-    async request({ method, params }: { method: string; params?: unknown[] }) {
-      if (method === "eth_requestAccounts" || method === "eth_accounts") return [account];
-      const response = await fetch(rpcUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ jsonrpc: "2.0", id: ++id, method, params: params ?? [] }),
-      });
-      const body = (await response.json()) as { result?: unknown; error?: { code: number; message: string; data?: unknown } };
-      if (body.error) throw Object.assign(new Error(body.error.message), body.error);
-      return body.result;
-    },
-    on() {},
-    removeListener() {},
-  };
-}
 
 describe("example dapp (examples/dapp) in headless Chromium", function () {
   this.timeout(300_000);
@@ -81,17 +41,13 @@ describe("example dapp (examples/dapp) in headless Chromium", function () {
   const text = (selector: string) => page.locator(selector).innerText();
 
   before(async function () {
-    await build({ configFile: path.join(exampleRoot, "vite.config.ts"), logLevel: "warn" });
+    const dist = await buildDapp();
     chain = await startChain();
-    site = await serveStatic(path.join(exampleRoot, "dist"));
+    site = await serveStatic(dist);
     cwd = tempDir("mintkit-dapp-");
     collection = (await cli(["--json", "deploy", "collection", "Dapp Art", "DART", "--royalty-bps", "500"])).json<{ address: Address }>().address;
 
-    browser = await playwright.launch({
-      executablePath: await chromium.executablePath(),
-      args: [...chromium.args, "--disable-background-networking", "--no-first-run"],
-      headless: true,
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.addInitScript(injectedProvider, { rpcUrl: chain.rpcUrl, account: BUYER });

@@ -1,24 +1,12 @@
 /**
  * mintkit example dapp: plain TypeScript on viem + mintkit, no framework. Each section is one task a dapp
  * does with mintkit: connect an injected EIP-1193 wallet, show a collection, redeem a lazy-mint voucher
- * file, compute a file's IPFS CIDs in the browser, and verify a credential presentation.
+ * file, compute a file's IPFS CIDs in the browser, and verify a credential presentation. Tickets at the
+ * door have their own pages: holder.html (src/holder.ts) and door.html (src/door.ts).
  */
-import {
-  createPublicClient,
-  createWalletClient,
-  custom,
-  defineChain,
-  formatEther,
-  getAddress,
-  isAddress,
-  type Address,
-  type EIP1193Provider,
-  type PublicClient,
-  type WalletClient,
-} from "viem";
+import { formatEther, getAddress, isAddress, type Address, type PublicClient, type WalletClient } from "viem";
 import {
   cidForBytes,
-  isMintkitError,
   mintkitCollectionAbi,
   parsePresentation,
   parseSignedVoucher,
@@ -28,49 +16,17 @@ import {
   voucherTotalPrice,
   type SignedVoucher,
 } from "mintkit";
-
-declare global {
-  interface Window {
-    ethereum?: EIP1193Provider;
-  }
-}
-
-const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const show = (id: string, text: string, tone?: "ok" | "bad") => {
-  const el = $(id);
-  el.textContent = text;
-  el.className = tone ?? "";
-};
-/** What to tell the user about a failure: a mintkit error's message and hint, or any error's message. */
-const describe = (error: unknown) =>
-  isMintkitError(error) ? `${error.message}${error.hint ? ` ${error.hint}` : ""}` : error instanceof Error ? error.message.split("\n")[0]! : String(error);
+import { $, connectWallet, describe, firstFile, guard, show } from "./shared.js";
 
 let wallet: { publicClient: PublicClient; walletClient: WalletClient; account: Address } | undefined;
 
 // ── wallet ────────────────────────────────────────────────────────────────────────────────────────────
 async function connect(): Promise<void> {
-  const provider = window.ethereum;
-  if (!provider) {
-    show("account", "No wallet found: install a browser wallet (an EIP-1193 provider at window.ethereum).", "bad");
-    return;
-  }
-  const chainId = Number(await provider.request({ method: "eth_chainId" }));
-  const chain = defineChain({
-    id: chainId,
-    name: `chain ${chainId}`,
-    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-    rpcUrls: { default: { http: [] } },
-  });
-  const [account] = await provider.request({ method: "eth_requestAccounts" });
-  if (!account) throw new Error("The wallet shared no account.");
-  const transport = custom(provider);
-  wallet = {
-    account: getAddress(account),
-    publicClient: createPublicClient({ chain, transport }),
-    walletClient: createWalletClient({ account: getAddress(account), chain, transport }),
-  };
+  const connected = await connectWallet("account");
+  if (!connected) return;
+  wallet = connected;
   show("account", wallet.account, "ok");
-  show("chain", String(chainId));
+  show("chain", String(connected.chainId));
   const preset = new URLSearchParams(location.search).get("collection");
   if (preset && isAddress(preset)) {
     $<HTMLInputElement>("collection-address").value = preset;
@@ -213,12 +169,6 @@ async function verifyPresentationFile(file: File): Promise<void> {
 }
 
 // ── wiring ────────────────────────────────────────────────────────────────────────────────────────────
-/** Runs a handler, showing any failure next to the section it came from. */
-const guard = (statusId: string, handler: () => Promise<void>) => () => {
-  handler().catch((error: unknown) => show(statusId, describe(error), "bad"));
-};
-const firstFile = (input: HTMLInputElement) => input.files?.[0];
-
 $("connect").addEventListener("click", guard("account", connect));
 $("collection-form").addEventListener("submit", (event) => {
   event.preventDefault();
