@@ -7,10 +7,10 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "chai";
-import { createPublicClient, createWalletClient, getAddress, http, keccak256, toHex, type Address } from "viem";
-import { accessCheckInAbi, accessCheckInBytecode, mintkitCollectionAbi } from "../../src/contracts/index.js";
-import { installSeaport } from "../../src/node.js";
-import { runCli, startChain, tempDir, type Chain } from "../cli/helpers/cli.js";
+import { createWalletClient, getAddress, http, keccak256, toHex, type Address } from "viem";
+import { accessCheckInAbi, accessCheckInBytecode } from "../../src/contracts/index.js";
+import type { Chain } from "../cli/helpers/cli.js";
+import { startSaleChain, type SaleChain } from "../market/helpers/saleChain.js";
 
 type Estimate = {
   operation: string;
@@ -25,31 +25,22 @@ type Estimate = {
 
 describe("mintkit gas buy / gas check-in (CLI)", function () {
   this.timeout(300_000);
+  let sale: SaleChain;
   let chain: Chain;
   let cwd: string;
   let collection: Address;
   let record: Address;
   let accounts: Address[];
-  let publicClient: ReturnType<typeof createPublicClient>;
-  const cli = (args: readonly string[]) => runCli(["--rpc-url", chain.rpcUrl, ...args], { cwd });
+  let publicClient: SaleChain["publicClient"];
+  const cli = (args: readonly string[]) => sale.cli(args);
 
   before(async () => {
-    chain = await startChain();
-    cwd = tempDir();
-    publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
-    accounts = ((await publicClient.request({ method: "eth_accounts" } as never)) as Address[]).map((a) => getAddress(a));
-    const owner = createWalletClient({ transport: http(chain.rpcUrl), account: accounts[0]! });
-    await installSeaport({ publicClient, walletClient: owner } as never);
-    const d = await cli(["--json", "deploy", "collection", "Sale", "SALE", "--royalty-bps", "500"]);
-    expect(d.code, d.stderr).to.equal(0);
-    collection = d.json<{ address: Address }>().address;
-    for (let i = 0; i < 3; i++) {
-      const hash = await owner.writeContract({ address: collection, abi: mintkitCollectionAbi, functionName: "mint", args: [accounts[1]!], chain: null });
-      await publicClient.waitForTransactionReceipt({ hash });
-    }
-    const deployed = await owner.deployContract({ abi: accessCheckInAbi, bytecode: accessCheckInBytecode, args: [accounts[0]!], chain: null });
+    sale = await startSaleChain();
+    ({ chain, cwd, collection, accounts, publicClient } = sale);
+    const { owner } = sale;
+    const deployed = await owner.deployContract({ abi: accessCheckInAbi, bytecode: accessCheckInBytecode, args: [accounts[0]!], chain: null, account: accounts[0]! });
     record = (await publicClient.waitForTransactionReceipt({ hash: deployed })).contractAddress!;
-    const door = await owner.writeContract({ address: record, abi: accessCheckInAbi, functionName: "grantRole", args: [keccak256(toHex("DOOR_ROLE")), accounts[5]!], chain: null });
+    const door = await owner.writeContract({ address: record, abi: accessCheckInAbi, functionName: "grantRole", args: [keccak256(toHex("DOOR_ROLE")), accounts[5]!], chain: null, account: accounts[0]! });
     await publicClient.waitForTransactionReceipt({ hash: door });
   });
   after(async () => chain?.close());

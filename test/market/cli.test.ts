@@ -4,38 +4,15 @@
  * and the typed errors of bad input. Runs the built CLI (`npm run build`) with the market commands
  * registered (bin/mintkit.js).
  */
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "chai";
-import { createPublicClient, createWalletClient, getAddress, http, parseEther, type Address } from "viem";
+import { getAddress, parseEther, type Address } from "viem";
 import { mintkitCollectionAbi } from "../../src/contracts/index.js";
-import { installSeaport } from "../../src/node.js";
-import { cliBin, startChain, tempDir, type Chain } from "../cli/helpers/cli.js";
+import type { Chain, CliRun } from "../cli/helpers/cli.js";
+import { startSaleChain, type SaleChain } from "./helpers/saleChain.js";
 
-const entry = cliBin;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: readonly string[], cwd: string): Promise<Run> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("MINTKIT_") && v !== undefined) env[k] = v;
-  env.NO_COLOR = "1";
-  env.MINTKIT_KEYSTORE_DIR = path.join(cwd, "keystore");
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+type Run = CliRun;
 
 const errorOf = (r: Run) => {
   const lines = r.stderr.trim().split("\n");
@@ -50,23 +27,11 @@ describe("mintkit list / buy / listing (CLI)", function () {
   let cwd: string;
   let collection: Address;
   let accounts: Address[];
-  let publicClient: ReturnType<typeof createPublicClient>;
-  const cli = (args: readonly string[]) => run(["--rpc-url", chain.rpcUrl, ...args], cwd);
+  let publicClient: SaleChain["publicClient"];
+  let cli: SaleChain["cli"];
 
   before(async () => {
-    chain = await startChain();
-    cwd = tempDir();
-    publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
-    accounts = ((await publicClient.request({ method: "eth_accounts" } as never)) as Address[]).map((a) => getAddress(a));
-    const owner = createWalletClient({ transport: http(chain.rpcUrl), account: accounts[0]! });
-    await installSeaport({ publicClient, walletClient: owner } as never);
-    const d = await cli(["--json", "deploy", "collection", "Sale", "SALE", "--royalty-bps", "500"]);
-    expect(d.code, d.stderr).to.equal(0);
-    collection = (JSON.parse(d.stdout) as { address: Address }).address;
-    for (let i = 0; i < 3; i++) {
-      const hash = await owner.writeContract({ address: collection, abi: mintkitCollectionAbi, functionName: "mint", args: [accounts[1]!], chain: null });
-      await publicClient.waitForTransactionReceipt({ hash });
-    }
+    ({ chain, cwd, collection, accounts, publicClient, cli } = await startSaleChain());
   });
   after(async () => {
     await chain.close();

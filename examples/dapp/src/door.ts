@@ -14,7 +14,7 @@ import {
 } from "mintkit";
 import { readDoorSettings, type DoorSettings } from "./doorSettings.js";
 import { scanCamera, readQrFile, showQr, type CameraScan } from "./qrImage.js";
-import { $, anyChain, describe, firstFile, guard, show } from "./shared.js";
+import { $, anyChain, describe, firstFile, guard, onFileDrop, show } from "./shared.js";
 
 interface Door extends DoorSettings {
   readonly client: PublicClient;
@@ -180,15 +180,4 @@ $<HTMLInputElement>("proof-image").addEventListener("change", (event) => {
   input.value = ""; // the same file chosen again is a new check
   if (file) guard("verdict-detail", () => checkImage(file))();
 });
-const drop = $("proof-drop");
-drop.addEventListener("dragover", (event) => {
-  event.preventDefault();
-  drop.classList.add("over");
-});
-drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-drop.addEventListener("drop", (event) => {
-  event.preventDefault();
-  drop.classList.remove("over");
-  const file = event.dataTransfer?.files[0];
-  if (file) guard("verdict-detail", () => checkImage(file))();
-});
+onFileDrop("proof-drop", (file) => guard("verdict-detail", () => checkImage(file))());

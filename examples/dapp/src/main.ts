@@ -16,7 +16,7 @@ import {
   voucherTotalPrice,
   type SignedVoucher,
 } from "mintkit";
-import { $, connectWallet, describe, firstFile, guard, show } from "./shared.js";
+import { $, connectWallet, describe, firstFile, guard, onFileDrop, show } from "./shared.js";
 
 let wallet: { publicClient: PublicClient; walletClient: WalletClient; account: Address } | undefined;
 
@@ -183,18 +183,7 @@ $<HTMLInputElement>("cid-file").addEventListener("change", (event) => {
   const file = firstFile(event.target as HTMLInputElement);
   if (file) guard("cid-v1", () => computeCids(file))();
 });
-const drop = $("drop");
-drop.addEventListener("dragover", (event) => {
-  event.preventDefault();
-  drop.classList.add("over");
-});
-drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-drop.addEventListener("drop", (event) => {
-  event.preventDefault();
-  drop.classList.remove("over");
-  const file = event.dataTransfer?.files[0];
-  if (file) guard("cid-v1", () => computeCids(file))();
-});
+onFileDrop("drop", (file) => guard("cid-v1", () => computeCids(file))());
 $<HTMLInputElement>("presentation-file").addEventListener("change", (event) => {
   const file = firstFile(event.target as HTMLInputElement);
   if (file) guard("presentation-status", () => verifyPresentationFile(file))();

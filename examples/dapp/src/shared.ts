@@ -46,6 +46,22 @@ export const guard = (statusId: string, handler: () => Promise<void>) => () => {
 
 export const firstFile = (input: HTMLInputElement) => input.files?.[0];
 
+/** Makes the element `zoneId` a drop target: the first file dropped on it goes to `onFile`. */
+export function onFileDrop(zoneId: string, onFile: (file: File) => void): void {
+  const zone = $(zoneId);
+  zone.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    zone.classList.add("over");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    zone.classList.remove("over");
+    const file = event.dataTransfer?.files[0];
+    if (file) onFile(file);
+  });
+}
+
 /** A viem chain for any chain id (the dapp reads and writes through the provider, not a public RPC). */
 export const anyChain = (id: number): Chain =>
   defineChain({ id, name: `chain ${id}`, nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls: { default: { http: [] } } });
