@@ -5,7 +5,8 @@
  */
 import { expect } from "chai";
 import { network } from "hardhat";
-import { getAddress, hashMessage, type Address } from "viem";
+import { encodeFunctionData, getAddress, hashMessage, keccak256, serializeErc6492Signature, toHex, type Address } from "viem";
+import { toAccount } from "viem/accounts";
 import { parseSiweMessage } from "viem/siwe";
 import {
   accessMessage,
@@ -220,6 +221,51 @@ describe("access: verifyAccess and admitAccess", function () {
     await collection.write.transferFrom([A, rejecting.address, firstId + 1n], { account: alice!.account });
     const refused = await proveAccess(carol!, { challenge: await challengeFor({ kind: "erc721", collection: collection.address }), tokenId: firstId + 1n, holder: rejecting.address });
     expect(await door(encodeAccessProof(refused))).to.include({ reason: "BAD_SIGNATURE" });
+  });
+
+  it("an undeployed contract wallet (ERC-6492) holds the ticket: its wrapped signature is checked, the wallet stays undeployed", async () => {
+    const { door, collection, firstId } = await setup();
+    const factory = await viem.deployContract("MockERC1271WalletFactory", []);
+    const C = getAddress(carol!.account.address);
+    const salt = keccak256(toHex("a counterfactual ticket wallet"));
+    const wallet = await factory.read.walletAddress([C, salt]);
+    expect(await publicClient.getCode({ address: wallet })).to.equal(undefined);
+    await collection.write.transferFrom([A, wallet, firstId], { account: alice!.account });
+    // A smart account as viem models one: it signs for its own address, wrapping its owner's signature in
+    // ERC-6492 (factory + deploy calldata) while it has no code.
+    const smartAccount = toAccount({
+      address: wallet,
+      signMessage: async ({ message }) =>
+        serializeErc6492Signature({
+          address: factory.address,
+          data: encodeFunctionData({ abi: factory.abi, functionName: "deploy", args: [C, salt] }),
+          signature: await carol!.signMessage({ account: carol!.account, message }),
+        }),
+      signTransaction: async () => {
+        throw new Error("not used");
+      },
+      signTypedData: async () => {
+        throw new Error("not used");
+      },
+    });
+    const challenge = await challengeFor({ kind: "erc721", collection: collection.address });
+    const proof = await proveAccess(carol!, { challenge, tokenId: firstId, account: smartAccount });
+    expect(proof.holder).to.equal(wallet);
+    expect(proof.signature.endsWith("6492".repeat(16))).to.equal(true);
+    const payload = encodeAccessProof(proof);
+    expect(payload.length).to.be.at.most(1_000); // a factory call is short: the QR code still fits
+    const result = await door(payload);
+    expect(result.admitted, result.valid ? "" : result.message).to.equal(true);
+    expect(result).to.include({ holder: wallet, tokenId: firstId });
+    expect(await publicClient.getCode({ address: wallet })).to.equal(undefined); // deployed only inside the eth_call
+    // The same wrapper around another key's signature is refused.
+    const forged = await proveAccess(bob!, { challenge: await challengeFor({ kind: "erc721", collection: collection.address }), tokenId: firstId, holder: wallet });
+    const wrapped = serializeErc6492Signature({
+      address: factory.address,
+      data: encodeFunctionData({ abi: factory.abi, functionName: "deploy", args: [C, salt] }),
+      signature: forged.signature,
+    });
+    expect(await door(encodeAccessProof({ ...forged, signature: wrapped }))).to.include({ reason: "BAD_SIGNATURE" });
   });
 
   it("ERC-1155: a minimum balance, read now; the ticket is (event, id, holder)", async () => {
