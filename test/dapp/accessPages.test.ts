@@ -296,7 +296,7 @@ describe("example dapp: the holder page and the door page (tickets at the door) 
     await door.fill("#min-balance", "2");
     await door.fill("#collection", editions);
     await door.click("#open");
-    await door.locator("#settings-status", { hasText: "at least 2 of id 7" }).waitFor();
+    await door.locator("#settings-status", { hasText: "at least 2 of ERC-1155 id 7" }).waitFor();
 
     const { png } = await holderSigns(await doorChallenge());
     expect(await text(holder, "#ask-ticket")).to.equal(`at least 2 of ERC-1155 id 7 of ${editions}`);

@@ -14,7 +14,7 @@ import {
 } from "mintkit";
 import { readDoorSettings, type DoorSettings } from "./doorSettings.js";
 import { scanCamera, readQrFile, showQr, type CameraScan } from "./qrImage.js";
-import { $, anyChain, describe, firstFile, guard, onFileDrop, show } from "./shared.js";
+import { $, anyChain, describe, describeGrant, firstFile, guard, onFileDrop, show } from "./shared.js";
 
 interface Door extends DoorSettings {
   readonly client: PublicClient;
@@ -40,11 +40,7 @@ async function openDoor(): Promise<void> {
   }
   const chainId = await createPublicClient({ transport }).getChainId();
   door = { ...settings, chainId, client: createPublicClient({ chain: anyChain(chainId), transport }) };
-  const ticket =
-    settings.grant.kind === "erc1155"
-      ? `at least ${settings.grant.minBalance} of id ${settings.grant.tokenId} of ${settings.grant.collection}`
-      : `${settings.grant.tokenId === undefined ? "any token" : `token #${settings.grant.tokenId}`} of ${settings.grant.collection}`;
-  show("settings-status", `Door open for ${settings.event} on chain ${chainId}: admits ${ticket}.`, "ok");
+  show("settings-status", `Door open for ${settings.event} on chain ${chainId}: admits ${describeGrant(settings.grant)}.`, "ok");
   $("challenge").hidden = false;
   $("check").hidden = false;
   await newChallenge();

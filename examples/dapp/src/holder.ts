@@ -7,7 +7,7 @@
 import { decodeAccessChallenge, encodeAccessProof, proveAccess, type AccessChallenge } from "mintkit";
 import { heldTokens } from "./heldTokens.js";
 import { readQrFile, scanCamera, showQr, type CameraScan } from "./qrImage.js";
-import { $, connectWallet, describe, firstFile, guard, show, type Wallet } from "./shared.js";
+import { $, connectWallet, describe, describeGrant, firstFile, guard, show, type Wallet } from "./shared.js";
 
 let wallet: Wallet | undefined;
 let challenge: AccessChallenge | undefined;
@@ -54,12 +54,7 @@ async function describeChallenge(c: AccessChallenge): Promise<void> {
   $("ask").hidden = false;
   show("ask-event", c.event);
   show("ask-door", c.audience);
-  show(
-    "ask-ticket",
-    grant.kind === "erc1155"
-      ? `at least ${grant.minBalance ?? 1n} of ERC-1155 id ${grant.tokenId} of ${grant.collection}`
-      : `${grant.tokenId === undefined ? "any token" : `token #${grant.tokenId}`} of ${grant.collection}`,
-  );
+  show("ask-ticket", describeGrant(grant));
   const tokenInput = $<HTMLInputElement>("token-id");
   const fixed = grant.tokenId;
   tokenInput.readOnly = fixed !== undefined;

@@ -14,7 +14,7 @@ import {
   type PublicClient,
   type WalletClient,
 } from "viem";
-import { isMintkitError } from "mintkit";
+import { isMintkitError, type AccessGrant } from "mintkit";
 
 declare global {
   interface Window {
@@ -45,6 +45,12 @@ export const guard = (statusId: string, handler: () => Promise<void>) => () => {
 };
 
 export const firstFile = (input: HTMLInputElement) => input.files?.[0];
+
+/** What a ticket grant admits, in words: the door's settings line and the holder's "what it asks". */
+export const describeGrant = (grant: AccessGrant): string =>
+  grant.kind === "erc1155"
+    ? `at least ${grant.minBalance ?? 1n} of ERC-1155 id ${grant.tokenId} of ${grant.collection}`
+    : `${grant.tokenId === undefined ? "any token" : `token #${grant.tokenId}`} of ${grant.collection}`;
 
 /** Makes the element `zoneId` a drop target: the first file dropped on it goes to `onFile`. */
 export function onFileDrop(zoneId: string, onFile: (file: File) => void): void {
