@@ -10,24 +10,16 @@ import { resolveContext, type SignerContext } from "../context.js";
 import { deploymentsPath, readDeployments, withRecordedContract, writeDeployments } from "../deployments.js";
 import type { GlobalOptions } from "../globalOptions.js";
 import type { CommandResult } from "../output.js";
-import { parseAddress, parseBigIntOption, parseBps } from "../parse.js";
+import { parseDeployOptions, type DeployOptionValues } from "../commands/deployOptions.js";
 import type { DeployPublishOptions } from "../publishDeployUris.js";
 import { checkVerifyOptions, costOf, ensureFactory, onChainOrConflict, verifyAfterDeploy, type DeployVerifyOptions } from "./deployShared.js";
 
 export { ensureFactory } from "./deployShared.js";
 
 /** Options of `mintkit deploy collection|editions` (royalty and max supply default to 0 when absent). */
-export interface DeployInput extends DeployPublishOptions, DeployVerifyOptions {
+export interface DeployInput extends DeployPublishOptions, DeployVerifyOptions, DeployOptionValues {
   name: string;
   symbol: string;
-  baseUri?: string;
-  contractUri?: string;
-  maxSupply?: string;
-  royaltyBps?: string;
-  royaltyReceiver?: string;
-  owner?: string;
-  primarySaleRecipient?: string;
-  salt?: string;
 }
 
 type Kind = "collection" | "editions";
@@ -67,18 +59,7 @@ export async function deployContract(g: GlobalOptions, kind: Kind, input: Deploy
 
 /** The options as the library takes them, each checked (addresses, numbers, URIs, name) before anything else. */
 async function checkedConfigInput(kind: Kind, input: DeployInput): Promise<ContractConfigInput> {
-  const configInput: ContractConfigInput = {
-    name: input.name,
-    symbol: input.symbol,
-    baseURI: input.baseUri,
-    contractURI: input.contractUri,
-    maxSupply: kind === "collection" ? parseBigIntOption(input.maxSupply ?? "0", "--max-supply", { max: 2n ** 40n - 2n }) : undefined,
-    owner: input.owner !== undefined ? await parseAddress(input.owner, "--owner") : undefined,
-    royaltyReceiver: input.royaltyReceiver !== undefined ? await parseAddress(input.royaltyReceiver, "--royalty-receiver") : undefined,
-    royaltyBps: parseBps(input.royaltyBps ?? "0"),
-    primarySaleRecipient:
-      input.primarySaleRecipient !== undefined ? await parseAddress(input.primarySaleRecipient, "--primary-sale-recipient") : undefined,
-  };
+  const configInput: ContractConfigInput = await parseDeployOptions(kind, input.name, input.symbol, input);
   const placeholder = "0x0000000000000000000000000000000000000001" as Address;
   if (kind === "collection") resolveCollectionConfig(configInput, { creator: placeholder });
   else resolveEditionsConfig(configInput, { creator: placeholder });

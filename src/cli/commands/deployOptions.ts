@@ -9,14 +9,14 @@ import { parseAddress, parseBigIntOption, parseBps } from "../parse.js";
 
 /** What the deploy options give (commander's camelCase names), besides `<name>` and `[symbol]`. */
 export interface DeployOptionValues {
-  baseUri?: string;
-  contractUri?: string;
-  maxSupply?: string;
-  royaltyBps?: string;
-  royaltyReceiver?: string;
-  owner?: string;
-  primarySaleRecipient?: string;
-  salt?: string;
+  readonly baseUri?: string;
+  readonly contractUri?: string;
+  readonly maxSupply?: string;
+  readonly royaltyBps?: string;
+  readonly royaltyReceiver?: string;
+  readonly owner?: string;
+  readonly primarySaleRecipient?: string;
+  readonly salt?: string;
 }
 
 /** The contract's configuration as `resolveCollectionConfig` / `resolveEditionsConfig` and `estimateDeployGas` take it. */
