@@ -15,14 +15,18 @@ import { invalidInput, parseAddress, parseBigIntOption, parseHttpUrl } from "../
 import { resolveCollectionAddress } from "../resolveCollection.js";
 import { ExitCode } from "../exitCodes.js";
 
-/** Options of `access challenge`. */
-export interface ChallengeOptions {
+/** What a door admits, as `access challenge` and `access check` both name it. */
+interface TicketOptions {
   audience: string;
   event: string;
   collection: string;
   tokenId?: string;
   erc1155?: string;
   minBalance?: string;
+}
+
+/** Options of `access challenge`. */
+export interface ChallengeOptions extends TicketOptions {
   ttl?: string;
 }
 
@@ -36,13 +40,7 @@ export interface ProveOptions {
 }
 
 /** Options of `access check`. */
-export interface CheckOptions {
-  audience: string;
-  event: string;
-  collection: string;
-  tokenId?: string;
-  erc1155?: string;
-  minBalance?: string;
+export interface CheckOptions extends TicketOptions {
   store?: string;
   busyTimeout?: string;
 }
